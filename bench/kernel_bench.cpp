@@ -39,11 +39,14 @@ void holdModel(benchmark::State& state, std::unique_ptr<FutureEventSet> (*make)(
     }
 }
 
+void BM_HoldRadix(benchmark::State& state) { holdModel(state, makeRadixHeap); }
 void BM_HoldQuaternary(benchmark::State& state) { holdModel(state, makeQuaternaryHeap); }
 void BM_HoldBinary(benchmark::State& state) { holdModel(state, makeBinaryHeap); }
 
 }  // namespace
 
+BENCHMARK(BM_HoldRadix)->Args({1'000, 10'000'000})->Args({100'000, 10'000'000})->Args({1'000'000, 10'000'000})
+    ->Unit(benchmark::kMillisecond)->Iterations(1);
 BENCHMARK(BM_HoldQuaternary)->Args({1'000, 10'000'000})->Args({100'000, 10'000'000})->Args({1'000'000, 10'000'000})
     ->Unit(benchmark::kMillisecond)->Iterations(1);
 BENCHMARK(BM_HoldBinary)->Args({1'000, 10'000'000})->Args({1'000'000, 10'000'000})

@@ -1,6 +1,8 @@
 #include "simulator/core/future_event_set.hpp"
 
 #include <algorithm>
+#include <array>
+#include <cstdint>
 #include <vector>
 
 namespace netstage {
@@ -22,7 +24,7 @@ public:
         return result;
     }
 
-    const QueuedEvent& top() const override { return heap_.front(); }
+    std::int64_t minTime() const override { return heap_.front().time; }
     bool empty() const override { return heap_.empty(); }
     std::size_t size() const override { return heap_.size(); }
     std::string_view name() const override { return "4-ary heap"; }
@@ -73,7 +75,7 @@ public:
         heap_.pop_back();
         return result;
     }
-    const QueuedEvent& top() const override { return heap_.front(); }
+    std::int64_t minTime() const override { return heap_.front().time; }
     bool empty() const override { return heap_.empty(); }
     std::size_t size() const override { return heap_.size(); }
     std::string_view name() const override { return "binary heap"; }
@@ -83,7 +85,94 @@ private:
     std::vector<QueuedEvent> heap_;
 };
 
+// Bucket i (i >= 1) holds entries whose time differs from `base_` first in
+// bit i-1; bucket 0 holds entries at exactly `base_`. Entries with equal time
+// always share a bucket and move together in order, and every bucket is
+// first-in first-out, so equal times pop in push order: the sequence number
+// is implied, not compared.
+class RadixHeap final : public FutureEventSet {
+public:
+    void push(const QueuedEvent& event) override {
+        const unsigned index = bucketOf(event.time);
+        buckets_[index].push_back(event);
+        if (index > 0 && event.time < bucketMin_[index]) bucketMin_[index] = event.time;
+        occupied_ |= std::uint64_t{1} << index;
+        ++size_;
+    }
+
+    QueuedEvent pop() override {
+        if (head_ == buckets_[0].size()) refill();
+        const QueuedEvent result = buckets_[0][head_++];
+        if (head_ == buckets_[0].size()) {
+            buckets_[0].clear();
+            head_ = 0;
+            occupied_ &= ~std::uint64_t{1};
+        }
+        --size_;
+        return result;
+    }
+
+    std::int64_t minTime() const override {
+        if (head_ < buckets_[0].size()) return base_;
+        return bucketMin_[static_cast<unsigned>(__builtin_ctzll(occupied_))];
+    }
+    const QueuedEvent* upcoming() const override {
+        constexpr std::size_t distance = 8;
+        return head_ + distance < buckets_[0].size() ? &buckets_[0][head_ + distance] : nullptr;
+    }
+    bool empty() const override { return size_ == 0; }
+    std::size_t size() const override { return size_; }
+    std::string_view name() const override { return "radix heap"; }
+
+private:
+    static constexpr unsigned bucketCount = 65;
+
+    unsigned bucketOf(std::int64_t time) const {
+        const auto diff = static_cast<std::uint64_t>(time) ^ static_cast<std::uint64_t>(base_);
+        return diff == 0 ? 0 : 64 - static_cast<unsigned>(__builtin_clzll(diff));
+    }
+
+    // Bucket 0 is empty: move the lowest non-empty bucket down around its minimum.
+    void refill() {
+        buckets_[0].clear();
+        head_ = 0;
+        occupied_ &= ~std::uint64_t{1};
+        const auto index = static_cast<unsigned>(__builtin_ctzll(occupied_));
+        base_ = bucketMin_[index];
+        std::vector<QueuedEvent> moving;
+        moving.swap(buckets_[index]);
+        occupied_ &= ~(std::uint64_t{1} << index);
+        bucketMin_[index] = maxTime;
+        for (const QueuedEvent& event : moving) {
+            const unsigned target = bucketOf(event.time);
+            buckets_[target].push_back(event);
+            if (target > 0 && event.time < bucketMin_[target]) bucketMin_[target] = event.time;
+            occupied_ |= std::uint64_t{1} << target;
+        }
+        moving.clear();
+        spare_.swap(moving);  // keep one buffer's capacity for the next refill
+        if (buckets_[index].capacity() == 0) buckets_[index].swap(spare_);
+    }
+
+    static constexpr std::int64_t maxTime = INT64_MAX;
+    std::array<std::vector<QueuedEvent>, bucketCount> buckets_;
+    std::array<std::int64_t, bucketCount> bucketMin_ = filled(maxTime);
+    std::vector<QueuedEvent> spare_;
+    std::uint64_t occupied_ = 0;  // bit i set: bucket i not empty (bucket 64 never used: times are >= 0)
+    std::int64_t base_ = 0;
+    std::size_t head_ = 0;        // next entry to pop from bucket 0
+    std::size_t size_ = 0;
+
+    static std::array<std::int64_t, bucketCount> filled(std::int64_t v) {
+        std::array<std::int64_t, bucketCount> a{};
+        a.fill(v);
+        return a;
+    }
+};
+
 }  // namespace
+
+std::unique_ptr<FutureEventSet> makeRadixHeap() { return std::make_unique<RadixHeap>(); }
 
 std::unique_ptr<FutureEventSet> makeQuaternaryHeap() { return std::make_unique<QuaternaryHeap>(); }
 std::unique_ptr<FutureEventSet> makeBinaryHeap() { return std::make_unique<BinaryHeap>(); }

@@ -4,8 +4,9 @@
 // A Simulator is a plain object; there are no statics and no wall clock.
 
 #include <cstdint>
-#include <functional>
 #include <memory>
+#include <stdexcept>
+#include <utility>
 #include <vector>
 
 #include "simulator/core/future_event_set.hpp"
@@ -30,18 +31,25 @@ private:
 
 class Simulator {
 public:
-    using Callback = std::function<void()>;
-
-    explicit Simulator(std::unique_ptr<FutureEventSet> queue = makeQuaternaryHeap());
+    explicit Simulator(std::unique_ptr<FutureEventSet> queue = makeRadixHeap());
+    ~Simulator();
     Simulator(const Simulator&) = delete;
     Simulator& operator=(const Simulator&) = delete;
 
     Time now() const { return now_; }
 
-    // Runs `callback` at now() + delay. Precondition: delay >= 0.
-    EventId schedule(Time delay, Callback callback);
+    // Runs `callback` (any void() callable) at now() + delay. Precondition: delay >= 0.
+    template <typename F>
+    EventId schedule(Time delay, F&& callback) {
+        if (delay < Time::zero()) throw std::invalid_argument("Simulator::schedule: negative delay");
+        return push(now_ + delay, RawCallback::make(std::forward<F>(callback)));
+    }
     // Runs `callback` at `at`. Precondition: at >= now().
-    EventId scheduleAt(Time at, Callback callback);
+    template <typename F>
+    EventId scheduleAt(Time at, F&& callback) {
+        if (at < now_) throw std::invalid_argument("Simulator::scheduleAt: time in the past");
+        return push(at, RawCallback::make(std::forward<F>(callback)));
+    }
     // O(1). Returns whether the event was still pending.
     bool cancel(EventId id);
     bool isPending(EventId id) const;
@@ -59,28 +67,29 @@ public:
     // Events executed so far (cancelled events are not counted).
     std::uint64_t eventCount() const { return executed_; }
     std::size_t pendingCount() const { return pending_; }
-    // Time of the next pending event, or Time::max() if none.
-    Time nextEventTime();
+    // Time of the earliest queued event, or Time::max() if none. A cancelled
+    // event leaves its entry queued until its time comes, so this is a lower
+    // bound on the next event that will actually run.
+    Time nextEventTime() const;
 
 private:
-    struct Slot {
-        Callback callback;
-        std::uint32_t generation = 1;
-        bool pending = false;
-    };
-
-    std::uint32_t allocateSlot();
-    void releaseSlot(std::uint32_t slot);
-    // Pops cancelled entries off the top of the queue.
-    void discardCancelled();
+    EventId push(Time at, RawCallback callback);
+    // Runs the earliest pending event if its time is <= limit, discarding
+    // cancelled entries on the way. Never pops an entry later than `limit`:
+    // the queue requires that nothing is pushed before the last popped time.
+    bool runNext(Time limit);
+    void releaseSlot(std::uint32_t index);
 
     std::unique_ptr<FutureEventSet> queue_;
-    std::vector<Slot> slots_;
+    // Per slot, the generation of the event that holds it. Cancelling or
+    // running an event bumps the generation, which makes its queue entry stale.
+    std::vector<std::uint32_t> generations_;
     std::vector<std::uint32_t> freeSlots_;
     Time now_;
     std::uint64_t nextSequence_ = 0;
     std::uint64_t executed_ = 0;
     std::size_t pending_ = 0;
+    std::size_t cancelledQueued_ = 0;  // cancelled entries not yet popped
     bool stopRequested_ = false;
 };
 

@@ -1,7 +1,9 @@
 #include <gtest/gtest.h>
 
 #include <functional>
+#include <string>
 #include <memory>
+#include <string>
 #include <vector>
 
 #include "simulator/core/random.hpp"
@@ -69,9 +71,10 @@ TEST_P(KernelInvariants, runUntilStopsExactlyAtTheLimit) {
     EXPECT_EQ(fired.back(), 4_ms);
 }
 
+const char* const queueNames[] = {"RadixHeap", "QuaternaryHeap", "BinaryHeap"};
 INSTANTIATE_TEST_SUITE_P(FutureEventSets, KernelInvariants,
-                         ::testing::Values(makeQuaternaryHeap, makeBinaryHeap),
-                         [](const auto& param) { return param.index == 0 ? std::string{"QuaternaryHeap"} : std::string{"BinaryHeap"}; });
+                         ::testing::Values(makeRadixHeap, makeQuaternaryHeap, makeBinaryHeap),
+                         [](const auto& param) { return std::string{queueNames[param.index]}; });
 
 TEST(Simulator, anEventIdStaysValidAfterItsEventRan) {
     Simulator sim;
@@ -127,10 +130,63 @@ TEST(Simulator, stopEndsRunAfterTheCurrentEvent) {
     EXPECT_EQ(fired, 2);
 }
 
+TEST_P(KernelInvariants, matchesTheReferenceOrderUnderRandomLoad) {
+    // Random schedules, cancellations and runUntil stops; every queue must run
+    // exactly the same events in exactly the same order as the binary heap.
+    auto trial = [](std::unique_ptr<FutureEventSet> queue) {
+        Simulator sim{std::move(queue)};
+        RandomStream rng{11, "mixed-load"};
+        std::vector<std::pair<std::int64_t, int>> log;
+        std::vector<EventId> ids;
+        int next = 0;
+        std::function<void(int)> body = [&](int label) {
+            log.emplace_back(sim.now().nanoseconds(), label);
+            const int children = static_cast<int>(rng.uniformInt(3));
+            for (int c = 0; c < children && next < 20000; ++c) {
+                const int child = next++;
+                // Coarse delays make many equal times.
+                ids.push_back(sim.schedule(Time::fromNanoseconds(static_cast<std::int64_t>(rng.uniformInt(8)) * 1000),
+                                           [&body, child] { body(child); }));
+            }
+            if (!ids.empty() && rng.bernoulli(0.2)) sim.cancel(ids[rng.uniformInt(ids.size())]);
+        };
+        for (int i = 0; i < 100; ++i) {
+            const int label = next++;
+            sim.schedule(Time::fromNanoseconds(static_cast<std::int64_t>(rng.uniformInt(5)) * 1000), [&body, label] { body(label); });
+        }
+        Time limit = Time::zero();
+        while (sim.pendingCount() > 0) {
+            limit += Time::fromNanoseconds(2500);
+            sim.runUntil(limit);
+        }
+        return log;
+    };
+    const auto expected = trial(makeBinaryHeap());
+    EXPECT_GT(expected.size(), 1000u);
+    EXPECT_EQ(trial(GetParam()()), expected);
+}
+
 TEST(Simulator, rejectsSchedulingIntoThePast) {
     Simulator sim;
     sim.schedule(1_ms, [] {});
     sim.run();
     EXPECT_THROW(sim.scheduleAt(0_ms, [] {}), std::invalid_argument);
     EXPECT_THROW(sim.schedule(Time::fromNanoseconds(-1), [] {}), std::invalid_argument);
+}
+
+TEST(Simulator, releasesWhatCallbacksCaptureWhetherTheyRunAreCancelledOrNeverRun) {
+    auto token = std::make_shared<int>(7);
+    {
+        Simulator sim;
+        int sum = 0;
+        sim.schedule(1_ms, [token, &sum] { sum += *token; });           // runs
+        const EventId cancelled = sim.schedule(2_ms, [token] {});        // cancelled
+        sim.schedule(10_s, [token, text = std::string(100, 'x')] {});   // never runs
+        EXPECT_EQ(token.use_count(), 4);
+        sim.cancel(cancelled);
+        sim.runUntil(5_ms);
+        EXPECT_EQ(sum, 7);
+        EXPECT_EQ(token.use_count(), 2);
+    }
+    EXPECT_EQ(token.use_count(), 1);
 }

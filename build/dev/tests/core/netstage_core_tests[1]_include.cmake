@@ -1,5 +1,0 @@
-if(EXISTS "/work/main/build/dev/tests/core/netstage_core_tests[1]_tests.cmake")
-  include("/work/main/build/dev/tests/core/netstage_core_tests[1]_tests.cmake")
-else()
-  add_test(netstage_core_tests_NOT_BUILT netstage_core_tests_NOT_BUILT)
-endif()
