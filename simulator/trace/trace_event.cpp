@@ -13,4 +13,12 @@ std::string_view toString(PacketAction action) {
     return "unknown";
 }
 
+bool operator==(const Event& a, const Event& b) {
+    return a.time == b.time && a.node == b.node && a.layer == b.layer && a.type == b.type && a.fields == b.fields;
+}
+
+bool operator==(const TraceHeader& a, const TraceHeader& b) {
+    return a.scenario == b.scenario && a.seed == b.seed;
+}
+
 }  // namespace netstage::trace

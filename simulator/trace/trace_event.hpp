@@ -54,4 +54,8 @@ struct TraceHeader {
     std::uint64_t seed = 0;
 };
 
+// Field-by-field equality, for replay and round-trip checks.
+bool operator==(const Event& a, const Event& b);
+bool operator==(const TraceHeader& a, const TraceHeader& b);
+
 }  // namespace netstage::trace
