@@ -1,0 +1,381 @@
+#include "protocols/smtp/server_session.hpp"
+
+#include <charconv>
+#include <stdexcept>
+#include <utility>
+#include <variant>
+
+#include "protocols/smtp/command.hpp"
+#include "protocols/smtp/dot_stuffing.hpp"
+
+namespace netstage::smtp {
+
+namespace {
+
+// RFC 5321 §4.2.2-style wording for the codes a policy may choose.
+std::string defaultText(int code) {
+    switch (code) {
+        case 250: return "OK";
+        case 251: return "User not local; will forward";
+        case 450: return "Requested mail action not taken: mailbox unavailable";
+        case 451: return "Requested action aborted: local error in processing";
+        case 452: return "Requested action not taken: insufficient system storage";
+        case 550: return "Requested action not taken: no such user here";
+        case 551: return "User not local";
+        case 552: return "Requested mail action aborted: exceeded storage allocation";
+        case 553: return "Requested action not taken: mailbox name not allowed";
+        case 554: return "Transaction failed";
+        default: return "";
+    }
+}
+
+void checkDecision(const Decision& decision, std::initializer_list<int> allowed) {
+    for (const int code : allowed) {
+        if (decision.code == code) return;
+    }
+    throw std::invalid_argument{"ServerPolicy returned reply code " + std::to_string(decision.code) +
+                                ", which is not allowed here"};
+}
+
+}  // namespace
+
+Decision ServerPolicy::checkSender(const std::string&) { return {}; }
+Decision AcceptAllPolicy::checkRecipient(const std::string&) { return {}; }
+Decision AcceptAllPolicy::acceptMessage(const Envelope&, const std::string&) { return {}; }
+
+ServerSession::ServerSession(ServerConfig config, ServerPolicy* policy)
+    : config_{std::move(config)}, policy_{policy ? policy : &acceptAll_}, reader_{config_.limits.commandLine} {}
+
+void ServerSession::start(std::chrono::nanoseconds now) {
+    if (state_ != ServerState::Connected) throw std::logic_error{"ServerSession::start called twice"};
+    lastActivity_ = now;
+    state_ = ServerState::Greeted;
+    reply(220, expand(config_.texts.greeting));
+}
+
+void ServerSession::receive(std::string_view bytes, std::chrono::nanoseconds now) {
+    if (state_ == ServerState::Connected) throw std::logic_error{"ServerSession::receive before start"};
+    if (state_ == ServerState::Closed) return;  // after QUIT or 421 the peer has nothing more to say
+    lastActivity_ = now;
+    reader_.feed(bytes);
+    while (state_ != ServerState::Closed) {
+        // The limit depends on the mode the previous line left us in, so set it line by line.
+        reader_.setLimit(state_ == ServerState::Data ? config_.limits.textLine : config_.limits.commandLine);
+        auto line = reader_.next();
+        if (!line) break;
+        handleLine(*line);
+    }
+}
+
+void ServerSession::receiveEof() {
+    if (state_ == ServerState::Closed || state_ == ServerState::Connected) return;
+    const std::string what = state_ == ServerState::Data ? "connection closed during DATA; message discarded"
+                                                         : "connection closed without QUIT";
+    events_.emplace_back(ProtocolError{0, what, {}});
+    resetTransaction();
+    close();
+}
+
+void ServerSession::shutdown() {
+    if (state_ == ServerState::Closed) return;
+    reply(421, expand(config_.texts.shutdown));
+    close();
+}
+
+ServerEvent ServerSession::nextEvent() {
+    if (events_.empty()) return NeedData{};
+    ServerEvent event = std::move(events_.front());
+    events_.pop_front();
+    return event;
+}
+
+std::string ServerSession::takeOutput() { return std::exchange(output_, {}); }
+
+std::optional<std::chrono::nanoseconds> ServerSession::nextTimeout() const {
+    if (state_ == ServerState::Connected || state_ == ServerState::Closed) return std::nullopt;
+    return lastActivity_ + config_.limits.idleTimeout;
+}
+
+void ServerSession::handleTimeout(std::chrono::nanoseconds now) {
+    const auto deadline = nextTimeout();
+    if (!deadline || now < *deadline) return;
+    events_.emplace_back(ProtocolError{421, "client silent for longer than the idle timeout", {}});
+    reply(421, config_.domain + " Timeout, closing transmission channel");
+    resetTransaction();
+    close();
+}
+
+void ServerSession::handleLine(const proto::Line& line) {
+    if (state_ == ServerState::Data) {
+        handleDataLine(line);
+    } else {
+        handleCommand(line);
+    }
+}
+
+void ServerSession::handleCommand(const proto::Line& line) {
+    const CommandLine command = splitCommand(line.text);
+    events_.emplace_back(CommandReceived{command.word, command.argument, line.text});
+    if (line.tooLong) {
+        refuse(500, "Line too long", "command line longer than " + std::to_string(config_.limits.commandLine) +
+                                         " octets", line.text);
+        return;
+    }
+    const std::optional<Verb> verb = verbFromWord(command.word);
+    if (!verb) {
+        if (isUnimplementedVerb(command.word)) {
+            refuse(502, "Command not implemented", "command not implemented: " + command.word, line.text);
+        } else {
+            refuse(500, "Syntax error, command unrecognized", "unknown command", line.text);
+        }
+        return;
+    }
+    if (!isCleanCommandText(command.argument)) {
+        refuse(501, "Syntax error in parameters or arguments (invalid character)",
+               "control or non-ASCII octet in the argument", line.text);
+        return;
+    }
+    const std::optional<ServerState> next = serverTransition(state_, *verb);
+    if (!next) {
+        if (*verb == Verb::Data && state_ == ServerState::MailGiven) {
+            refuse(554, "No valid recipients", "DATA without an accepted recipient", line.text);
+        } else {
+            refuse(503, "Bad sequence of commands",
+                   std::string{verbName(*verb)} + " not allowed at this point", line.text);
+        }
+        return;
+    }
+    runVerb(*verb, command.argument, line.text);
+}
+
+void ServerSession::runVerb(Verb verb, const std::string& argument, const std::string& rawLine) {
+    const bool needsNoArgument = verb == Verb::Data || verb == Verb::Rset || verb == Verb::Quit;
+    if (needsNoArgument && !argument.empty()) {
+        refuse(501, "Syntax error in parameters or arguments", std::string{verbName(verb)} + " takes no argument",
+               rawLine);
+        return;
+    }
+    switch (verb) {
+        case Verb::Helo: onHello(false, argument, rawLine); return;
+        case Verb::Ehlo: onHello(true, argument, rawLine); return;
+        case Verb::Mail: onMail(argument, rawLine); return;
+        case Verb::Rcpt: onRcpt(argument, rawLine); return;
+        case Verb::Data:
+            state_ = ServerState::Data;
+            data_.clear();
+            previousLineEndedCrlf_ = true;  // the DATA command's own CRLF
+            dataLineTooLong_ = false;
+            dataTooBig_ = false;
+            reply(354, expand(config_.texts.dataStart));
+            return;
+        case Verb::Rset:
+            resetTransaction();
+            state_ = state_ == ServerState::Greeted ? ServerState::Greeted : ServerState::Identified;
+            reply(250, "OK");
+            return;
+        case Verb::Noop: reply(250, "OK"); return;
+        case Verb::Vrfy:
+            if (argument.empty()) {
+                refuse(501, "Syntax: VRFY <address>", "VRFY without an argument", rawLine);
+                return;
+            }
+            // Confirming addresses helps spammers; §3.5.3 allows this non-answer.
+            reply(252, "Cannot VRFY user, but will accept message and attempt delivery");
+            return;
+        case Verb::Help:
+            reply(214, "Commands: HELO EHLO MAIL RCPT DATA RSET NOOP VRFY HELP QUIT");
+            return;
+        case Verb::Quit:
+            reply(221, expand(config_.texts.quit));
+            close();
+            return;
+    }
+}
+
+void ServerSession::onHello(bool esmtp, const std::string& argument, const std::string& rawLine) {
+    if (argument.empty()) {
+        refuse(501, esmtp ? "Syntax: EHLO hostname" : "Syntax: HELO hostname", "missing domain", rawLine);
+        return;
+    }
+    resetTransaction();
+    envelope_.clientDomain = argument;
+    envelope_.esmtp = esmtp;
+    state_ = ServerState::Identified;
+    if (!esmtp) {
+        reply(250, expand(config_.texts.helo));
+        return;
+    }
+    // Only what the engine really does is advertised.
+    std::vector<std::string> lines{expand(config_.texts.ehlo), "SIZE " + std::to_string(config_.limits.maxMessageSize)};
+    if (config_.advertise8BitMime) lines.emplace_back("8BITMIME");
+    if (config_.advertisePipelining) lines.emplace_back("PIPELINING");
+    lines.emplace_back("HELP");
+    replyLines(250, std::move(lines));
+}
+
+void ServerSession::onMail(const std::string& argument, const std::string& rawLine) {
+    auto parsed = parsePathArgument(argument, "FROM", true);
+    if (auto* error = std::get_if<PathError>(&parsed)) {
+        refuse(501, "Syntax: MAIL FROM:<address>", error->what, rawLine);
+        return;
+    }
+    const PathArgument& path = std::get<PathArgument>(parsed);
+    for (const auto& [name, value] : path.params) {
+        if (name == "SIZE") {
+            std::size_t size = 0;
+            const auto [end, ec] = std::from_chars(value.data(), value.data() + value.size(), size);
+            if (ec != std::errc{} || end != value.data() + value.size() || value.empty()) {
+                refuse(501, "Syntax error in SIZE parameter", "SIZE is not a number", rawLine);
+                return;
+            }
+            if (size > config_.limits.maxMessageSize) {
+                reply(552, "Message size exceeds fixed maximum message size");
+                return;
+            }
+        } else if (name == "BODY" && config_.advertise8BitMime &&
+                   (proto::iequals(value, "7BIT") || proto::iequals(value, "8BITMIME"))) {
+            // Octets pass through untouched either way.
+        } else {
+            refuse(555, "MAIL FROM parameters not recognized or not implemented", "unknown parameter " + name,
+                   rawLine);
+            return;
+        }
+    }
+    const Decision decision = policy_->checkSender(path.address);
+    checkDecision(decision, {250, 450, 451, 452, 550, 553, 554});
+    if (decision.code == 250) {
+        envelope_.reversePath = path.address;
+        envelope_.recipients.clear();
+        state_ = ServerState::MailGiven;
+        reply(250, decision.text.empty() ? expand(config_.texts.mailOk, path.address.empty() ? "<>" : path.address)
+                                         : decision.text);
+        return;
+    }
+    replyWithDecision(decision, path.address);
+}
+
+void ServerSession::onRcpt(const std::string& argument, const std::string& rawLine) {
+    auto parsed = parsePathArgument(argument, "TO", false);
+    if (auto* error = std::get_if<PathError>(&parsed)) {
+        refuse(501, "Syntax: RCPT TO:<address>", error->what, rawLine);
+        return;
+    }
+    const PathArgument& path = std::get<PathArgument>(parsed);
+    if (!path.params.empty()) {
+        refuse(555, "RCPT TO parameters not recognized or not implemented", "unknown parameter " + path.params[0].first,
+               rawLine);
+        return;
+    }
+    if (envelope_.recipients.size() >= config_.limits.maxRecipients) {
+        reply(452, "Too many recipients");  // §4.5.3.1.10
+        return;
+    }
+    const Decision decision = policy_->checkRecipient(path.address);
+    checkDecision(decision, {250, 251, 450, 451, 452, 550, 551, 552, 553, 554});
+    if (decision.code == 250 || decision.code == 251) {
+        envelope_.recipients.push_back(path.address);
+        state_ = ServerState::RcptGiven;
+        if (decision.code == 250 && decision.text.empty()) {
+            reply(250, expand(config_.texts.rcptOk, path.address));
+            return;
+        }
+    }
+    replyWithDecision(decision, path.address);
+}
+
+void ServerSession::handleDataLine(const proto::Line& line) {
+    // Only "<CRLF>.<CRLF>" ends the message (§4.1.1.4): a "." reached by a bare
+    // LF, or ended by one, is data. For the same reason a leading dot is removed
+    // only at the start of a CRLF-delimited line: curl does not stuff dots after
+    // a bare LF, and stripping them would change its message.
+    const bool atLineStart = previousLineEndedCrlf_;
+    const bool terminator = atLineStart && !line.bareLf && !line.tooLong && line.text == ".";
+    events_.emplace_back(DataLineReceived{line.text, line.bareLf, terminator});
+    if (terminator) {
+        finishData();
+        return;
+    }
+    previousLineEndedCrlf_ = !line.bareLf;
+    if (line.tooLong && !dataLineTooLong_) {
+        dataLineTooLong_ = true;
+        events_.emplace_back(
+            ProtocolError{500, "text line longer than " + std::to_string(config_.limits.textLine) + " octets", line.text});
+    }
+    const std::string_view text = atLineStart ? unstuffDataLine(line.text) : std::string_view{line.text};
+    if (dataTooBig_) return;
+    if (data_.size() + text.size() + 2 > config_.limits.maxMessageSize) {
+        dataTooBig_ = true;
+        data_.clear();  // nothing will be delivered; do not hold on to it
+        return;
+    }
+    // Stored with CRLF whatever the client used, so the mail store holds one form.
+    data_.append(text).append("\r\n");
+}
+
+void ServerSession::finishData() {
+    state_ = ServerState::Identified;
+    if (dataLineTooLong_) {
+        reply(500, "Line too long");
+    } else if (dataTooBig_) {
+        reply(552, "Message size exceeds fixed maximum message size");
+    } else {
+        const Decision decision = policy_->acceptMessage(envelope_, data_);
+        checkDecision(decision, {250, 450, 451, 452, 550, 552, 554});
+        if (decision.code == 250) {
+            events_.emplace_back(MailAccepted{envelope_, data_});
+            reply(250, decision.text.empty() ? expand(config_.texts.messageAccepted) : decision.text);
+        } else {
+            replyWithDecision(decision, {});
+        }
+    }
+    resetTransaction();
+}
+
+void ServerSession::reply(int code, std::string text) { replyLines(code, {std::move(text)}); }
+
+void ServerSession::replyLines(int code, std::vector<std::string> texts) {
+    const Reply built{code, std::move(texts)};
+    output_.append(formatReply(built));
+    events_.emplace_back(ReplySent{code, wireLines(built)});
+}
+
+void ServerSession::refuse(int code, std::string text, std::string what, const std::string& rawLine) {
+    events_.emplace_back(ProtocolError{code, std::move(what), rawLine});
+    reply(code, std::move(text));
+}
+
+void ServerSession::replyWithDecision(const Decision& decision, const std::string& addressForTemplate) {
+    std::string text = decision.text.empty() ? defaultText(decision.code) : expand(decision.text, addressForTemplate);
+    reply(decision.code, std::move(text));
+}
+
+void ServerSession::close() {
+    state_ = ServerState::Closed;
+    events_.emplace_back(CloseRequested{});
+}
+
+void ServerSession::resetTransaction() {
+    envelope_.reversePath.clear();
+    envelope_.recipients.clear();
+    data_.clear();
+}
+
+std::string ServerSession::expand(const std::string& pattern, std::string_view address) const {
+    std::string out;
+    for (std::size_t i = 0; i < pattern.size();) {
+        auto replace = [&](std::string_view key, std::string_view value) {
+            if (pattern.compare(i, key.size(), key) != 0) return false;
+            out.append(value);
+            i += key.size();
+            return true;
+        };
+        if (replace("{domain}", config_.domain) || replace("{client}", envelope_.clientDomain) ||
+            replace("{address}", address)) {
+            continue;
+        }
+        out.push_back(pattern[i++]);
+    }
+    return out;
+}
+
+}  // namespace netstage::smtp

@@ -1,0 +1,122 @@
+#include <gtest/gtest.h>
+
+#include "tests/protocols/smtp/smtp_test_support.hpp"
+
+using namespace netstage::smtp;
+using namespace netstage::smtp::testing;
+
+namespace {
+
+const std::vector<std::string> lectureDialogue{
+    "S: 220 hamburger.edu",
+    "C: HELO crepes.fr",
+    "S: 250 Hello crepes.fr, pleased to meet you",
+    "C: MAIL FROM: <alice@crepes.fr>",
+    "S: 250 alice@crepes.fr... Sender ok",
+    "C: RCPT TO: <bob@hamburger.edu>",
+    "S: 250 bob@hamburger.edu ... Recipient ok",
+    "C: DATA",
+    "S: 354 Enter mail, end with \".\" on a line by itself",
+    "C: Do you like ketchup?",
+    "C: How about pickles?",
+    "C: .",
+    "S: 250 Message accepted for delivery",
+    "C: QUIT",
+    "S: 221 hamburger.edu closing connection",
+};
+
+MailItem lectureItem() {
+    return MailItem{"alice@crepes.fr", {"bob@hamburger.edu"}, "Do you like ketchup?\r\nHow about pickles?\r\n"};
+}
+
+// A policy with one mailbox, bob, like the lecture's hamburger.edu.
+class OneMailbox : public ServerPolicy {
+public:
+    Decision checkRecipient(const std::string& address) override {
+        if (address == "bob@hamburger.edu") return {};
+        if (address == "busy@hamburger.edu") return {451, ""};
+        return {550, "{address}... User unknown"};
+    }
+    Decision acceptMessage(const Envelope&, const std::string&) override { return {}; }
+};
+
+std::vector<std::string> strip(std::vector<std::string> lines, const std::string& suffix) {
+    for (auto& line : lines) {
+        if (line.size() >= suffix.size() && line.compare(line.size() - suffix.size(), suffix.size(), suffix) == 0) {
+            line.resize(line.size() - suffix.size());
+        }
+    }
+    return lines;
+}
+
+}  // namespace
+
+TEST(SmtpEnginePair, reproducesTheLectureDialogueExactlyOnTheServerSide) {
+    ClientSession client{lectureClientConfig()};
+    client.enqueue(lectureItem());
+    ServerSession server{lectureServerConfig()};
+    const PairRun run = pump(client, server);
+    EXPECT_EQ(strip(transcript(run.serverEvents), " [end]"), lectureDialogue);
+    ASSERT_EQ(run.delivered.size(), 1u);
+    EXPECT_EQ(run.delivered[0].envelope.reversePath, "alice@crepes.fr");
+    EXPECT_EQ(run.delivered[0].envelope.recipients, std::vector<std::string>{"bob@hamburger.edu"});
+    EXPECT_EQ(run.delivered[0].envelope.clientDomain, "crepes.fr");
+    EXPECT_FALSE(run.delivered[0].envelope.esmtp);
+    EXPECT_EQ(run.delivered[0].data, "Do you like ketchup?\r\nHow about pickles?\r\n");
+    EXPECT_TRUE(server.closed());
+    EXPECT_TRUE(client.finished());
+}
+
+TEST(SmtpEnginePair, reproducesTheLectureDialogueExactlyOnTheClientSide) {
+    ClientSession client{lectureClientConfig()};
+    client.enqueue(lectureItem());
+    ServerSession server{lectureServerConfig()};
+    const PairRun run = pump(client, server);
+    EXPECT_EQ(transcript(run.clientEvents), lectureDialogue);
+    EXPECT_TRUE(contains(run.clientEvents, "Recipient 0 bob@hamburger.edu accepted 250"));
+    EXPECT_TRUE(contains(run.clientEvents, "Item 0 accepted 250"));
+    EXPECT_EQ(run.clientEvents.back(), "Done");
+}
+
+TEST(SmtpEnginePair, deliversSeveralItemsOnOneConnectionAndResetsOnlyAfterAFailure) {
+    ClientConfig config;
+    config.heloDomain = "crepes.fr";
+    ClientSession client{config};
+    client.enqueue(MailItem{"alice@crepes.fr", {"nobody@hamburger.edu"}, "first\r\n"});
+    client.enqueue(MailItem{"alice@crepes.fr", {"bob@hamburger.edu", "nobody@hamburger.edu", "busy@hamburger.edu"},
+                            ".dot line\nsecond\n"});
+    client.enqueue(MailItem{"", {"bob@hamburger.edu"}, "bounce\r\n"});
+    OneMailbox policy;
+    ServerSession server{ServerConfig{}, &policy};
+    const PairRun run = pump(client, server);
+    const auto lines = transcript(run.clientEvents);
+    EXPECT_TRUE(contains(lines, "C: EHLO crepes.fr"));
+    EXPECT_TRUE(contains(lines, "C: RSET"));
+    EXPECT_TRUE(contains(lines, "C: ..dot line"));
+    EXPECT_TRUE(contains(lines, "C: MAIL FROM:<> SIZE=8"));
+    EXPECT_TRUE(contains(run.clientEvents, "Recipient 0 nobody@hamburger.edu permanent 550"));
+    EXPECT_TRUE(contains(run.clientEvents, "Item 0 permanent 550"));
+    EXPECT_TRUE(contains(run.clientEvents, "Recipient 1 nobody@hamburger.edu permanent 550"));
+    EXPECT_TRUE(contains(run.clientEvents, "Recipient 1 busy@hamburger.edu temporary 451"));
+    EXPECT_TRUE(contains(run.clientEvents, "Recipient 1 bob@hamburger.edu accepted 250"));
+    EXPECT_TRUE(contains(run.clientEvents, "Item 1 accepted 250"));
+    EXPECT_TRUE(contains(run.clientEvents, "Item 2 accepted 250"));
+    ASSERT_EQ(run.delivered.size(), 2u);
+    EXPECT_EQ(run.delivered[0].data, ".dot line\r\nsecond\r\n");
+    EXPECT_EQ(run.delivered[0].envelope.recipients, std::vector<std::string>{"bob@hamburger.edu"});
+    EXPECT_EQ(run.delivered[1].envelope.reversePath, "");
+    // Exactly one RSET: after the refused first item, not after the delivered second one.
+    int rsets = 0;
+    for (const auto& line : lines) rsets += line == "C: RSET" ? 1 : 0;
+    EXPECT_EQ(rsets, 1);
+}
+
+TEST(SmtpEnginePair, dotStuffingRoundTripsThroughBothEngines) {
+    const std::string message = ".\r\n..\r\n.leading\r\nmiddle . dot\r\n.\r\n";
+    ClientSession client{ClientConfig{}};
+    client.enqueue(MailItem{"a@b.c", {"d@e.f"}, message});
+    ServerSession server{ServerConfig{}};
+    const PairRun run = pump(client, server);
+    ASSERT_EQ(run.delivered.size(), 1u);
+    EXPECT_EQ(run.delivered[0].data, message);
+}
