@@ -1,0 +1,51 @@
+// netstage: the command-line face of the simulator.
+#include <CLI/CLI.hpp>
+
+#include <cstdio>
+#include <iostream>
+
+#include "cli/bulk_transfer_demo.hpp"
+#include "cli/commands.hpp"
+
+#ifndef NETSTAGE_VERSION
+#define NETSTAGE_VERSION "unknown"
+#endif
+
+int main(int argc, char** argv) {
+    CLI::App app{"NetStage: watch application protocols (SMTP, POP3, IMAP, FTP, DNS) run over a simulated network.",
+                 "netstage"};
+    app.set_version_flag("--version", std::string{"netstage "} + NETSTAGE_VERSION);
+    app.require_subcommand(1);
+
+    netstage::cli::DemoOptions demo;
+    auto* demoCommand = app.add_subcommand("demo", "Run the built-in demo: one host sends a file to another over TCP.");
+    demoCommand->add_option("--seed", demo.seed, "Random seed (same seed, same run)")->default_val(1);
+    demoCommand->add_option("--loss", demo.loss, "Loss probability on each link, 0 to 1")->check(CLI::Range(0.0, 1.0));
+    demoCommand->add_option("--bytes", demo.bytes, "How many bytes to send")->default_val(1'000'000);
+    demoCommand->add_option("--trace", demo.tracePath, "Write the trace as JSON Lines to FILE");
+    demoCommand->add_option("--pcap", demo.pcapPath, "Write the packets as a pcap capture to FILE");
+
+    netstage::cli::ScenarioOptions scenario;
+    auto* validateCommand = app.add_subcommand("validate", "Check a scenario file and say what it contains.");
+    validateCommand->add_option("scenario", scenario.path, "Scenario file (YAML)")->required();
+
+    int status = 0;
+    demoCommand->callback([&] {
+        try {
+            const auto result = netstage::cli::runBulkTransferDemo(demo);
+            std::cout << netstage::cli::formatDemoSummary(demo, result);
+            status = result.intact ? 0 : 1;
+        } catch (const std::exception& e) {
+            std::cerr << "netstage: " << e.what() << '\n';
+            status = 1;
+        }
+    });
+    validateCommand->callback([&] { status = netstage::cli::validateScenario(scenario, std::cout, std::cerr); });
+
+    try {
+        app.parse(argc, argv);
+    } catch (const CLI::ParseError& e) {
+        return app.exit(e);
+    }
+    return status;
+}
