@@ -1,0 +1,312 @@
+#include "protocols/ftp/client_session.hpp"
+
+#include <stdexcept>
+#include <utility>
+
+#include "protocols/ftp/address.hpp"
+
+namespace netstage::ftp {
+
+std::string_view toString(ClientStep::Kind kind) {
+    switch (kind) {
+        case ClientStep::Kind::Login: return "login";
+        case ClientStep::Kind::Cd: return "cd";
+        case ClientStep::Kind::Ls: return "ls";
+        case ClientStep::Kind::Get: return "get";
+        case ClientStep::Kind::Put: return "put";
+    }
+    return "?";
+}
+
+ClientSession::ClientSession(ClientConfig config) : config_{std::move(config)} {}
+
+ClientEvent ClientSession::nextEvent() {
+    if (events_.empty()) return NeedData{};
+    ClientEvent event = std::move(events_.front());
+    events_.pop_front();
+    return event;
+}
+
+void ClientSession::receive(std::string_view bytes) {
+    replies_.feed(bytes);
+    for (;;) {
+        auto result = replies_.next();
+        if (result.error) {
+            events_.emplace_back(ProtocolError{*result.error});
+            continue;
+        }
+        if (!result.reply) return;
+        onReply(*result.reply);
+    }
+}
+
+void ClientSession::receiveEof() {
+    if (phase_ == Phase::Done) return;
+    if (phase_ != Phase::AwaitingQuitReply) events_.emplace_back(ProtocolError{"the server closed the control connection"});
+    if (step_ && step_->kind != ClientStep::Kind::Login && step_->kind != ClientStep::Kind::Cd) {
+        events_.emplace_back(CloseData{});
+    }
+    phase_ = Phase::Done;
+    events_.emplace_back(CloseRequested{});
+    events_.emplace_back(ScriptFinished{});
+}
+
+void ClientSession::send(std::string verb, std::string argument) {
+    std::string bytes = verb + (argument.empty() ? "" : " " + argument) + "\r\n";
+    events_.emplace_back(CommandSent{std::move(verb), std::move(argument), std::move(bytes)});
+}
+
+void ClientSession::onReply(const Reply& reply) {
+    events_.emplace_back(ReplyReceived{reply.code, reply.lines});
+    if (phase_ == Phase::Done) return;
+    if (reply.code == 421 && phase_ != Phase::AwaitingQuitReply) {
+        // The server is closing the control connection (RFC 959 §4.2).
+        if (step_) events_.emplace_back(StepFinished{step_->kind, step_->argument, false, reply.code, {}});
+        events_.emplace_back(CloseData{});
+        phase_ = Phase::Done;
+        events_.emplace_back(CloseRequested{});
+        events_.emplace_back(ScriptFinished{});
+        return;
+    }
+    switch (phase_) {
+        case Phase::AwaitingGreeting:
+            if (reply.code == 220) nextStep();
+            else if (!reply.preliminary()) events_.emplace_back(ProtocolError{"unexpected greeting " + std::to_string(reply.code)});
+            return;
+        case Phase::AwaitingUserReply:
+            if (reply.code == 331) {
+                send("PASS", config_.password);
+                phase_ = Phase::AwaitingPassReply;
+            } else if (reply.code == 230) {
+                send("TYPE", "I");
+                phase_ = Phase::AwaitingTypeReply;
+            } else {
+                finishStep(false, reply.code);
+            }
+            return;
+        case Phase::AwaitingPassReply:
+            if (reply.code == 230 || reply.code == 202) {
+                send("TYPE", "I");
+                phase_ = Phase::AwaitingTypeReply;
+            } else {
+                finishStep(false, reply.code);
+            }
+            return;
+        case Phase::AwaitingTypeReply:
+            finishStep(reply.positive(), reply.code);
+            return;
+        case Phase::AwaitingCwdReply:
+            finishStep(reply.positive(), reply.code);
+            return;
+        case Phase::AwaitingPortReply:
+            if (reply.positive()) {
+                sendTransferCommand();
+            } else if (usingExtended_) {
+                usingExtended_ = false;
+                sendPort();
+            } else {
+                failDataStep(reply.code);
+            }
+            return;
+        case Phase::AwaitingPassiveReply: {
+            std::optional<HostPort> target;
+            if (reply.code == 229 && usingExtended_) {
+                if (const auto port = parse229(reply.text())) target = HostPort{{}, *port};
+            } else if (reply.code == 227 && !usingExtended_) {
+                target = parse227(reply.text());
+            }
+            if (reply.positive() && !target) events_.emplace_back(ProtocolError{"unreadable passive reply: " + reply.text()});
+            if (target) {
+                const std::string address = usingExtended_ ? std::string{} : target->addressText();
+                phase_ = Phase::AwaitingConnect;
+                events_.emplace_back(DataConnection{DataChange::Connect, DataRole::Passive, address, target->port});
+                events_.emplace_back(ConnectRequested{address, target->port});
+            } else if (usingExtended_) {
+                usingExtended_ = false;
+                sendPassive();
+            } else {
+                finishStep(false, reply.code);
+            }
+            return;
+        }
+        case Phase::AwaitingPreliminary:
+            if (reply.preliminary()) {
+                phase_ = Phase::Transferring;
+                sendUploadIfReady();
+                maybeFinishTransfer();
+            } else if (reply.positive()) {
+                // A server may answer at once when nothing needs sending.
+                phase_ = Phase::Transferring;
+                finalReply_ = reply;
+                dataDone_ = true;
+                maybeFinishTransfer();
+            } else {
+                failDataStep(reply.code);
+            }
+            return;
+        case Phase::Transferring:
+            if (reply.preliminary()) return;
+            finalReply_ = reply;
+            if (!reply.positive()) {
+                failDataStep(reply.code);
+            } else {
+                maybeFinishTransfer();
+            }
+            return;
+        case Phase::AwaitingQuitReply:
+            phase_ = Phase::Done;
+            events_.emplace_back(CloseRequested{});
+            events_.emplace_back(ScriptFinished{});
+            return;
+        case Phase::AwaitingListener:
+        case Phase::AwaitingConnect:
+        case Phase::Done:
+            events_.emplace_back(ProtocolError{"unexpected reply " + std::to_string(reply.code)});
+            return;
+    }
+}
+
+void ClientSession::nextStep() {
+    if (nextStep_ >= config_.script.size()) {
+        step_.reset();
+        send("QUIT");
+        phase_ = Phase::AwaitingQuitReply;
+        return;
+    }
+    step_ = config_.script[nextStep_++];
+    switch (step_->kind) {
+        case ClientStep::Kind::Login:
+            send("USER", config_.user);
+            phase_ = Phase::AwaitingUserReply;
+            return;
+        case ClientStep::Kind::Cd:
+            send("CWD", step_->argument);
+            phase_ = Phase::AwaitingCwdReply;
+            return;
+        case ClientStep::Kind::Ls:
+        case ClientStep::Kind::Get:
+        case ClientStep::Kind::Put:
+            beginDataSetup();
+            return;
+    }
+}
+
+void ClientSession::beginDataSetup() {
+    dataOpen_ = false;
+    dataDone_ = false;
+    uploadSent_ = false;
+    finalReply_.reset();
+    received_.clear();
+    usingExtended_ = config_.extended;
+    if (config_.passive) {
+        sendPassive();
+    } else {
+        phase_ = Phase::AwaitingListener;
+        events_.emplace_back(ListenRequested{config_.activePort});
+    }
+}
+
+void ClientSession::sendPassive() {
+    send(usingExtended_ ? "EPSV" : "PASV");
+    phase_ = Phase::AwaitingPassiveReply;
+}
+
+void ClientSession::sendPort() {
+    const HostPort here{config_.activeAddress, listenPort_};
+    if (usingExtended_) {
+        send("EPRT", formatEprt(here));
+    } else {
+        send("PORT", formatHostPort(here));
+    }
+    phase_ = Phase::AwaitingPortReply;
+}
+
+void ClientSession::sendTransferCommand() {
+    switch (step_->kind) {
+        case ClientStep::Kind::Ls: send("LIST"); break;
+        case ClientStep::Kind::Get: send("RETR", step_->argument); break;
+        case ClientStep::Kind::Put: send("STOR", step_->argument); break;
+        case ClientStep::Kind::Login:
+        case ClientStep::Kind::Cd: throw std::logic_error("ftp: transfer command for a step without data");
+    }
+    phase_ = Phase::AwaitingPreliminary;
+}
+
+void ClientSession::dataListening(std::uint16_t port) {
+    if (phase_ == Phase::Done) return;  // the control connection closed meanwhile
+    if (phase_ != Phase::AwaitingListener) throw std::logic_error("ftp: dataListening without ListenRequested");
+    listenPort_ = port;
+    events_.emplace_back(
+        DataConnection{DataChange::Listen, DataRole::Active, HostPort{config_.activeAddress, port}.addressText(), port});
+    sendPort();
+}
+
+void ClientSession::dataListenFailed() {
+    if (phase_ == Phase::Done) return;
+    if (phase_ != Phase::AwaitingListener) throw std::logic_error("ftp: dataListenFailed without ListenRequested");
+    failDataStep(0);
+}
+
+void ClientSession::dataConnectionOpened() {
+    if (!step_ || phase_ == Phase::Done) {
+        events_.emplace_back(ProtocolError{"a data connection opened when none was expected"});
+        return;
+    }
+    dataOpen_ = true;
+    events_.emplace_back(DataConnection{DataChange::Opened, config_.passive ? DataRole::Passive : DataRole::Active, {}, 0});
+    if (phase_ == Phase::AwaitingConnect) {
+        sendTransferCommand();
+    } else {
+        sendUploadIfReady();
+    }
+}
+
+void ClientSession::dataConnectionFailed() {
+    if (phase_ == Phase::AwaitingConnect) failDataStep(0);
+    // Otherwise the server reports the failure on the control connection (425/426).
+}
+
+void ClientSession::dataReceived(std::string_view bytes) {
+    const bool downloading = step_ && (step_->kind == ClientStep::Kind::Get || step_->kind == ClientStep::Kind::Ls) &&
+                             (phase_ == Phase::AwaitingPreliminary || phase_ == Phase::Transferring);
+    if (!downloading) {
+        if (!bytes.empty()) events_.emplace_back(ProtocolError{"data received when no download is in progress"});
+        return;
+    }
+    received_.append(bytes);
+}
+
+void ClientSession::dataEof() {
+    if (!step_ || step_->kind == ClientStep::Kind::Put || dataDone_) return;
+    dataDone_ = true;
+    events_.emplace_back(DataConnection{DataChange::Closed, config_.passive ? DataRole::Passive : DataRole::Active, {}, 0});
+    maybeFinishTransfer();
+}
+
+void ClientSession::sendUploadIfReady() {
+    if (!step_ || step_->kind != ClientStep::Kind::Put || phase_ != Phase::Transferring || !dataOpen_ || uploadSent_) return;
+    uploadSent_ = true;
+    if (!step_->content.empty()) events_.emplace_back(DataToSend{step_->content});
+    // Stream mode: closing the connection is the end of the file.
+    events_.emplace_back(CloseData{});
+    dataDone_ = true;
+}
+
+void ClientSession::maybeFinishTransfer() {
+    if (phase_ != Phase::Transferring || !finalReply_ || !dataDone_) return;
+    const int code = finalReply_->code;
+    finishStep(true, code, step_->kind == ClientStep::Kind::Put ? std::string{} : std::move(received_));
+}
+
+void ClientSession::failDataStep(int code) {
+    events_.emplace_back(CloseData{});
+    finishStep(false, code);
+}
+
+void ClientSession::finishStep(bool ok, int code, std::string data) {
+    events_.emplace_back(StepFinished{step_->kind, step_->argument, ok, code, std::move(data)});
+    step_.reset();
+    nextStep();
+}
+
+}  // namespace netstage::ftp

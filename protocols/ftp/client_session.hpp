@@ -1,0 +1,139 @@
+#pragma once
+// The client side of an FTP control connection: runs a script of steps
+// (login, cd, ls, get, put) and then QUIT. Sans-IO like ServerSession: the
+// host feeds control bytes with receive(), opens the data connections the
+// events ask for, reports back with the data*() calls, and drains
+// nextEvent() until NeedData.
+
+#include <array>
+#include <cstdint>
+#include <deque>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <variant>
+#include <vector>
+
+#include "protocols/ftp/reply.hpp"
+#include "protocols/ftp/server_events.hpp"
+
+namespace netstage::ftp {
+
+struct ClientStep {
+    enum class Kind { Login, Cd, Ls, Get, Put };
+    Kind kind = Kind::Login;
+    std::string argument;  // directory or file name
+    std::string content;   // put only
+
+    static ClientStep login() { return {Kind::Login, {}, {}}; }
+    static ClientStep cd(std::string dir) { return {Kind::Cd, std::move(dir), {}}; }
+    static ClientStep ls() { return {Kind::Ls, {}, {}}; }
+    static ClientStep get(std::string file) { return {Kind::Get, std::move(file), {}}; }
+    static ClientStep put(std::string file, std::string content) { return {Kind::Put, std::move(file), std::move(content)}; }
+};
+
+std::string_view toString(ClientStep::Kind kind);
+
+struct ClientConfig {
+    std::string user;
+    std::string password;
+    bool passive = true;
+    // EPSV/EPRT first, falling back to PASV/PORT on any refusal, as curl does.
+    bool extended = false;
+    // Active mode: the address put in PORT/EPRT and the port the host listens on.
+    std::array<std::uint8_t, 4> activeAddress{127, 0, 0, 1};
+    std::uint16_t activePort = 0;
+    std::vector<ClientStep> script;
+};
+
+struct CommandSent {
+    std::string verb;
+    std::string argument;
+    std::string bytes;  // the wire form to write on the control connection
+};
+
+struct ReplyReceived {
+    int code = 0;
+    std::vector<std::string> lines;
+};
+
+// One script step is over. `data` is the listing (ls) or the file (get).
+struct StepFinished {
+    ClientStep::Kind kind = ClientStep::Kind::Login;
+    std::string argument;
+    bool ok = false;
+    int code = 0;  // the reply that decided it; 0 if the data connection failed
+    std::string data;
+};
+
+// The script is done and QUIT answered (or the control connection closed).
+struct ScriptFinished {};
+
+using ClientEvent = std::variant<NeedData, CommandSent, ReplyReceived, ListenRequested, ConnectRequested, DataToSend,
+                                 CloseData, DataConnection, StepFinished, ScriptFinished, ProtocolError,
+                                 CloseRequested>;
+
+class ClientSession {
+public:
+    explicit ClientSession(ClientConfig config);
+
+    void receive(std::string_view bytes);
+    void receiveEof();
+    ClientEvent nextEvent();
+
+    // --- the host reports on the data connection ---
+    void dataListening(std::uint16_t port);  // active mode: the listener is open
+    void dataListenFailed();
+    void dataConnectionOpened();
+    void dataConnectionFailed();
+    void dataReceived(std::string_view bytes);
+    void dataEof();
+
+    bool finished() const { return phase_ == Phase::Done; }
+
+private:
+    enum class Phase {
+        AwaitingGreeting,
+        AwaitingUserReply,
+        AwaitingPassReply,
+        AwaitingTypeReply,
+        AwaitingCwdReply,
+        AwaitingListener,     // active: ListenRequested sent
+        AwaitingPortReply,    // PORT or EPRT sent
+        AwaitingPassiveReply, // PASV or EPSV sent
+        AwaitingConnect,      // passive: ConnectRequested sent
+        AwaitingPreliminary,  // LIST/RETR/STOR sent
+        Transferring,         // 1xx received
+        AwaitingQuitReply,
+        Done,
+    };
+
+    void onReply(const Reply& reply);
+    void send(std::string verb, std::string argument = {});
+    void nextStep();
+    void beginDataSetup();
+    void sendPassive();
+    void sendPort();
+    void sendTransferCommand();
+    void sendUploadIfReady();
+    void maybeFinishTransfer();
+    void finishStep(bool ok, int code, std::string data = {});
+    void failDataStep(int code);
+
+    ClientConfig config_;
+    ReplyReader replies_;
+    std::deque<ClientEvent> events_;
+    Phase phase_ = Phase::AwaitingGreeting;
+    std::size_t nextStep_ = 0;
+    std::optional<ClientStep> step_;
+
+    bool usingExtended_ = false;  // the current PASV/PORT attempt is EPSV/EPRT
+    std::uint16_t listenPort_ = 0;
+    bool dataOpen_ = false;
+    bool dataDone_ = false;    // EOF seen (download) or bytes handed over (upload)
+    bool uploadSent_ = false;
+    std::optional<Reply> finalReply_;
+    std::string received_;
+};
+
+}  // namespace netstage::ftp

@@ -1,0 +1,90 @@
+#pragma once
+// What ServerSession tells its host. The host acts on ListenRequested,
+// ConnectRequested, DataToSend, CloseData, ReplySent (write `bytes` on the
+// control connection) and CloseRequested, in the order they come; the rest
+// are for the trace. ClientSession shares the data-connection events.
+
+#include <cstdint>
+#include <string>
+#include <variant>
+#include <vector>
+
+namespace netstage::ftp {
+
+struct NeedData {};
+
+struct CommandReceived {
+    std::string verb;
+    std::string argument;
+    std::string rawLine;
+};
+
+struct ReplySent {
+    int code = 0;
+    std::vector<std::string> lines;
+    std::string bytes;  // the wire form to write on the control connection
+};
+
+// Open a listener on `port` (or another port) and report it: the server
+// engine with passiveListening(port), the client engine with dataListening(port).
+struct ListenRequested {
+    std::uint16_t port = 0;
+};
+
+// Connect to the given address (empty: the control connection's peer), then
+// call dataConnectionOpened() or dataConnectionFailed().
+struct ConnectRequested {
+    std::string address;
+    std::uint16_t port = 0;
+};
+
+// Write on the data connection.
+struct DataToSend {
+    std::string bytes;
+};
+
+// Close the data connection and the passive listener, whichever exist. After
+// a download the host calls dataConnectionClosed() once the bytes are out.
+struct CloseData {};
+
+enum class DataChange { Listen, Connect, Opened, Closed };
+enum class DataRole { Passive, Active };
+
+struct DataConnection {
+    DataChange change = DataChange::Opened;
+    DataRole role = DataRole::Passive;
+    std::string address;
+    std::uint16_t port = 0;
+};
+
+struct TransferStarted {
+    std::string file;  // absolute path in the user's tree (the directory for LIST/NLST)
+    std::string verb;  // RETR, STOR, APPE, LIST, NLST
+    std::uint64_t bytes = 0;  // octets about to be sent; 0 for uploads (not known yet)
+};
+
+struct TransferCompleted {
+    std::string file;
+    std::string verb;
+    std::uint64_t bytes = 0;  // octets on the wire
+};
+
+// A change to the user's file tree (STOR, APPE, MKD, RMD, DELE, RNTO).
+struct FileChanged {
+    std::string action;  // "store", "append", "mkdir", "rmdir", "delete", "rename"
+    std::string path;
+    std::string newPath;  // rename only
+};
+
+struct ProtocolError {
+    std::string message;
+};
+
+// Close the control connection (after QUIT or a 421).
+struct CloseRequested {};
+
+using ServerEvent = std::variant<NeedData, CommandReceived, ReplySent, ListenRequested, ConnectRequested, DataToSend,
+                                 CloseData, DataConnection, TransferStarted, TransferCompleted, FileChanged,
+                                 ProtocolError, CloseRequested>;
+
+}  // namespace netstage::ftp

@@ -1,0 +1,140 @@
+#pragma once
+// The server side of an FTP control connection (RFC 959, with RFC 2428
+// EPRT/EPSV, RFC 3659 SIZE/MDTM/REST STREAM and RFC 2389 FEAT/OPTS).
+//
+// Sans-IO: the session never opens a socket or reads a clock. The host feeds
+// control bytes with receive(), reports what happened to the data
+// connection with the data*() calls, and drains nextEvent() until NeedData,
+// acting on the events in order (see server_events.hpp).
+//
+// Passive mode: PASV/EPSV emits ListenRequested; the 227/229 reply is sent
+// only when the host calls passiveListening(port), so the listener is open
+// before the client learns its port. Commands that arrive meanwhile wait.
+
+#include <chrono>
+#include <cstdint>
+#include <deque>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "protocols/common/line_reader.hpp"
+#include "protocols/fs/file_system.hpp"
+#include "protocols/ftp/address.hpp"
+#include "protocols/ftp/command.hpp"
+#include "protocols/ftp/server_config.hpp"
+#include "protocols/ftp/server_events.hpp"
+#include "protocols/ftp/state.hpp"
+
+namespace netstage::ftp {
+
+class ServerSession {
+public:
+    explicit ServerSession(ServerConfig config);
+
+    // Sends the 220 greeting. Call once, when the control connection is up.
+    void start(std::chrono::nanoseconds now);
+
+    void receive(std::string_view bytes, std::chrono::nanoseconds now);
+    void receiveEof();
+
+    ServerEvent nextEvent();
+
+    // --- the host reports on the data connection ---
+    void passiveListening(std::uint16_t port);
+    void passiveListenFailed();
+    void dataConnectionOpened();
+    void dataConnectionFailed();
+    void dataReceived(std::string_view bytes);
+    void dataEof(std::chrono::nanoseconds now);
+    void dataConnectionClosed();
+
+    std::optional<std::chrono::nanoseconds> nextTimeout() const;
+    void handleTimeout(std::chrono::nanoseconds now);
+
+    ServerState state() const { return state_; }
+    const std::string& currentDirectory() const { return cwd_; }
+    const std::string& user() const { return user_; }
+
+private:
+    enum class TransferKind { Retr, List, Nlst, Stor, Appe };
+    enum class DataMode { None, Passive, Active };
+
+    struct Transfer {
+        TransferKind kind = TransferKind::Retr;
+        std::string verb;
+        std::string path;
+        std::string outgoing;   // RETR/LIST/NLST: the bytes to send
+        std::string incoming;   // STOR/APPE: the bytes received so far
+        std::uint64_t received = 0;
+        std::uint64_t restartAt = 0;
+        bool overQuota = false;
+        bool ascii = false;
+    };
+
+    // control connection
+    void pump();
+    bool busy() const;
+    void handleLine(const proto::Line& line);
+    void dispatch(const Command& command);
+    bool handleBeforeLogin(const Command& command);
+    void handleLoggedIn(const Command& command);
+    void reply(int code, std::string text);
+    void reply(int code, std::vector<std::string> lines);
+    void protocolError(std::string message);
+    void advance(std::string_view trigger);
+    std::int64_t unixNow() const;
+
+    // file commands
+    void handlePwd();
+    void handleCwd(std::string_view argument);
+    void handleMkd(std::string_view argument);
+    void handleRmd(std::string_view argument);
+    void handleDele(std::string_view argument);
+    void handleRnfr(std::string_view argument);
+    void handleRnto(std::string_view argument);
+    void handleSize(std::string_view argument);
+    void handleMdtm(std::string_view argument);
+    void handleType(std::string_view argument);
+    void handleRest(std::string_view argument);
+    void replyFsError(vfs::FsError error, int code);
+
+    // data connection and transfers
+    void handlePort(std::string_view argument);
+    void handleEprt(std::string_view argument);
+    void handlePassive(bool extended, std::string_view argument);
+    void handleTransfer(TransferKind kind, const Command& command);
+    void handleAbor();
+    void beginData();
+    void finishUpload();
+    void closeData();
+    void resetDataChannel();
+    vfs::ResolvedPath resolve(std::string_view argument) const;
+
+    ServerConfig config_;
+    ServerState state_ = ServerState::AwaitingUser;
+    proto::LineReader lines_;
+    std::deque<proto::Line> queued_;
+    std::deque<ServerEvent> events_;
+    bool started_ = false;
+    std::chrono::nanoseconds lastActivity_{0};
+    std::chrono::nanoseconds lastNow_{0};
+
+    std::string user_;
+    std::string pendingUser_;
+    vfs::FileSystem* files_ = nullptr;
+    std::string cwd_ = "/";
+    std::optional<std::string> renameFrom_;
+    bool asciiType_ = true;  // RFC 959: TYPE A is the default
+    std::uint64_t restartAt_ = 0;
+
+    DataMode dataMode_ = DataMode::None;
+    HostPort activeTarget_;
+    std::uint16_t passivePort_ = 0;
+    bool extendedPassivePending_ = false;
+    bool dataOpen_ = false;
+    bool dataFailed_ = false;
+    std::optional<Transfer> transfer_;
+};
+
+}  // namespace netstage::ftp

@@ -1,0 +1,144 @@
+#include <gtest/gtest.h>
+
+#include <string>
+#include <vector>
+
+#include "protocols/ftp/client_session.hpp"
+
+using namespace netstage::ftp;
+
+namespace {
+
+// Drives a ClientSession by hand, as a scripted server would.
+struct ClientDriver {
+    ClientSession client;
+    std::vector<ClientEvent> events;
+
+    explicit ClientDriver(ClientConfig config) : client{std::move(config)} {}
+
+    // Feeds a reply; returns the command lines the client sent in response.
+    std::string reply(std::string_view bytes) {
+        client.receive(bytes);
+        return drain();
+    }
+    std::string drain() {
+        std::string sent;
+        for (ClientEvent e = client.nextEvent(); !std::holds_alternative<NeedData>(e); e = client.nextEvent()) {
+            if (auto* c = std::get_if<CommandSent>(&e)) sent += c->bytes;
+            events.push_back(std::move(e));
+        }
+        return sent;
+    }
+    template <typename T>
+    std::vector<T> eventsOf() const {
+        std::vector<T> out;
+        for (const auto& event : events) {
+            if (auto* e = std::get_if<T>(&event)) out.push_back(*e);
+        }
+        return out;
+    }
+    void login() {
+        ASSERT_EQ(reply("220 hi\r\n"), "USER alice\r\n");
+        ASSERT_EQ(reply("331 pass?\r\n"), "PASS pw\r\n");
+        ASSERT_EQ(reply("230 ok\r\n"), "TYPE I\r\n");
+    }
+};
+
+ClientConfig config(bool passive, bool extended, std::vector<ClientStep> steps) {
+    ClientConfig c;
+    c.user = "alice";
+    c.password = "pw";
+    c.passive = passive;
+    c.extended = extended;
+    c.activeAddress = {192, 168, 0, 7};
+    c.activePort = 45000;
+    c.script = std::move(steps);
+    return c;
+}
+
+}  // namespace
+
+TEST(FtpClient, fallsBackFromEpsvToPasvAndConnectsToThe227Address) {
+    ClientDriver d{config(true, true, {ClientStep::login(), ClientStep::ls()})};
+    d.login();
+    EXPECT_EQ(d.reply("200 binary\r\n"), "EPSV\r\n");
+    EXPECT_EQ(d.reply("500 EPSV not understood\r\n"), "PASV\r\n");
+    EXPECT_EQ(d.reply("227 Entering Passive Mode (10,0,0,1,4,1).\r\n"), "");
+    const auto connects = d.eventsOf<ConnectRequested>();
+    ASSERT_EQ(connects.size(), 1u);
+    EXPECT_EQ(connects[0].address, "10.0.0.1");
+    EXPECT_EQ(connects[0].port, 1025);
+    d.client.dataConnectionOpened();
+    EXPECT_EQ(d.drain(), "LIST\r\n");
+}
+
+TEST(FtpClient, usesTheControlPeerAfter229) {
+    ClientDriver d{config(true, true, {ClientStep::login(), ClientStep::get("f")})};
+    d.login();
+    d.reply("200 binary\r\n");
+    d.reply("229 Entering Extended Passive Mode (|||50123|)\r\n");
+    const auto connects = d.eventsOf<ConnectRequested>();
+    ASSERT_EQ(connects.size(), 1u);
+    EXPECT_EQ(connects[0].address, "");
+    EXPECT_EQ(connects[0].port, 50123);
+}
+
+TEST(FtpClient, listensBeforeSendingEprtAndFallsBackToPort) {
+    ClientDriver d{config(false, true, {ClientStep::login(), ClientStep::get("f")})};
+    d.login();
+    EXPECT_EQ(d.reply("200 binary\r\n"), "");  // nothing is sent before the listener is open
+    const auto listens = d.eventsOf<ListenRequested>();
+    ASSERT_EQ(listens.size(), 1u);
+    EXPECT_EQ(listens[0].port, 45000);
+    d.client.dataListening(45000);
+    EXPECT_EQ(d.drain(), "EPRT |1|192.168.0.7|45000|\r\n");
+    EXPECT_EQ(d.reply("502 no EPRT\r\n"), "PORT 192,168,0,7,175,200\r\n");
+    EXPECT_EQ(d.reply("200 ok\r\n"), "RETR f\r\n");
+    EXPECT_EQ(d.reply("150 opening\r\n"), "");
+    d.client.dataConnectionOpened();
+    d.client.dataReceived("con");
+    d.client.dataReceived("tents");
+    d.client.dataEof();
+    d.drain();
+    EXPECT_EQ(d.eventsOf<StepFinished>().size(), 1u);  // only login so far: 226 not yet seen
+    EXPECT_EQ(d.reply("226 done\r\n"), "QUIT\r\n");
+    const auto steps = d.eventsOf<StepFinished>();
+    ASSERT_EQ(steps.size(), 2u);
+    EXPECT_TRUE(steps[1].ok);
+    EXPECT_EQ(steps[1].data, "contents");
+    d.reply("221 bye\r\n");
+    EXPECT_TRUE(d.client.finished());
+}
+
+TEST(FtpClient, aFailedPassiveConnectFailsTheStepAndGoesOn) {
+    ClientDriver d{config(true, false, {ClientStep::login(), ClientStep::get("f"), ClientStep::cd("x")})};
+    d.login();
+    d.reply("200 binary\r\n");
+    d.reply("227 =10,0,0,1,4,1\r\n");
+    d.client.dataConnectionFailed();
+    EXPECT_EQ(d.drain(), "CWD x\r\n");
+    const auto steps = d.eventsOf<StepFinished>();
+    ASSERT_EQ(steps.size(), 2u);
+    EXPECT_FALSE(steps[1].ok);
+    EXPECT_EQ(steps[1].code, 0);
+}
+
+TEST(FtpClient, a421EndsTheScript) {
+    ClientDriver d{config(true, false, {ClientStep::login(), ClientStep::ls()})};
+    d.reply("220 hi\r\n");
+    d.reply("421 Service not available\r\n");
+    EXPECT_TRUE(d.client.finished());
+    EXPECT_EQ(d.eventsOf<CloseRequested>().size(), 1u);
+    EXPECT_EQ(d.eventsOf<ScriptFinished>().size(), 1u);
+}
+
+TEST(FtpClient, anUnreadablePassiveReplyIsAProtocolError) {
+    ClientDriver d{config(true, false, {ClientStep::login(), ClientStep::ls()})};
+    d.login();
+    d.reply("200 binary\r\n");
+    EXPECT_EQ(d.reply("227 no numbers here\r\n"), "QUIT\r\n");
+    EXPECT_EQ(d.eventsOf<ProtocolError>().size(), 1u);
+    const auto steps = d.eventsOf<StepFinished>();
+    ASSERT_EQ(steps.size(), 2u);
+    EXPECT_FALSE(steps[1].ok);
+}
