@@ -1,0 +1,63 @@
+#include "simulator/tcp/byte_queue.hpp"
+
+#include <algorithm>
+#include <stdexcept>
+
+namespace netstage::tcp {
+
+void ByteQueue::append(std::span<const std::uint8_t> bytes) {
+    while (!bytes.empty()) {
+        if (chunks_.empty() || chunks_.back().size() == chunkSize) {
+            chunks_.emplace_back();
+            chunks_.back().reserve(chunkSize);
+        }
+        auto& last = chunks_.back();
+        const std::size_t take = std::min(bytes.size(), chunkSize - last.size());
+        last.insert(last.end(), bytes.begin(), bytes.begin() + static_cast<std::ptrdiff_t>(take));
+        bytes = bytes.subspan(take);
+        size_ += take;
+    }
+}
+
+void ByteQueue::copyOut(std::size_t offset, std::size_t length, std::uint8_t* out) const {
+    if (offset + length > size_) throw std::out_of_range{"ByteQueue::copyOut past the end"};
+    std::size_t position = head_ + offset;
+    std::size_t index = position / chunkSize;
+    position %= chunkSize;
+    // Every chunk but the last is full, so chunk i starts at i * chunkSize.
+    while (length > 0) {
+        const auto& chunk = chunks_[index];
+        const std::size_t take = std::min(length, chunk.size() - position);
+        std::copy_n(chunk.data() + position, take, out);
+        out += take;
+        length -= take;
+        position = 0;
+        ++index;
+    }
+}
+
+void ByteQueue::consume(std::size_t count) {
+    if (count > size_) throw std::out_of_range{"ByteQueue::consume past the end"};
+    size_ -= count;
+    head_ += count;
+    while (!chunks_.empty() && head_ >= chunks_.front().size() &&
+           (chunks_.front().size() == chunkSize || size_ == 0)) {
+        head_ -= chunks_.front().size();
+        chunks_.pop_front();
+    }
+    if (size_ == 0) clear();
+}
+
+std::span<const std::uint8_t> ByteQueue::front() const {
+    if (size_ == 0) return {};
+    const auto& chunk = chunks_.front();
+    return std::span<const std::uint8_t>{chunk}.subspan(head_);
+}
+
+void ByteQueue::clear() {
+    chunks_.clear();
+    head_ = 0;
+    size_ = 0;
+}
+
+}  // namespace netstage::tcp
