@@ -42,8 +42,8 @@ std::optional<RawLine> lineAt(std::string_view input, std::size_t offset) {
 
 }  // namespace
 
-Result<Message> parseMessage(std::string_view text) {
-    Message message;
+Result<InternetMessage> parseMessage(std::string_view text) {
+    InternetMessage message;
     std::size_t offset = 0;
     while (auto line = lineAt(text, offset)) {
         offset = line->next;
@@ -81,7 +81,7 @@ Result<Message> parseMessage(std::string_view text) {
     return message;
 }
 
-std::string serialize(const Message& message) {
+std::string serialize(const InternetMessage& message) {
     std::string out;
     for (const HeaderField& field : message.headers) {
         if (field.raw.empty()) {
@@ -100,19 +100,19 @@ std::string serialize(const Message& message) {
     return out;
 }
 
-const HeaderField* findHeader(const Message& message, std::string_view name) {
+const HeaderField* findHeader(const InternetMessage& message, std::string_view name) {
     for (const HeaderField& field : message.headers) {
         if (equalsIgnoreCase(field.name, name)) return &field;
     }
     return nullptr;
 }
 
-std::optional<std::string> headerValue(const Message& message, std::string_view name) {
+std::optional<std::string> headerValue(const InternetMessage& message, std::string_view name) {
     if (const HeaderField* field = findHeader(message, name)) return field->value;
     return std::nullopt;
 }
 
-std::vector<std::string> headerValues(const Message& message, std::string_view name) {
+std::vector<std::string> headerValues(const InternetMessage& message, std::string_view name) {
     std::vector<std::string> values;
     for (const HeaderField& field : message.headers) {
         if (equalsIgnoreCase(field.name, name)) values.push_back(field.value);
@@ -126,7 +126,7 @@ HeaderField makeField(std::string_view name, std::string_view value) {
     return HeaderField{std::string{name}, std::string{value}, std::move(raw)};
 }
 
-void prependHeader(Message& message, HeaderField field) {
+void prependHeader(InternetMessage& message, HeaderField field) {
     message.headers.insert(message.headers.begin(), std::move(field));
 }
 

@@ -50,31 +50,31 @@ struct HeaderField {
     bool operator==(const HeaderField&) const = default;
 };
 
-struct Message {
+struct InternetMessage {
     std::vector<HeaderField> headers;  // in order of appearance
     std::string body;                  // everything after the empty line, verbatim
-    bool operator==(const Message&) const = default;
+    bool operator==(const InternetMessage&) const = default;
 };
 
 // Parses header fields up to the first empty line; the rest is the body.
 // Lines may end in CRLF or, leniently, in a bare LF. A line that is neither a
 // field, a folded continuation nor the empty separator is an error.
-Result<Message> parseMessage(std::string_view text);
+Result<InternetMessage> parseMessage(std::string_view text);
 
 // Header fields (raw text when present), CRLF, then the body with every bare
 // LF written as CRLF. A message parsed from CRLF text serializes to the same bytes.
-std::string serialize(const Message& message);
+std::string serialize(const InternetMessage& message);
 
 // Case-insensitive lookups (RFC 5322 §1.2.2: field names are case-insensitive).
-const HeaderField* findHeader(const Message& message, std::string_view name);
-std::optional<std::string> headerValue(const Message& message, std::string_view name);
-std::vector<std::string> headerValues(const Message& message, std::string_view name);
+const HeaderField* findHeader(const InternetMessage& message, std::string_view name);
+std::optional<std::string> headerValue(const InternetMessage& message, std::string_view name);
+std::vector<std::string> headerValues(const InternetMessage& message, std::string_view name);
 
 // A field whose raw text is "name: value".
 HeaderField makeField(std::string_view name, std::string_view value);
 
 // Trace fields go on top (RFC 5321 §4.4): newest first.
-void prependHeader(Message& message, HeaderField field);
+void prependHeader(InternetMessage& message, HeaderField field);
 
 bool isAscii(std::string_view text);
 

@@ -64,7 +64,7 @@ HeaderField addressField(std::string_view name, const std::vector<std::string>& 
 
 }  // namespace
 
-Result<Message> composeMessage(const ComposeOptions& options) {
+Result<InternetMessage> composeMessage(const ComposeOptions& options) {
     struct Part {
         const char* what;
         std::string_view text;
@@ -87,7 +87,7 @@ Result<Message> composeMessage(const ComposeOptions& options) {
     }
     if (options.from.empty()) return ParseError{0, "from: a message needs an originator (RFC 5322 §3.6)"};
 
-    Message message;
+    InternetMessage message;
     message.headers.push_back(makeField("From", options.from));
     if (!options.to.empty()) message.headers.push_back(addressField("To", options.to));
     if (!options.cc.empty()) message.headers.push_back(addressField("Cc", options.cc));

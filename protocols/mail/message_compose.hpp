@@ -26,7 +26,7 @@ struct ComposeOptions {
 // message is 7-bit US-ASCII (RFC 5322 §2.1, RFC 5321 §2.4), so any octet above
 // 127, a NUL, a bare CR or a line over 998 octets is refused with an error
 // whose offset points into the offending option (the message names which).
-Result<Message> composeMessage(const ComposeOptions& options);
+Result<InternetMessage> composeMessage(const ComposeOptions& options);
 
 // "Fri, 27 Nov 2026 12:35:19 +0000" (RFC 5322 §3.3), always in UTC.
 std::string formatRfc5322Date(std::int64_t unixSeconds);

@@ -27,7 +27,7 @@ const std::string swaksMessage =
 TEST(MessageParse, splitsHeaderFieldsFromTheBodyAtTheFirstEmptyLine) {
     const auto parsed = parseMessage(swaksMessage);
     ASSERT_TRUE(parsed.ok());
-    const Message& message = parsed.value();
+    const InternetMessage& message = parsed.value();
     ASSERT_EQ(message.headers.size(), 6u);
     EXPECT_EQ(message.headers[0].name, "Date");
     EXPECT_EQ(message.headers[3].value, "test Fri, 27 Nov 2026  folded part");
