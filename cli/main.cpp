@@ -29,6 +29,14 @@ int main(int argc, char** argv) {
     auto* validateCommand = app.add_subcommand("validate", "Check a scenario file and say what it contains.");
     validateCommand->add_option("scenario", scenario.path, "Scenario file (YAML)")->required();
 
+    netstage::cli::ScenarioOptions runOptions;
+    auto* runCommand = app.add_subcommand("run", "Run a scenario and print a summary, or its dialogues with --transcript.");
+    runCommand->add_option("scenario", runOptions.path, "Scenario file (YAML)")->required();
+    runCommand->add_option("--seed", runOptions.seed, "Override the scenario's random seed");
+    runCommand->add_option("--trace", runOptions.tracePath, "Write the trace as JSON Lines to FILE");
+    runCommand->add_option("--pcap", runOptions.pcapPath, "Write the packets as a pcap capture to FILE");
+    runCommand->add_flag("--transcript", runOptions.transcript, "Print each application dialogue as C:/S: lines");
+
     int status = 0;
     demoCommand->callback([&] {
         try {
@@ -41,6 +49,7 @@ int main(int argc, char** argv) {
         }
     });
     validateCommand->callback([&] { status = netstage::cli::validateScenario(scenario, std::cout, std::cerr); });
+    runCommand->callback([&] { status = netstage::cli::runScenarioCommand(runOptions, std::cout, std::cerr); });
 
     try {
         app.parse(argc, argv);

@@ -8,6 +8,12 @@
 namespace netstage::pop3 {
 
 namespace {
+// "1 message", "2 messages": the replies are read aloud in class.
+std::string countOf(std::size_t n, const char* noun) { return std::to_string(n) + " " + noun + (n == 1 ? "" : "s"); }
+}  // namespace
+
+
+namespace {
 
 constexpr std::size_t maxReplyLine = 510;  // 512 with CRLF (RFC 2449 §4)
 
@@ -229,7 +235,7 @@ void ServerSession::onList(const std::string& argument) {
         if (index) reply("+OK " + std::to_string(*index + 1) + " " + std::to_string(maildrop_->content(*index).size()));
         return;
     }
-    reply("+OK " + std::to_string(liveCount()) + " messages (" + std::to_string(liveOctets()) + " octets)");
+    reply("+OK " + countOf(liveCount(), "message") + " (" + std::to_string(liveOctets()) + " octets)");
     std::vector<std::string> lines;
     for (std::size_t i = 0; i < deleted_.size(); ++i) {
         if (!deleted_[i]) lines.push_back(std::to_string(i + 1) + " " + std::to_string(maildrop_->content(i).size()));
@@ -256,7 +262,7 @@ void ServerSession::onDele(const std::string& argument) {
 
 void ServerSession::onRset() {
     deleted_.assign(deleted_.size(), false);
-    reply("+OK maildrop has " + std::to_string(liveCount()) + " messages (" + std::to_string(liveOctets()) + " octets)");
+    reply("+OK maildrop has " + countOf(liveCount(), "message") + " (" + std::to_string(liveOctets()) + " octets)");
 }
 
 // RFC 1939 §7: the header, the blank line after it, then `lines` lines of the body.

@@ -185,7 +185,8 @@ private:
 
     void readMailServer(const YamlValue& v) {
         v.requireMap("a mail server");
-        v.allowOnly({"host", "domain", "users", "smtp_replies", "pop3_replies", "add_received", "retry_interval", "give_up_after"});
+        v.allowOnly({"host", "domain", "users", "smtp_replies", "pop3_replies", "add_received", "relay_smtp",
+                     "retry_interval", "give_up_after"});
         MailServerSpec server;
         server.where = v.where();
         server.host = requireHost(v.get("host"));
@@ -198,6 +199,7 @@ private:
         }
         if (auto r = v.find("pop3_replies")) server.pop3Replies = readReplies(*r, {"greeting", "user", "pass", "quit"});
         if (auto a = v.find("add_received")) server.addReceived = a->asBool();
+        if (auto r = v.find("relay_smtp")) server.relay = readSmtpStyle(*r);
         if (auto r = v.find("retry_interval")) server.retryInterval = r->asDuration();
         if (auto g = v.find("give_up_after")) server.giveUpAfter = g->asDuration();
         spec_.mailServers.push_back(std::move(server));
@@ -246,17 +248,21 @@ private:
         if (auto u = v.find("user")) ua.user = u->asString();
         if (auto p = v.find("password")) ua.password = p->asString();
         ua.server = requireHost(v.get("server"));
-        if (auto s = v.find("smtp")) {
-            s->requireMap("SMTP client style");
-            s->allowOnly({"ehlo", "space_after_colon", "helo_domain"});
-            if (auto x = s->find("ehlo")) ua.smtp.ehlo = x->asBool();
-            if (auto x = s->find("space_after_colon")) ua.smtp.spaceAfterColon = x->asBool();
-            if (auto x = s->find("helo_domain")) ua.smtp.heloDomain = x->asString();
-        }
+        if (auto s = v.find("smtp")) ua.smtp = readSmtpStyle(*s);
         if (auto a = v.find("actions")) {
             for (const auto& item : a->items("actions")) ua.actions.push_back(readAction(item));
         }
         spec_.userAgents.push_back(std::move(ua));
+    }
+
+    static SmtpStyleSpec readSmtpStyle(const YamlValue& v) {
+        v.requireMap("SMTP client style");
+        v.allowOnly({"ehlo", "space_after_colon", "helo_domain"});
+        SmtpStyleSpec style;
+        if (auto x = v.find("ehlo")) style.ehlo = x->asBool();
+        if (auto x = v.find("space_after_colon")) style.spaceAfterColon = x->asBool();
+        if (auto x = v.find("helo_domain")) style.heloDomain = x->asString();
+        return style;
     }
 
     UserAgentActionSpec readAction(const YamlValue& v) {
@@ -320,10 +326,11 @@ private:
         if (auto a = v.find("at")) caption.at = a->asDuration();
         if (auto on = v.find("on")) {
             on->requireMap("the event a caption waits for ({layer: ..., type: ..., node: ...})");
-            on->allowOnly({"layer", "type", "node"});
+            on->allowOnly({"layer", "type", "node", "line"});
             caption.layer = on->get("layer").asString();
             caption.type = on->get("type").asString();
             if (auto n = on->find("node")) caption.node = requireNode(*n);
+            if (auto l = on->find("line")) caption.lineText = l->asString();
         }
         if (caption.at.has_value() == caption.layer.has_value()) v.fail("a caption needs exactly one of 'at' (a time) or 'on' (an event)");
         spec_.captions.push_back(std::move(caption));

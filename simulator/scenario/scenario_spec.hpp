@@ -86,6 +86,12 @@ struct MailUserSpec {
     SourceLocation where;
 };
 
+struct SmtpStyleSpec {
+    bool ehlo = true;              // false: HELO, as the lecture's sample
+    bool spaceAfterColon = false;  // "MAIL FROM: <x>" as the lecture writes it
+    std::optional<std::string> heloDomain;
+};
+
 struct MailServerSpec {
     std::string host;
     std::string domain;
@@ -93,16 +99,12 @@ struct MailServerSpec {
     std::map<std::string, std::string> smtpReplies;  // key -> text, e.g. greeting, helo, mail, rcpt, data, accepted, quit
     std::map<std::string, std::string> pop3Replies;
     bool addReceived = true;                 // add a Received: header when accepting a message
+    SmtpStyleSpec relay;                     // how the server talks SMTP when it relays
     Time retryInterval = Time::fromSeconds(60);
     Time giveUpAfter = Time::fromSeconds(3600);
     SourceLocation where;
 };
 
-struct SmtpStyleSpec {
-    bool ehlo = true;              // false: HELO, as the lecture's sample
-    bool spaceAfterColon = false;  // "MAIL FROM: <x>" as the lecture writes it
-    std::optional<std::string> heloDomain;
-};
 
 struct SendSpec {
     std::vector<std::string> to;
@@ -160,6 +162,7 @@ struct CaptionSpec {
     std::optional<std::string> layer;
     std::optional<std::string> type;
     std::optional<std::string> node;
+    std::optional<std::string> lineText;  // for application lines: the line must be exactly this
     std::string text;
     SourceLocation where;
 };

@@ -333,6 +333,9 @@ bool TcpConnection::processText(const Segment& segment) {
     bool outOfOrder = false;
     bool inOrder = false;
 
+    // Owed before the data reaches the application: if it answers at once,
+    // its segment carries the ACK and the delayed ACK is no longer owed.
+    if (!segment.payload.empty() || segment.has(tcp_flags::fin)) ackPending_ = true;
     if (to > from) {
         const auto piece = segment.payload.subspan(static_cast<std::size_t>(from - start),
                                                    static_cast<std::size_t>(to - from));
@@ -353,7 +356,6 @@ bool TcpConnection::processText(const Segment& segment) {
         if (*pendingFinOffset_ != rcvOffset_) outOfOrder = true;
     }
 
-    if (!segment.payload.empty() || segment.has(tcp_flags::fin)) ackPending_ = true;
     bool finConsumed = false;
     if (pendingFinOffset_ && *pendingFinOffset_ == rcvOffset_ && !peerFinReceived_) {
         consumeFin();
@@ -364,7 +366,7 @@ bool TcpConnection::processText(const Segment& segment) {
     // segment, or when the delayed-ACK timer runs out.
     if (outOfOrder || trimmed || (hadHole && inOrder) || finConsumed || !config_.delayedAck) {
         if (ackPending_) ackNow_ = true;
-    } else if (inOrder) {
+    } else if (inOrder && ackPending_) {
         if (++segmentsSinceAck_ >= 2) {
             ackNow_ = true;
         } else {

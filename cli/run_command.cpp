@@ -1,0 +1,38 @@
+#include <ostream>
+
+#include "cli/commands.hpp"
+#include "simulator/scenario/run_scenario.hpp"
+#include "simulator/scenario/scenario_loader.hpp"
+
+namespace netstage::cli {
+
+int runScenarioCommand(const ScenarioOptions& options, std::ostream& out, std::ostream& err) {
+    try {
+        const scenario::ScenarioSpec spec = scenario::loadScenarioFile(options.path);
+        scenario::RunOptions run;
+        run.seed = options.seed;
+        run.tracePath = options.tracePath;
+        run.pcapPath = options.pcapPath;
+        const scenario::ScenarioRun result = scenario::runScenario(spec, run);
+        if (options.transcript) {
+            bool first = true;
+            for (const auto& block : result.transcript) {
+                if (!first) out << '\n';
+                first = false;
+                out << block.header() << '\n';
+                for (const auto& line : block.lines) out << line << '\n';
+            }
+        } else {
+            out << scenario::formatSummary(spec, result.summary);
+        }
+        return 0;
+    } catch (const scenario::ScenarioError& e) {
+        err << e.what() << '\n';
+        return 2;
+    } catch (const std::exception& e) {
+        err << "netstage: " << e.what() << '\n';
+        return 1;
+    }
+}
+
+}  // namespace netstage::cli

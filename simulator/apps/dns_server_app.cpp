@@ -1,0 +1,35 @@
+#include "simulator/apps/dns_server_app.hpp"
+
+#include "simulator/apps/dns_text.hpp"
+#include "simulator/net/network.hpp"
+
+namespace netstage::apps {
+
+DnsServerApp::DnsServerApp(net::Node& node, dns::Zone zone) : node_{node}, engine_{std::move(zone)}, socket_{node, 53} {
+    socket_.setReceiveCallback([this](Endpoint from, const Bytes& query) { onQuery(from, query); });
+}
+
+void DnsServerApp::onQuery(Endpoint from, const Bytes& query) {
+    dns::ServerReply reply = engine_.answer(query);
+    trace::Tracer& tracer = node_.network().tracer();
+    if (tracer.wantsEvents()) {
+        const Time now = node_.network().simulator().now();
+        for (const auto& event : reply.events) {
+            if (const auto* answered = std::get_if<dns::QueryAnswered>(&event)) {
+                tracer.event(trace::Event{now, node_.name(), "dns", "answer",
+                                          {{"id", std::int64_t{answered->id}},
+                                           {"name", answered->name},
+                                           {"type", dns::toString(answered->type)},
+                                           {"rcode", dns::toString(answered->rcode)},
+                                           {"answers", describeRecords(answered->answers)},
+                                           {"client", from.toString()}}});
+            } else if (const auto* error = std::get_if<dns::ProtocolError>(&event)) {
+                tracer.event(trace::Event{now, node_.name(), "dns", "error",
+                                          {{"reason", error->reason}, {"client", from.toString()}}});
+            }
+        }
+    }
+    if (!reply.bytes.empty()) socket_.sendTo(from, Bytes{reply.bytes.begin(), reply.bytes.end()});
+}
+
+}  // namespace netstage::apps

@@ -1,0 +1,157 @@
+#include "simulator/apps/mail_server.hpp"
+
+#include <algorithm>
+
+#include "protocols/common/line_reader.hpp"
+#include "protocols/mail/message.hpp"
+#include "protocols/mail/message_compose.hpp"
+#include "simulator/apps/mail_clock.hpp"
+#include "simulator/apps/pop3_server_connection.hpp"
+#include "simulator/apps/smtp_server_connection.hpp"
+
+namespace netstage::apps {
+
+namespace {
+
+std::string lower(std::string text) {
+    for (char& c : text) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return text;
+}
+
+}  // namespace
+
+std::string rawHeader(const std::string& content, std::string_view name) {
+    std::size_t pos = 0;
+    while (pos < content.size()) {
+        const std::size_t end = content.find('\n', pos);
+        std::string_view line{content.data() + pos, (end == std::string::npos ? content.size() : end) - pos};
+        if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+        if (line.empty()) break;  // end of the header section
+        if (line.size() > name.size() && line[name.size()] == ':' && proto::iequals(line.substr(0, name.size()), name)) {
+            return std::string{proto::trimSpaces(line.substr(name.size() + 1))};
+        }
+        if (end == std::string::npos) break;
+        pos = end + 1;
+    }
+    return {};
+}
+
+std::string withHeaderSection(const std::string& content) {
+    // A first line of the form "Name: value" (RFC 5322 §2.2: printable name, no spaces) starts a header section.
+    const std::size_t colon = content.find(':');
+    const std::size_t lineEnd = content.find('\n');
+    bool header = colon != std::string::npos && colon > 0 && (lineEnd == std::string::npos || colon < lineEnd);
+    for (std::size_t i = 0; header && i < colon; ++i) header = content[i] > 32 && content[i] < 127;
+    return header ? content : "\r\n" + content;
+}
+
+std::pair<std::string, std::string> splitAddress(const std::string& address) {
+    const auto at = address.rfind('@');
+    if (at == std::string::npos) return {address, {}};
+    return {address.substr(0, at), lower(address.substr(at + 1))};
+}
+
+MailServer::MailServer(HostStack& host, MailServerConfig config, ResolverClient* resolver)
+    : host_{host}, config_{std::move(config)}, resolver_{resolver}, queue_{std::make_unique<OutgoingQueue>(*this)} {
+    config_.domain = lower(config_.domain);
+    store_.addUser("postmaster");  // RFC 5321 §4.5.1: every domain has one
+    for (const auto& account : config_.accounts) store_.addUser(account.name);
+    host_.tcp().listen(25, [this](std::shared_ptr<tcp::TcpConnection> connection) {
+        std::make_shared<SmtpServerConnection>(*this, std::move(connection))->start();
+    });
+    host_.tcp().listen(110, [this](std::shared_ptr<tcp::TcpConnection> connection) {
+        std::make_shared<Pop3ServerConnection>(*this, maildrops_, std::move(connection))->start();
+    });
+}
+
+MailServer::~MailServer() = default;
+
+smtp::ServerConfig MailServer::smtpServerConfig() const {
+    smtp::ServerConfig config;
+    config.domain = config_.domain;
+    config.texts = config_.smtpTexts;
+    return config;
+}
+
+std::string MailServer::nameOf(Ipv4Address address) const {
+    const auto& network = host_.node().network();
+    if (auto id = network.nodeByAddress(address)) return network.node(*id).name();
+    return address.toString();
+}
+
+bool MailServer::isLocalDomain(const std::string& domain) const { return lower(domain) == config_.domain; }
+
+bool MailServer::isLocalUser(const std::string& user) const { return store_.hasUser(user); }
+
+smtp::Decision MailServer::checkSender(const std::string& /*reversePath*/) { return {250, {}}; }
+
+smtp::Decision MailServer::checkRecipient(const std::string& address, const std::string& reversePath) {
+    const auto [user, domain] = splitAddress(address);
+    if (isLocalDomain(domain)) {
+        if (isLocalUser(user)) return {250, {}};
+        return {550, "No such user here"};
+    }
+    const auto [senderUser, senderDomain] = splitAddress(reversePath);
+    if (isLocalDomain(senderDomain) && isLocalUser(senderUser)) return {250, {}};
+    return {550, "Relaying denied"};
+}
+
+smtp::Decision MailServer::acceptMessage(const smtp::Envelope& envelope, const std::string& data, Ipv4Address client) {
+    std::vector<std::string> remote;
+    const std::string date = mail::formatRfc5322Date(unixSecondsAt(host_.simulator().now()));
+    for (const auto& recipient : envelope.recipients) {
+        const auto [user, domain] = splitAddress(recipient);
+        if (!isLocalDomain(domain)) {
+            remote.push_back(recipient);
+            continue;
+        }
+        mail::ReceivedInfo received{envelope.clientDomain.empty() ? nameOf(client) : envelope.clientDomain,
+                                    config_.domain, envelope.esmtp ? "ESMTP" : "SMTP", {}, recipient, date};
+        deliverLocally(user, envelope.reversePath, mail::prependReceived(withHeaderSection(data), received));
+    }
+    if (!remote.empty()) {
+        std::string relayed = data;
+        if (config_.addReceived) {
+            mail::ReceivedInfo received{envelope.clientDomain.empty() ? nameOf(client) : envelope.clientDomain,
+                                        config_.domain, envelope.esmtp ? "ESMTP" : "SMTP", {}, {}, date};
+            relayed = mail::prependReceived(withHeaderSection(data), received);
+        }
+        queue_->enqueue(envelope.reversePath, remote, relayed);
+    }
+    return {250, {}};
+}
+
+bool MailServer::deliverLocally(const std::string& user, const std::string& reversePath, const std::string& content) {
+    // An SMTP client that lost our 250 sends the message again (RFC 5321
+    // §6.1 accepts the duplicate); a mailbox keeps one copy per Message-ID.
+    const std::string messageId = rawHeader(content, "Message-ID");
+    if (!messageId.empty() && store_.hasUser(user)) {
+        for (const auto& existing : store_.maildrop(user)) {
+            if (rawHeader(*existing.content, "Message-ID") == messageId) {
+                traceMail("duplicate", {{"mailbox", user + "@" + config_.domain}, {"message_id", messageId}});
+                return false;
+            }
+        }
+    }
+    const std::string stored = mail::prependField(content, mail::makeReturnPath(reversePath));
+    store_.deliver(user, stored, unixSecondsAt(host_.simulator().now()));
+    traceMail("stored", {{"message", nextMessageId()},
+                         {"mailbox", user + "@" + config_.domain},
+                         {"folder", std::string{"INBOX"}},
+                         {"from", reversePath.empty() ? std::string{"<>"} : reversePath},
+                         {"subject", rawHeader(content, "Subject")},
+                         {"message_id", messageId},
+                         {"size", static_cast<std::int64_t>(stored.size())},
+                         {"count", static_cast<std::int64_t>(store_.maildrop(user).size())}});
+    return true;
+}
+
+std::string MailServer::nextMessageId() { return config_.domain + "#" + std::to_string(++messageCounter_); }
+
+void MailServer::traceMail(const std::string& type, trace::Fields fields) {
+    trace::Tracer& tracer = host_.node().network().tracer();
+    if (!tracer.wantsEvents()) return;
+    tracer.event(trace::Event{host_.simulator().now(), host_.node().name(), "mail", type, std::move(fields)});
+}
+
+}  // namespace netstage::apps

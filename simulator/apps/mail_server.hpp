@@ -1,0 +1,74 @@
+#pragma once
+// A mail server host: SMTP in on port 25, POP3 on port 110, mailboxes for its own domain, and
+// an outgoing queue that relays everything else to the recipient domain's
+// mail exchanger (resolved through DNS), retrying and finally bouncing.
+// Every change to a mailbox or the queue is recorded in the trace.
+
+#include <memory>
+#include <string>
+
+#include "protocols/mail/mail_store.hpp"
+#include "protocols/smtp/server_config.hpp"
+#include "simulator/apps/host_stack.hpp"
+#include "simulator/apps/mail_server_config.hpp"
+#include "simulator/apps/outgoing_queue.hpp"
+#include "simulator/apps/pop3_maildrops.hpp"
+#include "simulator/apps/resolver_client.hpp"
+
+namespace netstage::apps {
+
+class MailServer {
+public:
+    MailServer(HostStack& host, MailServerConfig config, ResolverClient* resolver);
+    ~MailServer();
+
+    HostStack& host() { return host_; }
+    const MailServerConfig& config() const { return config_; }
+    mail::MailStore& store() { return store_; }
+    const mail::MailStore& store() const { return store_; }
+    OutgoingQueue& queue() { return *queue_; }
+    ResolverClient* resolver() { return resolver_; }
+    smtp::ServerConfig smtpServerConfig() const;
+
+    // The name of the host with this address, for transcripts ("crepes.fr"), or the address itself.
+    std::string nameOf(Ipv4Address address) const;
+
+    // SMTP policy, shared by every incoming session.
+    smtp::Decision checkSender(const std::string& reversePath);
+    // Local users are accepted; other domains only for mail from our own users (no open relay).
+    smtp::Decision checkRecipient(const std::string& address, const std::string& reversePath);
+    smtp::Decision acceptMessage(const smtp::Envelope& envelope, const std::string& data, Ipv4Address client);
+
+    bool isLocalDomain(const std::string& domain) const;
+    bool isLocalUser(const std::string& user) const;
+    // Final delivery into a local mailbox, with Return-Path. Returns false for a duplicate (same Message-ID).
+    bool deliverLocally(const std::string& user, const std::string& reversePath, const std::string& content);
+
+    // A short, stable id for trace lines ("hamburger.edu#3").
+    std::string nextMessageId();
+    void traceMail(const std::string& type, trace::Fields fields);
+
+private:
+    HostStack& host_;
+    MailServerConfig config_;
+    ResolverClient* resolver_;
+    mail::MailStore store_;
+    std::unique_ptr<OutgoingQueue> queue_;
+    Pop3Maildrops maildrops_{*this};
+    std::uint64_t messageCounter_ = 0;
+};
+
+// A header field of raw message text, unfolded no further, without parsing the
+// rest (the text may not be RFC 5322 at all: the lecture's telnet user typed
+// only a body). Empty if absent.
+std::string rawHeader(const std::string& content, std::string_view name);
+
+// Trace fields go on top of the header section. A text without one (the
+// lecture's telnet user typed only body lines) gets an empty line first, so
+// the added fields do not swallow the body (what Postfix does too).
+std::string withHeaderSection(const std::string& content);
+
+// "bob@hamburger.edu" -> {"bob", "hamburger.edu"}; the domain is lower-cased.
+std::pair<std::string, std::string> splitAddress(const std::string& address);
+
+}  // namespace netstage::apps

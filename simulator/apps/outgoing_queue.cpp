@@ -1,0 +1,215 @@
+#include "simulator/apps/outgoing_queue.hpp"
+
+#include <algorithm>
+
+#include "protocols/mail/message_compose.hpp"
+#include "simulator/apps/mail_clock.hpp"
+#include "simulator/apps/mail_server.hpp"
+#include "simulator/apps/smtp_client_connection.hpp"
+
+namespace netstage::apps {
+
+namespace {
+std::string joined(const std::vector<std::string>& items) {
+    std::string out;
+    for (const auto& item : items) out += (out.empty() ? "" : ", ") + item;
+    return out;
+}
+}  // namespace
+
+OutgoingQueue::OutgoingQueue(MailServer& server) : server_{server} {}
+
+OutgoingQueue::~OutgoingQueue() {
+    for (auto& [id, entry] : entries_) server_.host().simulator().cancel(entry->retryTimer);
+}
+
+void OutgoingQueue::enqueue(const std::string& reversePath, const std::vector<std::string>& recipients,
+                            const std::string& data) {
+    // One entry per destination domain: each has its own mail exchangers and fate.
+    std::map<std::string, std::vector<std::string>> byDomain;
+    for (const auto& r : recipients) byDomain[splitAddress(r).second].push_back(r);
+    for (auto& [domain, list] : byDomain) {
+        auto entry = std::make_unique<Entry>();
+        entry->id = server_.nextMessageId();
+        entry->reversePath = reversePath;
+        entry->domain = domain;
+        entry->recipients = list;
+        entry->data = data;
+        entry->queuedAt = server_.host().simulator().now();
+        const std::string id = entry->id;
+        server_.traceMail("queued", {{"message", id},
+                                     {"queue", server_.config().domain},
+                                     {"from", reversePath.empty() ? std::string{"<>"} : reversePath},
+                                     {"to", joined(list)},
+                                     {"size", static_cast<std::int64_t>(data.size())},
+                                     {"count", static_cast<std::int64_t>(entries_.size() + 1)}});
+        entries_[id] = std::move(entry);
+        server_.host().simulator().schedule(Time::zero(), [this, id] { attempt(id); });
+    }
+}
+
+std::vector<OutgoingQueue::Snapshot> OutgoingQueue::snapshot() const {
+    std::vector<Snapshot> out;
+    for (const auto& [id, entry] : entries_) out.push_back({id, entry->domain, entry->recipients, entry->attempts});
+    return out;
+}
+
+OutgoingQueue::Entry* OutgoingQueue::find(const std::string& id) {
+    auto it = entries_.find(id);
+    return it == entries_.end() ? nullptr : it->second.get();
+}
+
+void OutgoingQueue::attempt(const std::string& id) {
+    Entry* entry = find(id);
+    if (!entry) return;
+    ++entry->attempts;
+    ResolverClient* resolver = server_.resolver();
+    if (!resolver) {
+        attemptFailed(id, "no DNS resolver configured");
+        return;
+    }
+    resolver->findMailRoute(entry->domain, [this, id](const MailRouteResult& result) {
+        Entry* e = find(id);
+        if (!e) return;
+        if (result.status == MailRouteResult::Status::Permanent) {
+            bounce(id, "DNS: " + result.reason, true);
+            return;
+        }
+        if (result.status == MailRouteResult::Status::Temporary) {
+            attemptFailed(id, result.reason);
+            return;
+        }
+        e->exchanges.clear();
+        const std::uint32_t self = server_.host().node().primaryAddress().value();
+        for (const auto& exchange : result.route.exchanges) {
+            // RFC 5321 §5.1: if we are an MX of the domain, only better ones are candidates.
+            if (std::find(exchange.addresses.begin(), exchange.addresses.end(), self) != exchange.addresses.end()) break;
+            e->exchanges.insert(e->exchanges.end(), exchange.addresses.begin(), exchange.addresses.end());
+        }
+        if (e->exchanges.empty()) {
+            attemptFailed(id, "no usable mail exchanger for " + e->domain);
+            return;
+        }
+        tryNextExchange(id);
+    });
+}
+
+void OutgoingQueue::tryNextExchange(const std::string& id) {
+    Entry* entry = find(id);
+    if (!entry) return;
+    if (entry->exchanges.empty()) {
+        attemptFailed(id, entry->lastError.empty() ? "every mail exchanger failed" : entry->lastError);
+        return;
+    }
+    const Ipv4Address target{entry->exchanges.front()};
+    entry->exchanges.erase(entry->exchanges.begin());
+    server_.traceMail("relaying", {{"message", id},
+                                   {"to", joined(entry->recipients)},
+                                   {"exchange", server_.nameOf(target)},
+                                   {"attempt", std::int64_t{entry->attempts}}});
+    smtp::ClientConfig config = server_.config().relayClient;
+    if (config.heloDomain.empty() || config.heloDomain == "localhost") config.heloDomain = server_.config().domain;
+    const std::string via = server_.nameOf(target);
+    SmtpClientConnection::Handlers handlers;
+    handlers.onItemResult = [this, id, via](const smtp::ItemResult& result) {
+        Entry* e = find(id);
+        if (!e) return;
+        if (result.outcome == smtp::Outcome::Accepted) {
+            std::vector<std::string> refused;
+            for (const auto& r : e->recipients) {
+                if (std::find(result.acceptedRecipients.begin(), result.acceptedRecipients.end(), r) ==
+                    result.acceptedRecipients.end()) {
+                    refused.push_back(r);
+                }
+            }
+            if (!refused.empty()) {
+                // Those recipients were refused by the server that took the others.
+                e->recipients = refused;
+                delivered(id, via);  // traces the accepted ones
+                return;
+            }
+            delivered(id, via);
+        } else if (result.outcome == smtp::Outcome::PermanentFailure) {
+            const std::string reply = result.lines.empty() ? result.reason : result.lines.back();
+            bounce(id, via + " said: " + reply, true);
+        } else {
+            e->lastError = via + ": " + (result.lines.empty() ? result.reason : result.lines.back());
+        }
+    };
+    handlers.onFinished = [this, id, via](bool reached, const std::string& reason) {
+        Entry* e = find(id);
+        if (!e) return;  // already delivered or bounced
+        if (!reached) e->lastError = via + ": " + reason;
+        tryNextExchange(id);
+    };
+    SmtpClientConnection::start(server_.host(), Endpoint{target, 25}, config,
+                                {smtp::MailItem{entry->reversePath, entry->recipients, entry->data}}, std::move(handlers));
+}
+
+void OutgoingQueue::attemptFailed(const std::string& id, const std::string& reason) {
+    Entry* entry = find(id);
+    if (!entry) return;
+    Simulator& simulator = server_.host().simulator();
+    const Time age = simulator.now() - entry->queuedAt;
+    if (age >= server_.config().giveUpAfter) {
+        bounce(id, "gave up after " + age.toSecondsString() + ": " + reason, false);
+        return;
+    }
+    const int doublings = std::min(entry->attempts - 1, 3);
+    Time wait = server_.config().retryInterval * (std::int64_t{1} << doublings);
+    // Never wait past the give-up time: the last try happens exactly then.
+    wait = std::min(wait, server_.config().giveUpAfter - age);
+    server_.traceMail("retry-scheduled", {{"message", id},
+                                          {"attempt", std::int64_t{entry->attempts}},
+                                          {"reason", reason},
+                                          {"next_attempt_ns", (simulator.now() + wait).nanoseconds()}});
+    entry->retryTimer = simulator.schedule(wait, [this, id] { attempt(id); });
+}
+
+void OutgoingQueue::delivered(const std::string& id, const std::string& via) {
+    auto it = entries_.find(id);
+    if (it == entries_.end()) return;
+    server_.traceMail("relayed", {{"message", id},
+                                  {"to", joined(it->second->recipients)},
+                                  {"exchange", via},
+                                  {"attempt", std::int64_t{it->second->attempts}},
+                                  {"count", static_cast<std::int64_t>(entries_.size() - 1)}});
+    entries_.erase(it);
+}
+
+void OutgoingQueue::bounce(const std::string& id, const std::string& reason, bool permanent) {
+    auto it = entries_.find(id);
+    if (it == entries_.end()) return;
+    std::unique_ptr<Entry> entry = std::move(it->second);
+    entries_.erase(it);
+    server_.host().simulator().cancel(entry->retryTimer);
+    server_.traceMail("bounced", {{"message", id},
+                                  {"to", joined(entry->recipients)},
+                                  {"reason", reason},
+                                  {"permanent", std::int64_t{permanent ? 1 : 0}},
+                                  {"count", static_cast<std::int64_t>(entries_.size())}});
+    if (entry->reversePath.empty()) return;  // never bounce a bounce (RFC 5321 §6.1)
+
+    const std::string domain = server_.config().domain;
+    mail::ComposeOptions notice;
+    notice.from = "Mail Delivery System <MAILER-DAEMON@" + domain + ">";
+    notice.to = {entry->reversePath};
+    notice.subject = "Undelivered Mail Returned to Sender";
+    notice.date = mail::formatRfc5322Date(unixSecondsAt(server_.host().simulator().now()));
+    notice.messageId = "<" + id + ".bounce@" + domain + ">";
+    notice.body = "This is the mail system at " + domain + ".\r\n\r\nYour message could not be delivered to:\r\n\r\n    " +
+                  joined(entry->recipients) + "\r\n\r\nReason: " + reason + "\r\n";
+    const std::string original = rawHeader(entry->data, "Message-ID");
+    if (!original.empty()) notice.body += "Original-Message-ID: " + original + "\r\n";
+    const auto composed = mail::composeMessage(notice);
+    if (!composed.ok()) return;
+    const std::string text = mail::serialize(composed.value());
+    const auto [user, senderDomain] = splitAddress(entry->reversePath);
+    if (server_.isLocalDomain(senderDomain)) {
+        server_.deliverLocally(user, "", text);
+    } else {
+        enqueue("", {entry->reversePath}, text);
+    }
+}
+
+}  // namespace netstage::apps

@@ -1,0 +1,64 @@
+#pragma once
+// A mail server's queue of outgoing messages (RFC 5321 §4.5.4): each entry
+// is one message for one domain. Delivery resolves the domain's mail
+// exchangers, tries them in order of preference, retries with a doubling
+// interval after temporary failures, and bounces to the sender on a
+// permanent failure or when the give-up time has passed.
+
+#include <cstdint>
+#include <map>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "simulator/apps/resolver_client.hpp"
+#include "simulator/core/simulator.hpp"
+
+namespace netstage::apps {
+
+class MailServer;
+
+class OutgoingQueue {
+public:
+    explicit OutgoingQueue(MailServer& server);
+    ~OutgoingQueue();
+
+    // Queues `data` for `recipients` (all outside this server's domain).
+    void enqueue(const std::string& reversePath, const std::vector<std::string>& recipients, const std::string& data);
+
+    std::size_t size() const { return entries_.size(); }
+
+    struct Snapshot {
+        std::string id;
+        std::string domain;
+        std::vector<std::string> recipients;
+        int attempts = 0;
+    };
+    std::vector<Snapshot> snapshot() const;
+
+private:
+    struct Entry {
+        std::string id;
+        std::string reversePath;
+        std::string domain;
+        std::vector<std::string> recipients;
+        std::string data;
+        Time queuedAt;
+        int attempts = 0;
+        EventId retryTimer;
+        std::vector<std::uint32_t> exchanges;  // addresses still to try in this attempt
+        std::string lastError;
+    };
+
+    void attempt(const std::string& id);
+    void tryNextExchange(const std::string& id);
+    void attemptFailed(const std::string& id, const std::string& reason);
+    void delivered(const std::string& id, const std::string& via);
+    void bounce(const std::string& id, const std::string& reason, bool permanent);
+    Entry* find(const std::string& id);
+
+    MailServer& server_;
+    std::map<std::string, std::unique_ptr<Entry>> entries_;
+};
+
+}  // namespace netstage::apps

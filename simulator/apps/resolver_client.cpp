@@ -1,0 +1,96 @@
+#include "simulator/apps/resolver_client.hpp"
+
+#include <chrono>
+
+#include "simulator/net/network.hpp"
+
+namespace netstage::apps {
+
+namespace {
+std::chrono::nanoseconds toChrono(Time t) { return std::chrono::nanoseconds{t.nanoseconds()}; }
+}  // namespace
+
+ResolverClient::ResolverClient(net::Node& node, Endpoint server) : node_{node}, server_{server}, socket_{node} {
+    socket_.setReceiveCallback([this](Endpoint, const Bytes& bytes) { onDatagram(bytes); });
+}
+
+ResolverClient::~ResolverClient() { node_.network().simulator().cancel(timer_); }
+
+void ResolverClient::findMailRoute(const std::string& domain, MailRouteCallback callback) {
+    const dns::Datagram query = resolver_.startQuery(domain, dns::RecordType::MX, toChrono(node_.network().simulator().now()));
+    lookups_[query.id] = Lookup{domain, false, std::move(callback)};
+    send(query);
+    armTimer();
+}
+
+void ResolverClient::send(const dns::Datagram& datagram) {
+    socket_.sendTo(server_, Bytes{datagram.bytes.begin(), datagram.bytes.end()});
+}
+
+void ResolverClient::onDatagram(const Bytes& bytes) {
+    resolver_.receive(bytes, toChrono(node_.network().simulator().now()));
+    drainEvents();
+    armTimer();
+}
+
+void ResolverClient::drainEvents() {
+    for (;;) {
+        dns::ResolverEvent event = resolver_.nextEvent();
+        if (std::holds_alternative<dns::NeedData>(event)) return;
+        if (const auto* resolved = std::get_if<dns::Resolved>(&event)) {
+            auto it = lookups_.find(resolved->id);
+            if (it == lookups_.end()) continue;
+            std::vector<dns::ResourceRecord> records = resolved->records;
+            records.insert(records.end(), resolved->additionals.begin(), resolved->additionals.end());
+            MailRouteResult result;
+            result.route = dns::mailExchangesFor(it->second.domain, records);
+            if (result.route.nullMx) {
+                result.status = MailRouteResult::Status::Permanent;
+                result.reason = "the domain accepts no mail (null MX)";
+            } else if (!result.route.exchanges.empty()) {
+                result.status = MailRouteResult::Status::Found;
+            } else if (!it->second.triedA) {
+                // No MX: the domain's own A record is an implicit MX (RFC 5321 §5.1).
+                Lookup lookup = std::move(it->second);
+                lookups_.erase(it);
+                lookup.triedA = true;
+                const dns::Datagram query =
+                    resolver_.startQuery(lookup.domain, dns::RecordType::A, toChrono(node_.network().simulator().now()));
+                lookups_[query.id] = std::move(lookup);
+                send(query);
+                continue;
+            } else {
+                result.status = MailRouteResult::Status::Permanent;
+                result.reason = "no MX and no A record";
+            }
+            finish(resolved->id, std::move(result));
+        } else if (const auto* nx = std::get_if<dns::NameError>(&event)) {
+            finish(nx->id, MailRouteResult{MailRouteResult::Status::Permanent, {}, "NXDOMAIN: no such domain"});
+        } else if (const auto* failed = std::get_if<dns::Failed>(&event)) {
+            finish(failed->id, MailRouteResult{MailRouteResult::Status::Temporary, {}, "DNS " + failed->reason});
+        }
+    }
+}
+
+void ResolverClient::finish(dns::QueryId id, MailRouteResult result) {
+    auto it = lookups_.find(id);
+    if (it == lookups_.end()) return;
+    MailRouteCallback callback = std::move(it->second.callback);
+    lookups_.erase(it);
+    callback(result);
+}
+
+void ResolverClient::armTimer() {
+    Simulator& simulator = node_.network().simulator();
+    simulator.cancel(timer_);
+    const auto deadline = resolver_.nextTimeout();
+    if (!deadline) return;
+    const Time at = std::max(simulator.now(), Time::fromNanoseconds(deadline->count()));
+    timer_ = simulator.scheduleAt(at, [this] {
+        for (const dns::Datagram& again : resolver_.handleTimeout(toChrono(node_.network().simulator().now()))) send(again);
+        drainEvents();
+        armTimer();
+    });
+}
+
+}  // namespace netstage::apps

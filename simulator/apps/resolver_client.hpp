@@ -1,0 +1,53 @@
+#pragma once
+// A host's stub resolver: the DNS resolver engine on a UDP socket, with its
+// retransmission timer on the simulator. Answers where mail for a domain
+// goes (MX, falling back to the domain's A record, RFC 5321 §5.1).
+
+#include <functional>
+#include <map>
+#include <string>
+
+#include "protocols/dns/mail_exchanges.hpp"
+#include "protocols/dns/resolver.hpp"
+#include "simulator/core/simulator.hpp"
+#include "simulator/net/udp_socket.hpp"
+
+namespace netstage::apps {
+
+struct MailRouteResult {
+    enum class Status { Found, Permanent, Temporary } status = Status::Temporary;
+    dns::MailRoute route;
+    std::string reason;  // for failures: "NXDOMAIN", "timeout", "null MX", ...
+};
+
+class ResolverClient {
+public:
+    using MailRouteCallback = std::function<void(const MailRouteResult&)>;
+
+    ResolverClient(net::Node& node, Endpoint server);
+    ~ResolverClient();
+
+    void findMailRoute(const std::string& domain, MailRouteCallback callback);
+
+private:
+    struct Lookup {
+        std::string domain;
+        bool triedA = false;
+        MailRouteCallback callback;
+    };
+
+    void send(const dns::Datagram& datagram);
+    void onDatagram(const Bytes& bytes);
+    void drainEvents();
+    void armTimer();
+    void finish(dns::QueryId id, MailRouteResult result);
+
+    net::Node& node_;
+    Endpoint server_;
+    net::UdpSocket socket_;
+    dns::Resolver resolver_;
+    std::map<dns::QueryId, Lookup> lookups_;
+    EventId timer_;
+};
+
+}  // namespace netstage::apps

@@ -1,0 +1,106 @@
+#include "simulator/apps/user_agent.hpp"
+
+#include "protocols/mail/message.hpp"
+#include "protocols/mail/message_compose.hpp"
+#include "simulator/apps/mail_clock.hpp"
+#include "simulator/apps/pop3_client_connection.hpp"
+#include "simulator/apps/smtp_client_connection.hpp"
+
+namespace netstage::apps {
+
+namespace {
+std::string joined(const std::vector<std::string>& items) {
+    std::string out;
+    for (const auto& item : items) out += (out.empty() ? "" : ", ") + item;
+    return out;
+}
+
+std::string withCrlf(const std::string& text) {
+    std::string out;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        if (text[i] == '\n' && (i == 0 || text[i - 1] != '\r')) out += '\r';
+        out += text[i];
+    }
+    if (!out.empty() && out.back() != '\n') out += "\r\n";
+    return out;
+}
+}  // namespace
+
+UserAgent::UserAgent(HostStack& host, UserAgentConfig config) : host_{host}, config_{std::move(config)} {
+    if (config_.label.empty()) config_.label = host_.node().name();
+}
+
+UserAgent::~UserAgent() = default;
+
+std::string UserAgent::compose(const OutgoingMessage& message) {
+    if (!message.headers) return withCrlf(message.body);
+    mail::ComposeOptions options;
+    options.from = config_.address;
+    options.to = message.to;
+    options.cc = message.cc;
+    options.subject = message.subject;
+    options.date = mail::formatRfc5322Date(unixSecondsAt(host_.simulator().now()));
+    const auto at = config_.address.find('@');
+    options.messageId = "<" + std::to_string(host_.simulator().now().nanoseconds()) + "." + std::to_string(sent_) + "." +
+                        config_.address.substr(0, at) + "@" + config_.address.substr(at + 1) + ">";
+    options.body = message.body;
+    const auto composed = mail::composeMessage(options);
+    if (!composed.ok()) {
+        traceMail("compose-failed", {{"reason", composed.error().message}});
+        return {};
+    }
+    return mail::serialize(composed.value());
+}
+
+void UserAgent::send(const OutgoingMessage& message) {
+    ++sent_;
+    const std::string data = compose(message);
+    if (data.empty()) return;
+    std::vector<std::string> recipients = message.to;
+    recipients.insert(recipients.end(), message.cc.begin(), message.cc.end());
+    const std::string id = config_.address + "#" + std::to_string(sent_);
+    traceMail("composed", {{"message", id},
+                           {"from", config_.address},
+                           {"to", joined(recipients)},
+                           {"subject", message.subject},
+                           {"size", static_cast<std::int64_t>(data.size())}});
+    SmtpClientConnection::Handlers handlers;
+    handlers.onItemResult = [this, id](const smtp::ItemResult& result) {
+        const std::string reply = result.lines.empty() ? result.reason : result.lines.back();
+        traceMail(result.outcome == smtp::Outcome::Accepted ? "submitted" : "submit-failed",
+                  {{"message", id}, {"reply", reply}});
+    };
+    SmtpClientConnection::start(host_, Endpoint{config_.server, 25}, config_.smtp,
+                                {smtp::MailItem{config_.address, recipients, data}}, std::move(handlers));
+}
+
+void UserAgent::readPop3(bool keep, bool lowerCase) {
+    pop3::ClientConfig config;
+    config.user = config_.user;
+    config.password = config_.password;
+    config.mode = keep ? pop3::DownloadMode::DownloadAndKeep : pop3::DownloadMode::DownloadAndDelete;
+    config.style = lowerCase ? pop3::CommandStyle::LowerCase : pop3::CommandStyle::UpperCase;
+    Pop3ClientConnection::Handlers handlers;
+    handlers.onMessage = [this](std::size_t number, const std::string& content) {
+        keepDownloaded(content);
+        traceMail("downloaded", {{"number", static_cast<std::int64_t>(number)},
+                                 {"size", static_cast<std::int64_t>(content.size())},
+                                 {"count", static_cast<std::int64_t>(localStore_.size())}});
+    };
+    handlers.onFinished = [this](bool ok, const std::string& outcome) {
+        traceMail(ok ? "pop3-done" : "pop3-failed", {{"outcome", outcome}});
+    };
+    Pop3ClientConnection::start(host_, Endpoint{config_.server, 110}, std::move(config), std::move(handlers));
+}
+
+void UserAgent::keepDownloaded(std::string content) {
+    localStore_.push_back(std::move(content));
+}
+
+void UserAgent::traceMail(const std::string& type, trace::Fields fields) {
+    trace::Tracer& tracer = host_.node().network().tracer();
+    if (!tracer.wantsEvents()) return;
+    tracer.event(trace::Event{host_.simulator().now(), host_.node().name(), "mail", type, std::move(fields)});
+}
+
+}  // namespace netstage::apps

@@ -1,0 +1,57 @@
+#pragma once
+// A user's mail program: composes messages and submits them over SMTP to the
+// user's own mail server; reads mail with POP3 into a local store.
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "protocols/smtp/client_config.hpp"
+#include "simulator/apps/host_stack.hpp"
+
+namespace netstage::apps {
+
+struct UserAgentConfig {
+    std::string label;     // "Alice's user agent" in traces; defaults to the host name
+    std::string address;   // alice@crepes.fr
+    std::string user;      // login on the server
+    std::string password;
+    Ipv4Address server;    // the user's own mail server
+    smtp::ClientConfig smtp;
+};
+
+struct OutgoingMessage {
+    std::vector<std::string> to;
+    std::vector<std::string> cc;
+    std::string subject;
+    std::string body;
+    bool headers = true;  // false: only the body lines, as typed at a telnet prompt
+};
+
+class UserAgent {
+public:
+    UserAgent(HostStack& host, UserAgentConfig config);
+    ~UserAgent();
+
+    // Composes and submits now.
+    void send(const OutgoingMessage& message);
+    // Reads the mailbox with POP3 now (download-and-delete unless `keep`).
+    void readPop3(bool keep, bool lowerCase = true);
+
+    const UserAgentConfig& config() const { return config_; }
+    HostStack& host() { return host_; }
+    // Messages downloaded so far (POP3), in order.
+    const std::vector<std::string>& localStore() const { return localStore_; }
+    void keepDownloaded(std::string content);
+    void traceMail(const std::string& type, trace::Fields fields);
+
+private:
+    std::string compose(const OutgoingMessage& message);
+
+    HostStack& host_;
+    UserAgentConfig config_;
+    std::vector<std::string> localStore_;
+    std::uint64_t sent_ = 0;
+};
+
+}  // namespace netstage::apps

@@ -1,0 +1,269 @@
+#include "simulator/scenario/world.hpp"
+
+#include <set>
+
+#include "protocols/mail/message.hpp"
+#include "protocols/mail/message_compose.hpp"
+#include "simulator/apps/mail_clock.hpp"
+#include "simulator/scenario/caption_trigger.hpp"
+
+namespace netstage::scenario {
+
+namespace {
+
+smtp::ReplyTexts smtpTexts(const std::map<std::string, std::string>& replies) {
+    smtp::ReplyTexts texts;
+    const std::map<std::string, std::string smtp::ReplyTexts::*> keys{
+        {"greeting", &smtp::ReplyTexts::greeting}, {"helo", &smtp::ReplyTexts::helo},
+        {"ehlo", &smtp::ReplyTexts::ehlo},         {"mail", &smtp::ReplyTexts::mailOk},
+        {"rcpt", &smtp::ReplyTexts::rcptOk},       {"data", &smtp::ReplyTexts::dataStart},
+        {"accepted", &smtp::ReplyTexts::messageAccepted}, {"quit", &smtp::ReplyTexts::quit}};
+    for (const auto& [key, text] : replies) texts.*(keys.at(key)) = text;
+    return texts;
+}
+
+pop3::ServerConfig pop3Config(const std::map<std::string, std::string>& replies) {
+    pop3::ServerConfig config;
+    const std::map<std::string, std::string pop3::ServerConfig::*> keys{{"greeting", &pop3::ServerConfig::greeting},
+                                                                      {"user", &pop3::ServerConfig::userAccepted},
+                                                                      {"pass", &pop3::ServerConfig::loggedOn},
+                                                                      {"quit", &pop3::ServerConfig::signingOff}};
+    for (const auto& [key, text] : replies) config.*(keys.at(key)) = text;
+    return config;
+}
+
+}  // namespace
+
+std::string storedMessageText(const StoredMessageSpec& message) {
+    std::string text;
+    if (message.raw) {
+        text = *message.raw;
+    } else {
+        mail::ComposeOptions options;
+        options.from = message.from;
+        if (!message.to.empty()) options.to = {message.to};
+        options.subject = message.subject;
+        options.date = mail::formatRfc5322Date(apps::worldEpochUnixSeconds);
+        options.body = message.body;
+        const auto composed = mail::composeMessage(options);
+        if (!composed.ok()) throw ScenarioError{message.where, "cannot compose this message: " + composed.error().message};
+        text = mail::serialize(composed.value());
+    }
+    // Normalise line ends to CRLF: the octet counts POP3 reports are of that form.
+    std::string crlf;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        if (text[i] == '\n' && (i == 0 || text[i - 1] != '\r')) crlf += '\r';
+        crlf += text[i];
+    }
+    if (!crlf.empty() && crlf.back() != '\n') crlf += "\r\n";
+    if (message.size) {
+        if (crlf.size() > *message.size) {
+            throw ScenarioError{message.where, "the message is already " + std::to_string(crlf.size()) +
+                                                   " octets, more than its size " + std::to_string(*message.size)};
+        }
+        // Pad with filler lines of at most 72 characters, then fix the last one to the exact size.
+        std::size_t missing = *message.size - crlf.size();
+        static const std::string filler = "Lorem ipsum dolor sit amet, consectetur adipiscing elit, sed do eiusmod.";
+        while (missing > 0) {
+            if (missing < 3) {
+                crlf.insert(crlf.size() - 2, std::string(missing, '.'));  // lengthen the last line
+                break;
+            }
+            const std::size_t length = std::min(filler.size(), missing - 2);
+            crlf += filler.substr(0, length) + "\r\n";
+            missing -= length + 2;
+        }
+    }
+    return crlf;
+}
+
+World::World(const ScenarioSpec& spec, trace::Tracer& tracer, std::optional<std::uint64_t> seedOverride)
+    : spec_{spec}, tracer_{tracer}, seed_{seedOverride.value_or(spec.seed)}, streams_{seed_} {
+    network_ = std::make_unique<net::Network>(simulator_, tracer_, streams_);
+    buildTopology();
+    tracer_.start(trace::TraceHeader{spec_.file, seed_});
+    announce();
+    for (const auto& host : spec_.hosts) {
+        stacks_[host.name] = std::make_unique<apps::HostStack>(*network_, *network_->findNode(host.name), streams_);
+    }
+    buildDns();
+    buildMailServers();
+    buildUserAgents();
+    scheduleFaults();
+    scheduleCaptions();
+}
+
+World::~World() = default;
+
+void World::buildTopology() {
+    for (const auto& host : spec_.hosts) network_->addHost(host.name);
+    for (const auto& router : spec_.routers) network_->addRouter(router.name);
+    std::set<std::uint32_t> used;
+    for (const auto& host : spec_.hosts) used.insert(host.address.value());
+    for (const auto& link : spec_.links) {
+        if (link.addressA) used.insert(link.addressA->value());
+        if (link.addressB) used.insert(link.addressB->value());
+    }
+    // A router end without an address takes one on the host's /24: .1, else
+    // .254 downward; between two routers, 10.255.<link>.1 and .2.
+    auto routerAddressFacing = [&](const std::string& peer, std::size_t index, int end) {
+        if (const HostSpec* host = spec_.findHost(peer)) {
+            const std::uint32_t net = host->address.value() & 0xffffff00u;
+            for (std::uint32_t last : {1u, 254u, 253u, 252u, 251u, 250u}) {
+                if (!used.count(net | last)) {
+                    used.insert(net | last);
+                    return Ipv4Address{net | last};
+                }
+            }
+        }
+        const std::uint32_t address = (10u << 24) | (255u << 16) | (static_cast<std::uint32_t>(index & 0xff) << 8) |
+                                      static_cast<std::uint32_t>(end);
+        used.insert(address);
+        return Ipv4Address{address};
+    };
+    for (std::size_t i = 0; i < spec_.links.size(); ++i) {
+        const LinkSpec& link = spec_.links[i];
+        auto addressFor = [&](const std::string& node, const std::string& peer, const std::optional<Ipv4Address>& given, int end) {
+            if (given) return *given;
+            if (const HostSpec* host = spec_.findHost(node)) return host->address;
+            return routerAddressFacing(peer, i, end);
+        };
+        const Ipv4Address a = addressFor(link.a, link.b, link.addressA, 1);
+        const Ipv4Address b = addressFor(link.b, link.a, link.addressB, 2);
+        net::LinkConfig config;
+        config.bitsPerSecond = link.bitsPerSecond;
+        config.delay = link.delay;
+        config.lossProbability = link.loss;
+        config.queueLimitPackets = link.queue;
+        try {
+            network_->addLink(*network_->findNode(link.a), a, *network_->findNode(link.b), b, config);
+        } catch (const std::invalid_argument& e) {
+            throw ScenarioError{link.where, std::string{"this link cannot be built: "} + e.what()};
+        }
+    }
+    network_->computeRoutes();
+}
+
+void World::announce() {
+    if (!tracer_.wantsEvents()) return;
+    tracer_.event(trace::Event{Time::zero(), "", "scenario", "title", {{"title", spec_.title}, {"description", spec_.description}}});
+    network_->announceTopology();
+    auto hostEvent = [&](const std::string& name, std::string_view role, const std::optional<Position>& position) {
+        trace::Fields fields{{"name", name}, {"role", std::string{role}}};
+        if (position) {
+            fields.emplace_back("x", static_cast<std::int64_t>(position->x));
+            fields.emplace_back("y", static_cast<std::int64_t>(position->y));
+        }
+        tracer_.event(trace::Event{Time::zero(), "", "scenario", "host", std::move(fields)});
+    };
+    for (const auto& host : spec_.hosts) hostEvent(host.name, toString(host.role), host.position);
+    for (const auto& router : spec_.routers) hostEvent(router.name, "router", router.position);
+}
+
+apps::HostStack& World::stackOf(const std::string& host) { return *stacks_.at(host); }
+
+Ipv4Address World::addressOf(const std::string& host) const { return spec_.findHost(host)->address; }
+
+void World::buildDns() {
+    if (!spec_.dns) return;
+    dns::Zone zone;
+    for (const auto& record : spec_.dns->records) {
+        if (record.type == DnsRecordSpec::Type::A) zone.addA(record.name, record.address.value());
+        else zone.addMx(record.name, record.preference, record.exchange);
+    }
+    dnsServer_ = std::make_unique<apps::DnsServerApp>(stackOf(spec_.dns->server).node(), std::move(zone));
+}
+
+void World::buildMailServers() {
+    for (const auto& server : spec_.mailServers) {
+        apps::MailServerConfig config;
+        config.domain = server.domain;
+        for (const auto& user : server.users) config.accounts.push_back({user.name, user.password});
+        config.smtpTexts = smtpTexts(server.smtpReplies);
+        config.pop3 = pop3Config(server.pop3Replies);
+        config.addReceived = server.addReceived;
+        config.retryInterval = server.retryInterval;
+        config.giveUpAfter = server.giveUpAfter;
+        config.relayClient.heloDomain = server.domain;
+        config.relayClient.useEhlo = server.relay.ehlo;
+        config.relayClient.style = server.relay.spaceAfterColon ? smtp::CommandStyle::SpaceAfterColon : smtp::CommandStyle::Rfc;
+        apps::ResolverClient* resolver = nullptr;
+        if (spec_.dns) {
+            auto client = std::make_unique<apps::ResolverClient>(stackOf(server.host).node(),
+                                                                 Endpoint{addressOf(spec_.dns->server), 53});
+            resolver = client.get();
+            resolvers_[server.host] = std::move(client);
+        }
+        auto mailServer = std::make_unique<apps::MailServer>(stackOf(server.host), std::move(config), resolver);
+        for (const auto& user : server.users) {
+            for (const auto& folder : user.folders) mailServer->store().createFolder(user.name, folder);
+            for (const auto& message : user.messages) {
+                mailServer->store().deliver(user.name, storedMessageText(message), apps::worldEpochUnixSeconds);
+            }
+        }
+        mailServers_.push_back(std::move(mailServer));
+    }
+}
+
+void World::buildUserAgents() {
+    for (const auto& spec : spec_.userAgents) {
+        apps::UserAgentConfig config;
+        config.label = spec.name;
+        config.address = spec.address;
+        config.user = spec.user;
+        config.password = spec.password;
+        config.server = addressOf(spec.server);
+        config.smtp.heloDomain = spec.smtp.heloDomain.value_or(spec.host);
+        config.smtp.useEhlo = spec.smtp.ehlo;
+        config.smtp.style = spec.smtp.spaceAfterColon ? smtp::CommandStyle::SpaceAfterColon : smtp::CommandStyle::Rfc;
+        auto agent = std::make_unique<apps::UserAgent>(stackOf(spec.host), std::move(config));
+        apps::UserAgent* ua = agent.get();
+        for (const auto& action : spec.actions) {
+            if (action.kind == UserAgentActionSpec::Kind::Send) {
+                apps::OutgoingMessage message{action.send.to, action.send.cc, action.send.subject, action.send.body,
+                                              action.send.headers};
+                simulator_.scheduleAt(action.at, [ua, message] { ua->send(message); });
+            } else if (action.kind == UserAgentActionSpec::Kind::Pop3) {
+                const Pop3ReadSpec read = action.pop3;
+                simulator_.scheduleAt(action.at, [ua, read] { ua->readPop3(read.keep, read.lowerCase); });
+            }
+        }
+        userAgents_[spec.name] = std::move(agent);
+    }
+}
+
+void World::scheduleFaults() {
+    for (const auto& fault : spec_.faults) {
+        const net::NodeId a = *network_->findNode(fault.a);
+        const net::NodeId b = *network_->findNode(fault.b);
+        for (net::LinkId id = 0; id < network_->linkCount(); ++id) {
+            const auto& link = network_->link(id);
+            if ((link.nodeA() == a && link.nodeB() == b) || (link.nodeA() == b && link.nodeB() == a)) {
+                network_->scheduleLinkState(id, fault.at, fault.kind == FaultSpec::Kind::LinkUp);
+            }
+        }
+    }
+}
+
+void World::scheduleCaptions() {
+    captions_ = std::make_unique<CaptionTrigger>(simulator_, tracer_);
+    for (const auto& caption : spec_.captions) {
+        if (caption.at) {
+            const std::string text = caption.text;
+            simulator_.scheduleAt(*caption.at, [this, text] { captions_->show(text); });
+        } else {
+            captions_->waitFor(*caption.layer, *caption.type, caption.node.value_or(""), caption.lineText.value_or(""),
+                               caption.text);
+        }
+    }
+    if (captions_->waiting()) tracer_.addSink(*captions_);
+}
+
+Time World::run() {
+    while (simulator_.nextEventTime() <= spec_.stopAt && simulator_.step()) {
+    }
+    tracer_.finish(simulator_.now());
+    return simulator_.now();
+}
+
+}  // namespace netstage::scenario

@@ -1,0 +1,72 @@
+#pragma once
+// A scenario brought to life: the network, each host's TCP stack, the DNS
+// server, mail servers and user agents, the scheduled faults and captions.
+// The world writes everything to the tracer it is given; views read the trace.
+
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "simulator/apps/dns_server_app.hpp"
+#include "simulator/apps/host_stack.hpp"
+#include "simulator/apps/mail_server.hpp"
+#include "simulator/apps/resolver_client.hpp"
+#include "simulator/apps/user_agent.hpp"
+#include "simulator/core/simulator.hpp"
+#include "simulator/net/network.hpp"
+#include "simulator/scenario/scenario_spec.hpp"
+#include "simulator/trace/trace_sink.hpp"
+
+namespace netstage::scenario {
+
+class CaptionTrigger;
+
+class World {
+public:
+    // Builds everything; throws ScenarioError for problems only visible now
+    // (an address the network refuses, a stored message that cannot be made).
+    World(const ScenarioSpec& spec, trace::Tracer& tracer, std::optional<std::uint64_t> seedOverride = std::nullopt);
+    ~World();
+    World(const World&) = delete;
+    World& operator=(const World&) = delete;
+
+    // Runs until nothing is left to do or the scenario's stop time; returns the end time.
+    Time run();
+
+    std::uint64_t seed() const { return seed_; }
+    Simulator& simulator() { return simulator_; }
+    net::Network& network() { return *network_; }
+    const std::vector<std::unique_ptr<apps::MailServer>>& mailServers() const { return mailServers_; }
+    const std::map<std::string, std::unique_ptr<apps::UserAgent>>& userAgents() const { return userAgents_; }
+
+private:
+    void buildTopology();
+    void buildDns();
+    void buildMailServers();
+    void buildUserAgents();
+    void scheduleFaults();
+    void scheduleCaptions();
+    void announce();
+    apps::HostStack& stackOf(const std::string& host);
+    Ipv4Address addressOf(const std::string& host) const;
+
+    const ScenarioSpec& spec_;
+    trace::Tracer& tracer_;
+    std::uint64_t seed_;
+    RandomStreams streams_;
+    Simulator simulator_;
+    std::unique_ptr<net::Network> network_;
+    std::map<std::string, std::unique_ptr<apps::HostStack>> stacks_;
+    std::unique_ptr<apps::DnsServerApp> dnsServer_;
+    std::map<std::string, std::unique_ptr<apps::ResolverClient>> resolvers_;
+    std::vector<std::unique_ptr<apps::MailServer>> mailServers_;
+    std::map<std::string, std::unique_ptr<apps::UserAgent>> userAgents_;
+    std::unique_ptr<CaptionTrigger> captions_;
+};
+
+// The text of a stored message from the scenario, padded to its exact size if one is given.
+std::string storedMessageText(const StoredMessageSpec& message);
+
+}  // namespace netstage::scenario

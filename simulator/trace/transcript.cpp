@@ -1,0 +1,76 @@
+#include "simulator/trace/transcript.hpp"
+
+#include <ostream>
+
+namespace netstage::trace {
+
+namespace {
+
+std::string field(const Event& event, std::string_view name) {
+    for (const auto& [key, value] : event.fields) {
+        if (key == name) {
+            if (const auto* text = std::get_if<std::string>(&value)) return *text;
+            return std::to_string(std::get<std::int64_t>(value));
+        }
+    }
+    return {};
+}
+
+std::string upper(std::string text) {
+    for (char& c : text) c = (c >= 'a' && c <= 'z') ? static_cast<char>(c - 'a' + 'A') : c;
+    return text;
+}
+
+bool isApplicationLayer(const std::string& layer) {
+    return layer == "smtp" || layer == "pop3" || layer == "imap" || layer == "ftp";
+}
+
+// "10.0.1.10:49152-10.0.2.10:25" -> {"10.0.1.10:49152", "10.0.2.10:25"}
+std::pair<std::string, std::string> ends(const std::string& connection) {
+    const auto dash = connection.find('-');
+    if (dash == std::string::npos) return {connection, {}};
+    return {connection.substr(0, dash), connection.substr(dash + 1)};
+}
+
+}  // namespace
+
+std::string TranscriptBlock::header() const {
+    const auto [clientEnd, serverEnd] = ends(connection);
+    std::string text = "# " + client + " (" + clientEnd + ") -> " + server + " (" + serverEnd + ") " + protocol;
+    if (role != "session" && !role.empty()) text += " " + role;
+    return text;
+}
+
+void TranscriptSink::onEvent(const Event& event) {
+    if (!isApplicationLayer(event.layer)) return;
+    const std::string key = event.layer + ' ' + field(event, "connection");
+    if (event.type == "open") {
+        TranscriptBlock block;
+        block.protocol = upper(event.layer);
+        block.connection = field(event, "connection");
+        block.client = field(event, "client");
+        block.server = field(event, "server");
+        block.role = field(event, "role");
+        block.opened = event.time;
+        open_[key] = blocks_.size();
+        blocks_.push_back(std::move(block));
+    } else if (event.type == "line") {
+        auto it = open_.find(key);
+        if (it == open_.end()) return;
+        blocks_[it->second].lines.push_back(field(event, "from") + ": " + field(event, "text"));
+    } else if (event.type == "close") {
+        open_.erase(key);
+    }
+}
+
+void TranscriptSink::print(std::ostream& out) const {
+    bool first = true;
+    for (const auto& block : blocks_) {
+        if (!first) out << '\n';
+        first = false;
+        out << block.header() << '\n';
+        for (const auto& line : block.lines) out << line << '\n';
+    }
+}
+
+}  // namespace netstage::trace

@@ -1,0 +1,91 @@
+// The lecture's sample dialogues (Kurose & Ross 2.4) must come out of the
+// simulator exactly as printed there.
+#include <gtest/gtest.h>
+
+#include "tests/scenario/scenario_support.hpp"
+
+using namespace netstage;
+using namespace netstage::test_support;
+
+TEST(LectureDialogue, theSmtpSampleComesOutByteForByte) {
+    const auto run = scenario::runScenario(scenario::loadScenarioFile(scenarioPath("01-smtp-alice-to-bob")), {});
+    const auto* block = findBlock(run.transcript, "SMTP", "crepes.fr", "hamburger.edu");
+    ASSERT_NE(block, nullptr) << transcriptText(run.transcript);
+    const std::vector<std::string> lecture{
+        "S: 220 hamburger.edu",
+        "C: HELO crepes.fr",
+        "S: 250 Hello crepes.fr, pleased to meet you",
+        "C: MAIL FROM: <alice@crepes.fr>",
+        "S: 250 alice@crepes.fr... Sender ok",
+        "C: RCPT TO: <bob@hamburger.edu>",
+        "S: 250 bob@hamburger.edu ... Recipient ok",
+        "C: DATA",
+        "S: 354 Enter mail, end with \".\" on a line by itself",
+        "C: Do you like ketchup?",
+        "C: How about pickles?",
+        "C: .",
+        "S: 250 Message accepted for delivery",
+        "C: QUIT",
+        "S: 221 hamburger.edu closing connection",
+    };
+    EXPECT_EQ(block->lines, lecture);
+}
+
+TEST(LectureDialogue, aliceMessageEndsUpInBobsMailboxThenOnBobsPc) {
+    const auto run = scenario::runScenario(scenario::loadScenarioFile(scenarioPath("01-smtp-alice-to-bob")), {});
+    EXPECT_EQ(run.summary.delivered, 1u);
+    EXPECT_EQ(run.summary.relayed, 1u);
+    EXPECT_EQ(run.summary.queued, 0u);
+    ASSERT_EQ(run.summary.downloads.size(), 1u);
+    const std::string& message = run.summary.downloads[0].messages.at(0);
+    EXPECT_EQ(message.rfind("Return-Path: <alice@crepes.fr>\r\nReceived: from crepes.fr by hamburger.edu with SMTP", 0), 0u)
+        << message;
+    EXPECT_NE(message.find("\r\n\r\nDo you like ketchup?\r\nHow about pickles?\r\n"), std::string::npos) << message;
+    for (const auto& mailbox : run.summary.mailboxes) {
+        if (mailbox.mailbox == "bob@hamburger.edu") {
+            EXPECT_EQ(mailbox.messages, 0u) << "download and delete";
+        }
+    }
+}
+
+TEST(LectureDialogue, everyLineOfThePop3SampleAppearsInOrder) {
+    const auto run = scenario::runScenario(scenario::loadScenarioFile(scenarioPath("02-pop3-download-and-delete")), {});
+    const auto* block = findBlock(run.transcript, "POP3", "bob-pc", "hamburger.edu");
+    ASSERT_NE(block, nullptr) << transcriptText(run.transcript);
+    // "<message 1 contents>" stands for the message's own lines.
+    const std::vector<std::string> lecture{
+        "S: +OK POP3 server ready", "C: user bob", "S: +OK", "C: pass hungry", "S: +OK user successfully logged on",
+        "C: list", "S: 1 498", "S: 2 912", "S: .", "C: retr 1", "S: .", "C: dele 1", "C: retr 2", "S: .", "C: dele 2",
+        "C: quit", "S: +OK POP3 server signing off"};
+    std::size_t next = 0;
+    for (const auto& line : block->lines) {
+        if (next < lecture.size() && line == lecture[next]) ++next;
+    }
+    EXPECT_EQ(next, lecture.size()) << "missing from the transcript: " << (next < lecture.size() ? lecture[next] : "")
+                                    << "\n" << transcriptText(run.transcript);
+    // The client sends exactly the slide's commands.
+    std::vector<std::string> commands;
+    for (const auto& line : block->lines) {
+        if (line.rfind("C: ", 0) == 0) commands.push_back(line);
+    }
+    EXPECT_EQ(commands, (std::vector<std::string>{"C: user bob", "C: pass hungry", "C: list", "C: retr 1", "C: dele 1",
+                                                  "C: retr 2", "C: dele 2", "C: quit"}));
+    ASSERT_EQ(run.summary.downloads.size(), 1u);
+    ASSERT_EQ(run.summary.downloads[0].messages.size(), 2u);
+    EXPECT_EQ(run.summary.downloads[0].messages[0].size(), 498u);
+    EXPECT_EQ(run.summary.downloads[0].messages[1].size(), 912u);
+    ASSERT_EQ(run.summary.mailboxes.size(), 1u);
+    EXPECT_EQ(run.summary.mailboxes[0].messages, 0u) << "the mailbox is empty after QUIT";
+}
+
+TEST(LectureDialogue, downloadAndKeepLeavesBothMessagesForBothClients) {
+    const auto run = scenario::runScenario(scenario::loadScenarioFile(scenarioPath("03-pop3-download-and-keep")), {});
+    ASSERT_EQ(run.summary.downloads.size(), 2u);
+    for (const auto& agent : run.summary.downloads) EXPECT_EQ(agent.messages.size(), 2u) << agent.agent;
+    EXPECT_EQ(run.summary.downloads[0].messages, run.summary.downloads[1].messages);
+    ASSERT_EQ(run.summary.mailboxes.size(), 1u);
+    EXPECT_EQ(run.summary.mailboxes[0].messages, 2u);
+    for (const auto& block : run.transcript) {
+        for (const auto& line : block.lines) EXPECT_NE(line.rfind("C: dele", 0), 0u) << "keep mode never deletes";
+    }
+}
