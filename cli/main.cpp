@@ -6,6 +6,7 @@
 
 #include "cli/bulk_transfer_demo.hpp"
 #include "cli/commands.hpp"
+#include "cli/msc_command.hpp"
 
 #ifndef NETSTAGE_VERSION
 #define NETSTAGE_VERSION "unknown"
@@ -37,6 +38,19 @@ int main(int argc, char** argv) {
     runCommand->add_option("--pcap", runOptions.pcapPath, "Write the packets as a pcap capture to FILE");
     runCommand->add_flag("--transcript", runOptions.transcript, "Print each application dialogue as C:/S: lines");
 
+    netstage::cli::MscCommandOptions msc;
+    auto* mscCommand = app.add_subcommand("msc", "Draw a run's message sequence chart (SVG, Mermaid or PlantUML).");
+    mscCommand->add_option("input", msc.input, "Scenario file (YAML) or trace (.jsonl from run --trace)")->required();
+    mscCommand->add_option("--format", msc.format, "svg, mermaid or plantuml")->default_val("svg")
+        ->check(CLI::IsMember({"svg", "mermaid", "plantuml", "png"}));
+    mscCommand->add_option("-o,--output", msc.outputPath, "Write to FILE (standard output without it)");
+    mscCommand->add_option("--seed", msc.seed, "Override the scenario's random seed");
+    mscCommand->add_flag("--tcp", msc.tcp, "Also draw TCP segments without data (SYN, SYN-ACK, ACK, FIN)");
+    mscCommand->add_flag("--tcp-only", msc.tcpOnly, "Draw only the TCP segments, no application messages");
+    mscCommand->add_flag("--per-application", msc.perApplication, "One lifeline per application, not per host");
+    mscCommand->add_option("--protocol", msc.protocols, "Only this protocol (smtp, pop3, imap, ftp, dns); repeatable");
+    mscCommand->add_option("--connection", msc.connections, "Only this connection (client end first); repeatable");
+
     int status = 0;
     demoCommand->callback([&] {
         try {
@@ -50,6 +64,7 @@ int main(int argc, char** argv) {
     });
     validateCommand->callback([&] { status = netstage::cli::validateScenario(scenario, std::cout, std::cerr); });
     runCommand->callback([&] { status = netstage::cli::runScenarioCommand(runOptions, std::cout, std::cerr); });
+    mscCommand->callback([&] { status = netstage::cli::runMscCommand(msc, std::cout, std::cerr); });
 
     try {
         app.parse(argc, argv);

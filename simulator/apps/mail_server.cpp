@@ -5,6 +5,7 @@
 #include "protocols/common/line_reader.hpp"
 #include "protocols/mail/message.hpp"
 #include "protocols/mail/message_compose.hpp"
+#include "simulator/apps/imap_server_connection.hpp"
 #include "simulator/apps/mail_clock.hpp"
 #include "simulator/apps/pop3_server_connection.hpp"
 #include "simulator/apps/smtp_server_connection.hpp"
@@ -61,6 +62,9 @@ MailServer::MailServer(HostStack& host, MailServerConfig config, ResolverClient*
     });
     host_.tcp().listen(110, [this](std::shared_ptr<tcp::TcpConnection> connection) {
         std::make_shared<Pop3ServerConnection>(*this, maildrops_, std::move(connection))->start();
+    });
+    host_.tcp().listen(143, [this](std::shared_ptr<tcp::TcpConnection> connection) {
+        std::make_shared<ImapServerConnection>(*this, std::move(connection))->start();
     });
 }
 
@@ -125,24 +129,24 @@ bool MailServer::deliverLocally(const std::string& user, const std::string& reve
     // An SMTP client that lost our 250 sends the message again (RFC 5321
     // §6.1 accepts the duplicate); a mailbox keeps one copy per Message-ID.
     const std::string messageId = rawHeader(content, "Message-ID");
-    if (!messageId.empty() && store_.hasUser(user)) {
-        for (const auto& existing : store_.maildrop(user)) {
-            if (rawHeader(*existing.content, "Message-ID") == messageId) {
-                traceMail("duplicate", {{"mailbox", user + "@" + config_.domain}, {"message_id", messageId}});
-                return false;
-            }
-        }
+    if (!messageId.empty() && !deliveredIds_[user].insert(messageId).second) {
+        traceMail("duplicate", {{"mailbox", user + "@" + config_.domain}, {"message_id", messageId}});
+        return false;
     }
     const std::string stored = mail::prependField(content, mail::makeReturnPath(reversePath));
     store_.deliver(user, stored, unixSecondsAt(host_.simulator().now()));
-    traceMail("stored", {{"message", nextMessageId()},
+    ++counters_.stored;
+    const std::string id = nextMessageId();
+    if (!host_.node().network().tracer().wantsEvents()) return true;
+    const mail::Folder* inbox = store_.folder(user, "INBOX");
+    traceMail("stored", {{"message", id},
                          {"mailbox", user + "@" + config_.domain},
                          {"folder", std::string{"INBOX"}},
                          {"from", reversePath.empty() ? std::string{"<>"} : reversePath},
                          {"subject", rawHeader(content, "Subject")},
                          {"message_id", messageId},
                          {"size", static_cast<std::int64_t>(stored.size())},
-                         {"count", static_cast<std::int64_t>(store_.maildrop(user).size())}});
+                         {"count", static_cast<std::int64_t>(inbox ? inbox->size() : 0)}});
     return true;
 }
 

@@ -1,10 +1,12 @@
 #pragma once
-// A mail server host: SMTP in on port 25, POP3 on port 110, mailboxes for its own domain, and
+// A mail server host: SMTP in on port 25, POP3 on port 110, IMAP on port 143, mailboxes for its own domain, and
 // an outgoing queue that relays everything else to the recipient domain's
 // mail exchanger (resolved through DNS), retrying and finally bouncing.
 // Every change to a mailbox or the queue is recorded in the trace.
 
+#include <map>
 #include <memory>
+#include <set>
 #include <string>
 
 #include "protocols/mail/mail_store.hpp"
@@ -44,6 +46,14 @@ public:
     // Final delivery into a local mailbox, with Return-Path. Returns false for a duplicate (same Message-ID).
     bool deliverLocally(const std::string& user, const std::string& reversePath, const std::string& content);
 
+    struct Counters {
+        std::size_t stored = 0;   // messages put into local mailboxes (bounce notices included)
+        std::size_t relayed = 0;  // queue entries another server accepted
+        std::size_t bounced = 0;  // queue entries returned to their sender
+    };
+    const Counters& counters() const { return counters_; }
+    Counters& counters() { return counters_; }
+
     // A short, stable id for trace lines ("hamburger.edu#3").
     std::string nextMessageId();
     void traceMail(const std::string& type, trace::Fields fields);
@@ -56,6 +66,10 @@ private:
     std::unique_ptr<OutgoingQueue> queue_;
     Pop3Maildrops maildrops_{*this};
     std::uint64_t messageCounter_ = 0;
+    Counters counters_;
+    // Message-IDs delivered per user: a client that lost our 250 sends the
+    // message again (RFC 5321 §6.1 accepts the duplicate); we store it once.
+    std::map<std::string, std::set<std::string>> deliveredIds_;
 };
 
 // A header field of raw message text, unfolded no further, without parsing the

@@ -169,6 +169,7 @@ void OutgoingQueue::attemptFailed(const std::string& id, const std::string& reas
 void OutgoingQueue::delivered(const std::string& id, const std::string& via) {
     auto it = entries_.find(id);
     if (it == entries_.end()) return;
+    ++server_.counters().relayed;
     server_.traceMail("relayed", {{"message", id},
                                   {"to", joined(it->second->recipients)},
                                   {"exchange", via},
@@ -183,6 +184,7 @@ void OutgoingQueue::bounce(const std::string& id, const std::string& reason, boo
     std::unique_ptr<Entry> entry = std::move(it->second);
     entries_.erase(it);
     server_.host().simulator().cancel(entry->retryTimer);
+    ++server_.counters().bounced;
     server_.traceMail("bounced", {{"message", id},
                                   {"to", joined(entry->recipients)},
                                   {"reason", reason},

@@ -5,6 +5,7 @@
 #include <memory>
 
 #include "protocols/pop3/client_session.hpp"
+#include "simulator/apps/engine_timer.hpp"
 #include "simulator/apps/host_stack.hpp"
 
 namespace netstage::apps {
@@ -23,7 +24,6 @@ public:
 private:
     void connect(Endpoint server);
     void pump();
-    void armTimer();
     void finish(bool ok, const std::string& outcome);
 
     HostStack& host_;
@@ -31,7 +31,7 @@ private:
     Handlers handlers_;
     std::shared_ptr<tcp::TcpConnection> connection_;
     std::shared_ptr<Pop3ClientConnection> self_;
-    EventId timer_;
+    EngineTimer timer_;
     bool finished_ = false;
 };
 

@@ -13,7 +13,11 @@ Pop3ServerConnection::Pop3ServerConnection(MailServer& server, Pop3Maildrops& ma
       session_{maildrops, server.config().pop3},
       conversation_{server.host().simulator(), server.host().node().network().tracer(), server.host().node().name(),
                     "pop3", connection_->remote().toString() + "-" + connection_->local().toString(),
-                    server.nameOf(connection_->remote().address), server.host().node().name()} {}
+                    server.nameOf(connection_->remote().address), server.host().node().name()},
+      timer_{server.host().simulator(), [this] {
+                 session_.handleTimeout(engineTime(server_.host().simulator().now()));
+                 pump();
+             }} {}
 
 void Pop3ServerConnection::start() {
     self_ = shared_from_this();
@@ -29,7 +33,7 @@ void Pop3ServerConnection::start() {
         connection_->close();
     };
     callbacks.onClosed = [this] {
-        server_.host().simulator().cancel(timer_);
+        timer_.stop();
         session_.receiveEof();
         conversation_.close();
         auto keepAliveUntilReturn = std::move(self_);
@@ -63,18 +67,8 @@ void Pop3ServerConnection::pump() {
         closing_ = true;
         connection_->close();
     }
-    armTimer();
-}
-
-void Pop3ServerConnection::armTimer() {
-    Simulator& simulator = server_.host().simulator();
-    simulator.cancel(timer_);
     const auto deadline = session_.nextTimeout();
-    if (!deadline || closing_) return;
-    timer_ = simulator.scheduleAt(std::max(simulator.now(), simulatedTime(*deadline)), [this] {
-        session_.handleTimeout(engineTime(server_.host().simulator().now()));
-        pump();
-    });
+    timer_.set(deadline && !closing_ ? std::optional<Time>{simulatedTime(*deadline)} : std::nullopt);
 }
 
 }  // namespace netstage::apps

@@ -6,6 +6,7 @@
 
 #include "protocols/pop3/server_session.hpp"
 #include "simulator/apps/conversation_trace.hpp"
+#include "simulator/apps/engine_timer.hpp"
 #include "simulator/apps/pop3_maildrops.hpp"
 #include "simulator/tcp/tcp_connection.hpp"
 
@@ -20,7 +21,6 @@ public:
 
 private:
     void pump();
-    void armTimer();
 
     MailServer& server_;
     Pop3Maildrops& maildrops_;
@@ -29,7 +29,7 @@ private:
     pop3::ServerSession session_;
     ConversationTrace conversation_;
     std::shared_ptr<Pop3ServerConnection> self_;
-    EventId timer_;
+    EngineTimer timer_;
     bool closing_ = false;
 };
 

@@ -15,7 +15,13 @@ std::shared_ptr<SmtpClientConnection> SmtpClientConnection::start(HostStack& hos
 }
 
 SmtpClientConnection::SmtpClientConnection(HostStack& host, smtp::ClientConfig config, Handlers handlers)
-    : host_{host}, session_{std::move(config)}, handlers_{std::move(handlers)} {}
+    : host_{host},
+      session_{std::move(config)},
+      handlers_{std::move(handlers)},
+      timer_{host.simulator(), [this] {
+                 session_.handleTimeout(engineTime(host_.simulator().now()));
+                 pump();
+             }} {}
 
 void SmtpClientConnection::connect(Endpoint server) {
     tcp::TcpCallbacks callbacks;
@@ -63,24 +69,14 @@ void SmtpClientConnection::pump() {
     const std::string output = session_.takeOutput();
     if (!output.empty() && connection_) connection_->send(output);
     if (closeWanted && connection_) connection_->close();
-    armTimer();
-}
-
-void SmtpClientConnection::armTimer() {
-    Simulator& simulator = host_.simulator();
-    simulator.cancel(timer_);
     const auto deadline = session_.nextTimeout();
-    if (!deadline || finished_) return;
-    timer_ = simulator.scheduleAt(std::max(simulator.now(), simulatedTime(*deadline)), [this] {
-        session_.handleTimeout(engineTime(host_.simulator().now()));
-        pump();
-    });
+    timer_.set(deadline && !finished_ ? std::optional<Time>{simulatedTime(*deadline)} : std::nullopt);
 }
 
 void SmtpClientConnection::finish(const std::string& reason) {
     if (finished_) return;
     finished_ = true;
-    host_.simulator().cancel(timer_);
+    timer_.stop();
     if (handlers_.onFinished) handlers_.onFinished(reached_, reason);
 }
 

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "protocols/smtp/client_session.hpp"
+#include "simulator/apps/engine_timer.hpp"
 #include "simulator/apps/host_stack.hpp"
 
 namespace netstage::apps {
@@ -30,7 +31,6 @@ public:
 private:
     void connect(Endpoint server);
     void pump();
-    void armTimer();
     void finish(const std::string& reason);
 
     HostStack& host_;
@@ -38,7 +38,7 @@ private:
     Handlers handlers_;
     std::shared_ptr<tcp::TcpConnection> connection_;
     std::shared_ptr<SmtpClientConnection> self_;  // alive until finished
-    EventId timer_;
+    EngineTimer timer_;
     bool reached_ = false;
     bool finished_ = false;
 };

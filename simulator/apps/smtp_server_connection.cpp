@@ -11,7 +11,11 @@ SmtpServerConnection::SmtpServerConnection(MailServer& server, std::shared_ptr<t
       session_{server.smtpServerConfig(), this},
       conversation_{server.host().simulator(), server.host().node().network().tracer(), server.host().node().name(),
                     "smtp", connection_->remote().toString() + "-" + connection_->local().toString(),
-                    server.nameOf(connection_->remote().address), server.host().node().name()} {}
+                    server.nameOf(connection_->remote().address), server.host().node().name()},
+      timer_{server.host().simulator(), [this] {
+                 session_.handleTimeout(engineTime(server_.host().simulator().now()));
+                 pump();
+             }} {}
 
 void SmtpServerConnection::start() {
     self_ = shared_from_this();
@@ -27,7 +31,7 @@ void SmtpServerConnection::start() {
         connection_->close();
     };
     callbacks.onClosed = [this] {
-        server_.host().simulator().cancel(timer_);
+        timer_.stop();
         conversation_.close();
         auto keepAliveUntilReturn = std::move(self_);
     };
@@ -71,18 +75,8 @@ void SmtpServerConnection::pump() {
         closing_ = true;
         connection_->close();
     }
-    armTimer();
-}
-
-void SmtpServerConnection::armTimer() {
-    Simulator& simulator = server_.host().simulator();
-    simulator.cancel(timer_);
     const auto deadline = session_.nextTimeout();
-    if (!deadline || closing_) return;
-    timer_ = simulator.scheduleAt(std::max(simulator.now(), simulatedTime(*deadline)), [this] {
-        session_.handleTimeout(engineTime(server_.host().simulator().now()));
-        pump();
-    });
+    timer_.set(deadline && !closing_ ? std::optional<Time>{simulatedTime(*deadline)} : std::nullopt);
 }
 
 }  // namespace netstage::apps

@@ -6,6 +6,7 @@
 
 #include "protocols/smtp/server_session.hpp"
 #include "simulator/apps/conversation_trace.hpp"
+#include "simulator/apps/engine_timer.hpp"
 #include "simulator/tcp/tcp_connection.hpp"
 
 namespace netstage::apps {
@@ -23,7 +24,6 @@ public:
 
 private:
     void pump();
-    void armTimer();
 
     MailServer& server_;
     std::shared_ptr<tcp::TcpConnection> connection_;
@@ -31,7 +31,7 @@ private:
     ConversationTrace conversation_;
     std::shared_ptr<SmtpServerConnection> self_;
     std::string reversePath_;  // of the transaction in progress
-    EventId timer_;
+    EngineTimer timer_;
     bool closing_ = false;
 };
 

@@ -2,7 +2,9 @@
 
 #include "protocols/mail/message.hpp"
 #include "protocols/mail/message_compose.hpp"
+#include "simulator/apps/imap_client_connection.hpp"
 #include "simulator/apps/mail_clock.hpp"
+#include "simulator/apps/mail_server.hpp"
 #include "simulator/apps/pop3_client_connection.hpp"
 #include "simulator/apps/smtp_client_connection.hpp"
 
@@ -91,6 +93,32 @@ void UserAgent::readPop3(bool keep, bool lowerCase) {
         traceMail(ok ? "pop3-done" : "pop3-failed", {{"outcome", outcome}});
     };
     Pop3ClientConnection::start(host_, Endpoint{config_.server, 110}, std::move(config), std::move(handlers));
+}
+
+void UserAgent::readImap(std::vector<imap::ClientAction> script) {
+    imap::ClientConfig config{config_.user, config_.password, std::move(script)};
+    ImapClientConnection::Handlers handlers;
+    handlers.onFolders = [this](const std::vector<std::string>& folders) {
+        traceMail("imap-folders", {{"folders", joined(folders)}});
+    };
+    handlers.onHeaders = [this](std::uint32_t sequence, std::uint32_t uid, const std::string& header) {
+        traceMail("imap-headers", {{"number", static_cast<std::int64_t>(sequence)},
+                                   {"uid", static_cast<std::int64_t>(uid)},
+                                   {"subject", rawHeader(header, "Subject")}});
+    };
+    handlers.onMessage = [this](std::uint32_t sequence, std::uint32_t uid, const std::string& content) {
+        traceMail("imap-read", {{"number", static_cast<std::int64_t>(sequence)},
+                                {"uid", static_cast<std::int64_t>(uid)},
+                                {"subject", rawHeader(content, "Subject")},
+                                {"size", static_cast<std::int64_t>(content.size())}});
+    };
+    handlers.onNewMessage = [this](std::uint32_t exists) {
+        traceMail("imap-new-mail", {{"exists", static_cast<std::int64_t>(exists)}});
+    };
+    handlers.onFinished = [this](bool ok, const std::string& outcome) {
+        traceMail(ok ? "imap-done" : "imap-failed", {{"outcome", outcome}});
+    };
+    ImapClientConnection::start(host_, Endpoint{config_.server, 143}, std::move(config), std::move(handlers));
 }
 
 void UserAgent::keepDownloaded(std::string content) {

@@ -1,11 +1,13 @@
 #pragma once
 // A user's mail program: composes messages and submits them over SMTP to the
-// user's own mail server; reads mail with POP3 into a local store.
+// user's own mail server; reads mail with POP3 into a local store, or with
+// IMAP, where the messages and their folders stay on the server.
 
 #include <memory>
 #include <string>
 #include <vector>
 
+#include "protocols/imap/client_session.hpp"
 #include "protocols/smtp/client_config.hpp"
 #include "simulator/apps/host_stack.hpp"
 
@@ -37,6 +39,8 @@ public:
     void send(const OutgoingMessage& message);
     // Reads the mailbox with POP3 now (download-and-delete unless `keep`).
     void readPop3(bool keep, bool lowerCase = true);
+    // Runs an IMAP script on the server now (port 143); LOGOUT is added if missing.
+    void readImap(std::vector<imap::ClientAction> script);
 
     const UserAgentConfig& config() const { return config_; }
     HostStack& host() { return host_; }

@@ -16,20 +16,6 @@ namespace netstage::scenario {
 
 namespace {
 
-class MailCounter : public trace::TraceSink {
-public:
-    void onPacket(const trace::PacketEvent& /*event*/) override {}
-    void onEvent(const trace::Event& event) override {
-        if (event.layer != "mail") return;
-        if (event.type == "stored") ++delivered;
-        else if (event.type == "bounced") ++bounced;
-        else if (event.type == "relayed") ++relayed;
-    }
-    std::size_t delivered = 0;
-    std::size_t bounced = 0;
-    std::size_t relayed = 0;
-};
-
 std::ofstream openOutput(const std::string& path) {
     std::ofstream out{path, std::ios::binary};
     if (!out) throw std::runtime_error{path + ": cannot open for writing"};
@@ -43,9 +29,7 @@ ScenarioRun runScenario(const ScenarioSpec& spec, const RunOptions& options) {
     trace::FingerprintSink fingerprint;
     tracer.addSink(fingerprint, /*wantsEvents=*/false);
     trace::TranscriptSink transcript;
-    tracer.addSink(transcript);
-    MailCounter counter;
-    tracer.addSink(counter);
+    if (options.transcript) tracer.addSink(transcript);
     trace::Recorder recorder;
     if (options.keepLog) tracer.addSink(recorder);
 
@@ -69,10 +53,10 @@ ScenarioRun runScenario(const ScenarioSpec& spec, const RunOptions& options) {
     run.summary.seed = world.seed();
     run.summary.end = world.run();
     run.summary.events = world.simulator().eventCount();
-    run.summary.delivered = counter.delivered;
-    run.summary.bounced = counter.bounced;
-    run.summary.relayed = counter.relayed;
     for (const auto& server : world.mailServers()) {
+        run.summary.delivered += server->counters().stored;
+        run.summary.relayed += server->counters().relayed;
+        run.summary.bounced += server->counters().bounced;
         run.summary.queued += server->queue().size();
         for (const auto& user : server->store().users()) {
             const std::size_t count = server->store().maildrop(user).size();

@@ -19,6 +19,7 @@ struct RunOptions {
     std::optional<std::string> tracePath;   // JSON Lines
     std::optional<std::string> pcapPath;
     bool keepLog = false;                   // keep every record in memory (for the GUI)
+    bool transcript = true;                 // collect the C:/S: dialogues (off: no text events at all, fastest)
 };
 
 struct MailboxCount {

@@ -4,6 +4,8 @@
 #include <set>
 #include <sstream>
 
+#include "simulator/scenario/ftp_loader.hpp"
+#include "simulator/scenario/imap_actions.hpp"
 #include "simulator/scenario/yaml_reader.hpp"
 
 namespace netstage::scenario {
@@ -37,7 +39,7 @@ public:
         }
         top.requireMap("a scenario with title, hosts and links");
         top.allowOnly({"title", "description", "seed", "stop_at", "hosts", "routers", "links", "dns", "mail_servers",
-                       "user_agents", "faults", "narration"});
+                       "user_agents", "faults", "narration", "ftp_servers", "ftp_clients"});
         spec_.file = file_;
         spec_.title = top.get("title").asString();
         if (auto d = top.find("description")) spec_.description = d->asString();
@@ -55,6 +57,8 @@ public:
         if (auto u = top.find("user_agents")) {
             for (const auto& item : u->items("user agents")) readUserAgent(item);
         }
+        if (auto f = top.find("ftp_servers")) readFtpServers(*f, spec_);
+        if (auto f = top.find("ftp_clients")) readFtpClients(*f, spec_);
         if (auto f = top.find("faults")) {
             for (const auto& item : f->items("faults")) readFault(item);
         }
@@ -267,7 +271,7 @@ private:
 
     UserAgentActionSpec readAction(const YamlValue& v) {
         v.requireMap("an action");
-        v.allowOnly({"at", "send", "pop3"});
+        v.allowOnly({"at", "send", "pop3", "imap"});
         UserAgentActionSpec action;
         action.where = v.where();
         action.at = v.get("at").asDuration();
@@ -290,8 +294,11 @@ private:
                 else if (mode != "download-and-delete") m->fail("expected download-and-delete or download-and-keep");
             }
             if (auto x = p->find("lower_case")) action.pop3.lowerCase = x->asBool();
+        } else if (auto m = v.find("imap")) {
+            action.kind = UserAgentActionSpec::Kind::Imap;
+            action.imap = readImapActions(*m);
         } else {
-            v.fail("expected an action: 'send' or 'pop3'");
+            v.fail("expected an action: 'send', 'pop3' or 'imap'");
         }
         return action;
     }

@@ -12,6 +12,7 @@
 
 #include "simulator/core/time.hpp"
 #include "simulator/packet/ipv4_address.hpp"
+#include "simulator/scenario/ftp_spec.hpp"
 #include "simulator/scenario/scenario_error.hpp"
 
 namespace netstage::scenario {
@@ -181,6 +182,8 @@ struct ScenarioSpec {
     std::vector<UserAgentSpec> userAgents;
     std::vector<FaultSpec> faults;
     std::vector<CaptionSpec> captions;
+    std::vector<FtpServerSpec> ftpServers;
+    std::vector<FtpClientSpec> ftpClients;
 
     const HostSpec* findHost(std::string_view name) const;
     bool hasNode(std::string_view name) const;

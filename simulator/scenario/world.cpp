@@ -6,6 +6,8 @@
 #include "protocols/mail/message_compose.hpp"
 #include "simulator/apps/mail_clock.hpp"
 #include "simulator/scenario/caption_trigger.hpp"
+#include "simulator/scenario/imap_actions.hpp"
+#include "simulator/scenario/world_ftp.hpp"
 
 namespace netstage::scenario {
 
@@ -89,6 +91,7 @@ World::World(const ScenarioSpec& spec, trace::Tracer& tracer, std::optional<std:
     buildDns();
     buildMailServers();
     buildUserAgents();
+    ftp_ = std::make_unique<FtpWorld>(spec_, [this](const std::string& host) -> apps::HostStack& { return stackOf(host); });
     scheduleFaults();
     scheduleCaptions();
 }
@@ -226,6 +229,8 @@ void World::buildUserAgents() {
             } else if (action.kind == UserAgentActionSpec::Kind::Pop3) {
                 const Pop3ReadSpec read = action.pop3;
                 simulator_.scheduleAt(action.at, [ua, read] { ua->readPop3(read.keep, read.lowerCase); });
+            } else if (action.kind == UserAgentActionSpec::Kind::Imap) {
+                simulator_.scheduleAt(action.at, [ua, script = imapScript(action.imap)] { ua->readImap(script); });
             }
         }
         userAgents_[spec.name] = std::move(agent);

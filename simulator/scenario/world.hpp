@@ -22,6 +22,7 @@
 namespace netstage::scenario {
 
 class CaptionTrigger;
+class FtpWorld;
 
 class World {
 public:
@@ -40,6 +41,8 @@ public:
     net::Network& network() { return *network_; }
     const std::vector<std::unique_ptr<apps::MailServer>>& mailServers() const { return mailServers_; }
     const std::map<std::string, std::unique_ptr<apps::UserAgent>>& userAgents() const { return userAgents_; }
+    // FTP servers and clients, host firewalls (world_ftp.hpp).
+    const FtpWorld& ftp() const { return *ftp_; }
 
 private:
     void buildTopology();
@@ -64,6 +67,7 @@ private:
     std::vector<std::unique_ptr<apps::MailServer>> mailServers_;
     std::map<std::string, std::unique_ptr<apps::UserAgent>> userAgents_;
     std::unique_ptr<CaptionTrigger> captions_;
+    std::unique_ptr<FtpWorld> ftp_;
 };
 
 // The text of a stored message from the scenario, padded to its exact size if one is given.

@@ -9,7 +9,9 @@ void ByteQueue::append(std::span<const std::uint8_t> bytes) {
     while (!bytes.empty()) {
         if (chunks_.empty() || chunks_.back().size() == chunkSize) {
             chunks_.emplace_back();
-            chunks_.back().reserve(chunkSize);
+            // Grow to the full chunk only when the data needs it: a mail server
+            // holds thousands of connections that each queue a few short lines.
+            chunks_.back().reserve(std::min(chunkSize, bytes.size()));
         }
         auto& last = chunks_.back();
         const std::size_t take = std::min(bytes.size(), chunkSize - last.size());

@@ -142,6 +142,20 @@ std::shared_ptr<TcpConnection> TcpStack::connect(Endpoint remote, TcpCallbacks c
     return connection;
 }
 
+std::shared_ptr<TcpConnection> TcpStack::connectFrom(std::uint16_t localPort, Endpoint remote, TcpCallbacks callbacks) {
+    if (localPort == 0) throw std::invalid_argument{"TcpStack::connectFrom: port 0"};
+    const Endpoint local{localAddress_, localPort};
+    if (connections_.contains(ConnectionKey{localPort, remote.port, remote.address.value()})) {
+        throw std::runtime_error{"TcpStack::connectFrom: " + local.toString() + "-" + remote.toString() + " is in use"};
+    }
+    auto connection =
+        std::make_shared<TcpConnection>(TcpConnection::PassKey{}, *this, local, remote, std::move(callbacks));
+    addConnection(connection);
+    totals_.activeOpens++;
+    connection->openActive(nextIsn());
+    return connection;
+}
+
 std::shared_ptr<TcpConnection> TcpStack::find(Endpoint local, Endpoint remote) const {
     if (local.address != localAddress_) return nullptr;
     auto it = connections_.find(ConnectionKey{local.port, remote.port, remote.address.value()});

@@ -53,6 +53,11 @@ public:
     // Active open from the next free ephemeral port (49152 upward, wrapping,
     // skipping ports in use). Throws std::runtime_error when none is free.
     std::shared_ptr<TcpConnection> connect(Endpoint remote, TcpCallbacks callbacks = {});
+    // Active open from a fixed local port, as an FTP server's active data
+    // connection from port 20 (RFC 959 section 3.2). The port may be shared
+    // with a listener and other connections; only the exact 4-tuple must be
+    // free, else std::runtime_error (the old connection may be in TIME-WAIT).
+    std::shared_ptr<TcpConnection> connectFrom(std::uint16_t localPort, Endpoint remote, TcpCallbacks callbacks = {});
 
     TcpStats totals() const { return totals_; }
     // Connections not yet CLOSED (TIME-WAIT included).

@@ -1,9 +1,11 @@
-// A folder of 100,000 messages: SELECT, SEARCH UNSEEN and FETCH 1:* (FLAGS)
-// must each stay well under a second. The stopwatch lives only in this test.
+// A folder of 100,000 messages: SELECT, SEARCH UNSEEN, FETCH 1:* (FLAGS) and
+// STATUS give complete, correct answers, and a session that is already
+// selected learns of one new message with one EXISTS. How fast they are is
+// measured by bench/imap_bench.cpp, not here.
 
 #include <gtest/gtest.h>
 
-#include <chrono>
+#include <algorithm>
 
 #include "tests/protocols/imap/imap_test_support.hpp"
 
@@ -13,16 +15,9 @@ using namespace netstage::imap::test;
 
 namespace {
 constexpr int messageCount = 100000;
-
-template <typename Fn>
-std::chrono::milliseconds timed(Fn fn) {
-    const auto start = std::chrono::steady_clock::now();
-    fn();
-    return std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - start);
-}
 }  // namespace
 
-TEST(ImapScale, aHundredThousandMessagesStayFast) {
+TEST(ImapScale, aHundredThousandMessagesAreServedCompletely) {
     mail::MailStore store;
     const std::string body = message("bulk");
     for (int i = 0; i < messageCount; ++i) {
@@ -31,43 +26,34 @@ TEST(ImapScale, aHundredThousandMessagesStayFast) {
     }
     Server server{store};
     server.login();
-    std::string out;
 
-    auto select = timed([&] {
-        server.session.receive("s SELECT INBOX\r\n");
-        out = server.session.takeOutput();
-    });
+    server.session.receive("s SELECT INBOX\r\n");
+    std::string out = server.session.takeOutput();
     EXPECT_NE(out.find("* 100000 EXISTS\r\n"), std::string::npos);
     EXPECT_NE(out.find("* OK [UNSEEN 2]"), std::string::npos);
-    EXPECT_LT(select.count(), 1000);
+    EXPECT_NE(out.find("* OK [UIDNEXT 100001]"), std::string::npos);
 
-    auto search = timed([&] {
-        server.session.receive("u SEARCH UNSEEN\r\n");
-        out = server.session.takeOutput();
-    });
-    EXPECT_EQ(std::count(out.begin(), out.end(), ' '), 1 + messageCount / 2 + 3);
-    EXPECT_LT(search.count(), 1000);
+    // "* SEARCH" and one number per unseen message: every even sequence number.
+    server.session.receive("u SEARCH UNSEEN\r\n");
+    out = server.session.takeOutput();
+    const std::string searchLine = out.substr(0, out.find("\r\n"));
+    EXPECT_EQ(std::count(searchLine.begin(), searchLine.end(), ' '), 1 + messageCount / 2);
+    EXPECT_EQ(searchLine.substr(0, 13), "* SEARCH 2 4 ");
+    EXPECT_EQ(searchLine.substr(searchLine.size() - 7), " 100000");
+    EXPECT_NE(out.find("\r\nu OK SEARCH completed\r\n"), std::string::npos);
 
-    auto fetch = timed([&] {
-        server.session.receive("f FETCH 1:* (FLAGS)\r\n");
-        out = server.session.takeOutput();
-    });
+    server.session.receive("f FETCH 1:* (FLAGS)\r\n");
+    out = server.session.takeOutput();
     EXPECT_EQ(std::count(out.begin(), out.end(), '\n'), messageCount + 1);
-    EXPECT_LT(fetch.count(), 1000);
+    EXPECT_EQ(out.substr(0, 27), "* 1 FETCH (FLAGS (\\Seen))\r\n");
+    EXPECT_NE(out.find("\r\n* 100000 FETCH (FLAGS ())\r\nf OK FETCH completed\r\n"), std::string::npos);
 
-    auto status = timed([&] {
-        server.session.receive("t STATUS INBOX (UNSEEN MESSAGES)\r\n");
-        out = server.session.takeOutput();
-    });
+    server.session.receive("t STATUS INBOX (UNSEEN MESSAGES)\r\n");
+    out = server.session.takeOutput();
     EXPECT_NE(out.find("(UNSEEN 50000 MESSAGES 100000)"), std::string::npos);
-    EXPECT_LT(status.count(), 1000);
 
-    // Messages delivered while the session is selected cost only what changed.
+    // Messages delivered while the session is selected are reported as they come.
     store.deliver("bob", body, messageCount);
-    auto noop = timed([&] {
-        server.session.receive("n NOOP\r\n");
-        out = server.session.takeOutput();
-    });
-    EXPECT_EQ(out, "* 100001 EXISTS\r\nn OK NOOP completed\r\n");
-    EXPECT_LT(noop.count(), 1000);
+    server.session.receive("n NOOP\r\n");
+    EXPECT_EQ(server.session.takeOutput(), "* 100001 EXISTS\r\nn OK NOOP completed\r\n");
 }

@@ -1,0 +1,89 @@
+#include "cli/msc_command.hpp"
+
+#include <fstream>
+#include <ostream>
+#include <stdexcept>
+
+#include "simulator/scenario/run_scenario.hpp"
+#include "simulator/scenario/scenario_loader.hpp"
+#include "simulator/trace/json_lines_reader.hpp"
+#include "simulator/trace/msc_svg.hpp"
+#include "simulator/trace/msc_text.hpp"
+
+namespace netstage::cli {
+namespace {
+
+bool endsWith(const std::string& text, const std::string& suffix) {
+    return text.size() >= suffix.size() && text.compare(text.size() - suffix.size(), suffix.size(), suffix) == 0;
+}
+
+}  // namespace
+
+std::variant<trace::TraceLog, std::string> loadRun(const std::string& path, std::optional<std::uint64_t> seed) {
+    if (endsWith(path, ".jsonl")) {
+        std::ifstream in{path, std::ios::binary};
+        if (!in) return path + ": cannot open the trace";
+        trace::TraceReadResult result = trace::JsonLinesReader::read(in);
+        if (!result) return path + ": " + result.error().toString();
+        return std::move(result).log();
+    }
+    try {
+        const scenario::ScenarioSpec spec = scenario::loadScenarioFile(path);
+        scenario::RunOptions run;
+        run.seed = seed;
+        run.keepLog = true;
+        return std::move(scenario::runScenario(spec, run).log);
+    } catch (const std::exception& e) {
+        return std::string{e.what()};
+    }
+}
+
+trace::MscOptions mscOptions(const MscCommandOptions& options) {
+    trace::MscOptions msc;
+    msc.lifelines = options.perApplication ? trace::MscLifelines::PerApplication : trace::MscLifelines::PerHost;
+    msc.applicationMessages = !options.tcpOnly;
+    msc.tcpSegments = options.tcp || options.tcpOnly;
+    msc.protocols = options.protocols;
+    msc.connections = options.connections;
+    return msc;
+}
+
+std::string renderMsc(const trace::TraceLog& log, const MscCommandOptions& options) {
+    const trace::MscChart chart = trace::buildMsc(log, mscOptions(options));
+    if (options.format == "svg") return trace::mscSvg(chart);
+    if (options.format == "mermaid") return trace::mscMermaid(chart);
+    if (options.format == "plantuml") return trace::mscPlantUml(chart);
+    if (options.format == "png") {
+        throw std::invalid_argument{"PNG needs the graphical front end (netstage-gui); export SVG and convert it"};
+    }
+    throw std::invalid_argument{"unknown format '" + options.format + "' (svg, mermaid, plantuml)"};
+}
+
+int runMscCommand(const MscCommandOptions& options, std::ostream& out, std::ostream& err) {
+    auto loaded = loadRun(options.input, options.seed);
+    if (const auto* error = std::get_if<std::string>(&loaded)) {
+        err << *error << '\n';
+        return 2;
+    }
+    std::string text;
+    try {
+        text = renderMsc(std::get<trace::TraceLog>(loaded), options);
+    } catch (const std::invalid_argument& e) {
+        err << "netstage msc: " << e.what() << '\n';
+        return 2;
+    }
+    if (options.outputPath.empty() || options.outputPath == "-") {
+        out << text;
+        return 0;
+    }
+    std::ofstream file{options.outputPath, std::ios::binary};
+    file << text;
+    file.close();
+    if (!file) {
+        err << "netstage msc: cannot write " << options.outputPath << '\n';
+        return 1;
+    }
+    return 0;
+}
+
+}  // namespace netstage::cli

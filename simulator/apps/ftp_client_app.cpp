@@ -1,0 +1,209 @@
+#include "simulator/apps/ftp_client_app.hpp"
+
+#include <stdexcept>
+
+namespace netstage::apps {
+
+namespace {
+
+ftp::ClientConfig withHostAddress(ftp::ClientConfig config, Ipv4Address address) {
+    const std::uint32_t a = address.value();
+    config.activeAddress = {static_cast<std::uint8_t>(a >> 24), static_cast<std::uint8_t>(a >> 16),
+                            static_cast<std::uint8_t>(a >> 8), static_cast<std::uint8_t>(a)};
+    config.activePort = 0;
+    return config;
+}
+
+}  // namespace
+
+FtpClientApp::FtpClientApp(HostStack& host, FtpClientAppConfig config)
+    : host_{host},
+      config_{std::move(config)},
+      session_{withHostAddress(config_.session, host.node().primaryAddress())},
+      nextActivePort_{config_.firstActivePort} {}
+
+FtpClientApp::~FtpClientApp() { host_.simulator().cancel(resume_); }
+
+void FtpClientApp::schedule() {
+    const Time at = config_.stepTimes.empty() ? host_.simulator().now() : config_.stepTimes.front();
+    host_.simulator().scheduleAt(std::max(at, host_.simulator().now()), [this] { start(); });
+}
+
+void FtpClientApp::start() {
+    if (control_) throw std::logic_error{"FtpClientApp::start called twice"};
+    tcp::TcpCallbacks callbacks;
+    callbacks.onData = [this](std::span<const std::uint8_t> bytes) {
+        session_.receive(std::string_view{reinterpret_cast<const char*>(bytes.data()), bytes.size()});
+        pump();
+    };
+    callbacks.onPeerClosed = [this] {
+        session_.receiveEof();
+        pump();
+        control_->close();
+    };
+    callbacks.onError = [this](tcp::TcpError error) {
+        traceEvent("control-failed", {{"reason", std::string{tcp::toString(error)}}});
+        session_.receiveEof();
+        pump();
+    };
+    control_ = host_.tcp().connect(config_.server, std::move(callbacks));
+}
+
+void FtpClientApp::pump() {
+    for (;;) {
+        for (auto event = session_.nextEvent(); !std::holds_alternative<ftp::NeedData>(event); event = session_.nextEvent()) {
+            backlog_.push_back(std::move(event));
+        }
+        if (held_ || backlog_.empty()) return;
+        ftp::ClientEvent event = std::move(backlog_.front());
+        backlog_.pop_front();
+        handle(event);
+    }
+}
+
+void FtpClientApp::handle(ftp::ClientEvent& event) {
+    if (const auto* command = std::get_if<ftp::CommandSent>(&event)) {
+        control_->send(command->bytes);
+    } else if (const auto* listenRequest = std::get_if<ftp::ListenRequested>(&event)) {
+        listen(listenRequest->port);
+    } else if (const auto* connectRequest = std::get_if<ftp::ConnectRequested>(&event)) {
+        connect(connectRequest->address, connectRequest->port);
+    } else if (const auto* data = std::get_if<ftp::DataToSend>(&event)) {
+        if (data_) data_->send(data->bytes);
+    } else if (std::holds_alternative<ftp::CloseData>(event)) {
+        closeData();
+    } else if (const auto* step = std::get_if<ftp::StepFinished>(&event)) {
+        onStepFinished(*step);
+    } else if (std::holds_alternative<ftp::ScriptFinished>(event)) {
+        finished_ = true;
+    } else if (const auto* error = std::get_if<ftp::ProtocolError>(&event)) {
+        traceEvent("protocol-error", {{"message", error->message}});
+    } else if (std::holds_alternative<ftp::CloseRequested>(event)) {
+        if (control_) control_->close();
+    }
+}
+
+void FtpClientApp::onStepFinished(const ftp::StepFinished& step) {
+    Simulator& simulator = host_.simulator();
+    results_.push_back({step.kind, step.argument, step.ok, step.code, step.data, simulator.now()});
+    traceEvent("step", {{"step", std::string{ftp::toString(step.kind)}},
+                        {"argument", step.argument},
+                        {"outcome", std::string{step.ok ? "ok" : "failed"}},
+                        {"code", static_cast<std::int64_t>(step.code)},
+                        {"bytes", static_cast<std::int64_t>(step.data.size())}});
+    const std::size_t next = results_.size();
+    if (next < config_.stepTimes.size() && config_.stepTimes[next] > simulator.now()) {
+        held_ = true;
+        resume_ = simulator.scheduleAt(config_.stepTimes[next], [this] {
+            held_ = false;
+            pump();
+        });
+    }
+}
+
+void FtpClientApp::traceEvent(std::string type, trace::Fields fields) {
+    trace::Tracer& tracer = host_.node().network().tracer();
+    if (!tracer.wantsEvents()) return;
+    fields.insert(fields.begin(), {"client", config_.label});
+    tracer.event(trace::Event{host_.simulator().now(), host_.node().name(), "ftp", std::move(type), std::move(fields)});
+}
+
+// --- data connections ---
+
+void FtpClientApp::listen(std::uint16_t wanted) {
+    stopListening();
+    std::uint16_t port = wanted;
+    // A new port for every PORT: the server's connection from port 20 to the
+    // previous one may still be in TIME-WAIT.
+    for (int tried = 0; port == 0 && tried < 1000; ++tried) {
+        const std::uint16_t candidate = nextActivePort_;
+        nextActivePort_ = nextActivePort_ == 65535 ? config_.firstActivePort : static_cast<std::uint16_t>(nextActivePort_ + 1);
+        if (!host_.tcp().isListening(candidate)) port = candidate;
+    }
+    if (port == 0) {
+        session_.dataListenFailed();
+        return;
+    }
+    const bool ok = host_.tcp().listen(port, [this, port](std::shared_ptr<tcp::TcpConnection> connection) {
+        if (listeningPort_ != port || data_ || connection->remote().address != config_.server.address) {
+            connection->abort();
+            return;
+        }
+        stopListening();
+        auto link = std::make_shared<FtpDataLink>();
+        link->attach(connection);
+        link->markEstablished();
+        connection->setCallbacks(dataCallbacks(link));
+        data_ = link;
+        session_.dataConnectionOpened();
+        pump();
+    });
+    if (!ok) {
+        session_.dataListenFailed();
+        return;
+    }
+    listeningPort_ = port;
+    session_.dataListening(port);
+}
+
+void FtpClientApp::connect(const std::string& address, std::uint16_t port) {
+    const auto target = address.empty() ? std::optional<Ipv4Address>{config_.server.address} : Ipv4Address::parse(address);
+    if (!target) {
+        session_.dataConnectionFailed();
+        return;
+    }
+    auto link = std::make_shared<FtpDataLink>();
+    link->attach(host_.tcp().connect(Endpoint{*target, port}, dataCallbacks(link)));
+    data_ = link;
+}
+
+void FtpClientApp::stopListening() {
+    if (listeningPort_ == 0) return;
+    host_.tcp().stopListening(listeningPort_);
+    listeningPort_ = 0;
+}
+
+void FtpClientApp::closeData() {
+    stopListening();
+    if (!data_) return;
+    const std::shared_ptr<FtpDataLink> link = std::move(data_);
+    if (link->established()) {
+        link->closeWhenSent();
+    } else {
+        link->abort();
+    }
+}
+
+tcp::TcpCallbacks FtpClientApp::dataCallbacks(const std::shared_ptr<FtpDataLink>& link) {
+    tcp::TcpCallbacks callbacks;
+    callbacks.onConnected = [this, link] {
+        link->markEstablished();
+        if (data_ != link) return;
+        session_.dataConnectionOpened();
+        pump();
+    };
+    callbacks.onData = [this, link](std::span<const std::uint8_t> bytes) {
+        if (data_ != link) return;
+        session_.dataReceived(std::string_view{reinterpret_cast<const char*>(bytes.data()), bytes.size()});
+        pump();
+    };
+    callbacks.onSendSpace = [link] { link->flush(); };
+    callbacks.onPeerClosed = [this, link] {
+        link->markPeerClosed();
+        link->closeWhenSent();
+        if (data_ != link) return;
+        data_.reset();
+        session_.dataEof();
+        pump();
+    };
+    callbacks.onError = [this, link](tcp::TcpError) {
+        if (data_ != link) return;
+        data_.reset();
+        session_.dataConnectionFailed();
+        pump();
+    };
+    callbacks.onClosed = [link] { auto keepAliveUntilReturn = link->release(); };
+    return callbacks;
+}
+
+}  // namespace netstage::apps

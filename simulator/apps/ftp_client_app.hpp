@@ -1,0 +1,83 @@
+#pragma once
+// An FTP client host running a script (login, cd, ls, get, put) with
+// ftp::ClientSession over a simulated control connection, and opening the
+// data connections the engine asks for: in passive mode it connects to the
+// server's 227/229 port, in active mode it listens and the server connects.
+//
+// Each step has a time before which it does not start: a step starts at its
+// time or when the previous one has finished, whichever is later. The
+// engine runs the script back to back, so the application holds the
+// engine's output after a finished step until the next step's time.
+
+#include <cstdint>
+#include <deque>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "protocols/ftp/client_session.hpp"
+#include "simulator/apps/ftp_data_link.hpp"
+#include "simulator/apps/host_stack.hpp"
+
+namespace netstage::apps {
+
+struct FtpClientAppConfig {
+    std::string label;  // names the client in the trace
+    Endpoint server;    // the control port, normally 21
+    ftp::ClientConfig session;  // activeAddress and activePort are filled in by the application
+    std::vector<Time> stepTimes;  // one per script step; missing entries mean "at once"
+    std::uint16_t firstActivePort = 55000;  // active mode: listeners on the next port from here
+};
+
+struct FtpStepResult {
+    ftp::ClientStep::Kind kind = ftp::ClientStep::Kind::Login;
+    std::string argument;
+    bool ok = false;
+    int code = 0;
+    std::string data;  // the listing (ls) or the file (get)
+    Time finishedAt;
+};
+
+class FtpClientApp {
+public:
+    FtpClientApp(HostStack& host, FtpClientAppConfig config);
+    ~FtpClientApp();
+    FtpClientApp(const FtpClientApp&) = delete;
+    FtpClientApp& operator=(const FtpClientApp&) = delete;
+
+    // Opens the control connection at the first step's time.
+    void schedule();
+    // Opens the control connection now.
+    void start();
+
+    const FtpClientAppConfig& config() const { return config_; }
+    const std::vector<FtpStepResult>& results() const { return results_; }
+    bool finished() const { return finished_; }
+
+private:
+    void pump();
+    void handle(ftp::ClientEvent& event);
+    void onStepFinished(const ftp::StepFinished& step);
+    void listen(std::uint16_t wanted);
+    void connect(const std::string& address, std::uint16_t port);
+    void closeData();
+    void stopListening();
+    tcp::TcpCallbacks dataCallbacks(const std::shared_ptr<FtpDataLink>& link);
+    void traceEvent(std::string type, trace::Fields fields);
+
+    HostStack& host_;
+    FtpClientAppConfig config_;
+    ftp::ClientSession session_;
+    std::shared_ptr<tcp::TcpConnection> control_;
+    std::deque<ftp::ClientEvent> backlog_;
+    bool held_ = false;
+    EventId resume_;
+    std::vector<FtpStepResult> results_;
+    bool finished_ = false;
+
+    std::uint16_t nextActivePort_;
+    std::uint16_t listeningPort_ = 0;
+    std::shared_ptr<FtpDataLink> data_;
+};
+
+}  // namespace netstage::apps
