@@ -1,0 +1,149 @@
+// netstage-gui [FILE]: plays a trace (*.jsonl) or runs a scenario (*.yaml)
+// and plays its trace. With --screenshot it renders one moment to a PNG and
+// exits, which is how the documentation's pictures are made.
+
+#include <QApplication>
+#include <QCommandLineParser>
+#include <QDir>
+#include <QFileInfo>
+#include <QTextStream>
+#include <cstring>
+
+#include "gui/player/default_trace_source.hpp"
+#include "gui/player/player_controller.hpp"
+#include "gui/scene/topology_scene.hpp"
+#include "gui/scene/topology_view.hpp"
+#include "gui/widgets/error_dialog.hpp"
+#include "gui/window/main_window.hpp"
+
+namespace {
+
+const char* const defaultScenario = "scenarios/01-smtp-alice-to-bob.yaml";
+
+bool wantsScreenshot(int argc, char** argv) {
+    for (int i = 1; i < argc; ++i) {
+        if (std::strcmp(argv[i], "--screenshot") == 0 || std::strncmp(argv[i], "--screenshot=", 13) == 0) return true;
+    }
+    return false;
+}
+
+// The first scenario a student should see: next to the working directory,
+// next to the executable (an installed or build tree), or in the source tree.
+QString findDefaultScenario(QStringList& lookedIn) {
+    QStringList roots{QDir::currentPath()};
+    QDir up{QCoreApplication::applicationDirPath()};
+    for (int i = 0; i < 4; ++i) {
+        roots << up.absolutePath();
+        if (!up.cdUp()) break;
+    }
+#ifdef NETSTAGE_SOURCE_DIR
+    roots << QStringLiteral(NETSTAGE_SOURCE_DIR);
+#endif
+    for (const QString& root : roots) {
+        const QString candidate = QDir{root}.filePath(QLatin1String(defaultScenario));
+        lookedIn << candidate;
+        if (QFileInfo::exists(candidate)) return candidate;
+    }
+    return {};
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    const bool screenshot = wantsScreenshot(argc, argv);
+    if (screenshot && qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM")) qputenv("QT_QPA_PLATFORM", "offscreen");
+    QApplication app{argc, argv};
+    QCoreApplication::setOrganizationName(QStringLiteral("NetStage"));
+    QCoreApplication::setApplicationName(QStringLiteral("netstage-gui"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(NETSTAGE_VERSION));
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral("NetStage player: watch a scenario or a saved trace."));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    parser.addPositionalArgument(QStringLiteral("file"), QStringLiteral("A trace (*.jsonl) or a scenario (*.yaml)."));
+    const QCommandLineOption screenshotOption{QStringLiteral("screenshot"),
+                                              QStringLiteral("Render the window to <png> and exit."),
+                                              QStringLiteral("png")};
+    const QCommandLineOption messageOption{QStringLiteral("at-message"),
+                                           QStringLiteral("Put the cursor on application message <n> (from 1)."),
+                                           QStringLiteral("n")};
+    const QCommandLineOption timeOption{QStringLiteral("at-time"),
+                                        QStringLiteral("Put the cursor at simulated time <ms>; +<ms> is relative to --at-message."),
+                                        QStringLiteral("ms")};
+    const QCommandLineOption packetOption{QStringLiteral("at-packet"),
+                                          QStringLiteral("Put the cursor on packet hop <n> (from 1)."),
+                                          QStringLiteral("n")};
+    const QCommandLineOption hostOption{QStringLiteral("host"), QStringLiteral("Show <name> in the host panel."),
+                                        QStringLiteral("name")};
+    const QCommandLineOption sizeOption{QStringLiteral("size"), QStringLiteral("Window size, e.g. 1600x1000."),
+                                        QStringLiteral("WxH"), QStringLiteral("1600x1000")};
+    const QCommandLineOption hideControlOption{QStringLiteral("hide-control-segments"),
+                                               QStringLiteral("Do not draw TCP segments without payload.")};
+    parser.addOptions({screenshotOption, messageOption, timeOption, packetOption, hostOption, sizeOption,
+                       hideControlOption});
+    parser.process(app);
+
+    QTextStream err{stderr};
+    netstage::gui::MainWindow window{netstage::gui::defaultTraceSource()};
+    const QStringList size = parser.value(sizeOption).split(QLatin1Char('x'));
+    if (size.size() == 2) window.resize(size[0].toInt(), size[1].toInt());
+    if (parser.isSet(hideControlOption)) window.showControlSegmentsAction()->trigger();
+
+    QString file = parser.positionalArguments().value(0);
+    if (file.isEmpty()) {
+        QStringList lookedIn;
+        file = findDefaultScenario(lookedIn);
+        if (file.isEmpty()) {
+            const QString text = QStringLiteral("No file given, and the first scenario was not found. Looked in:\n") +
+                                 lookedIn.join(QLatin1Char('\n'));
+            if (screenshot) {
+                err << text << '\n';
+                return 2;
+            }
+            window.show();
+            window.showError(QStringLiteral("No scenario"), text);
+            return QApplication::exec();
+        }
+    }
+
+    if (screenshot) {
+        if (!window.openFile(file)) {
+            // The picture is then the error dialog, as a user would see it.
+            netstage::gui::ErrorDialog* box = window.errorBox();
+            err << box->text() << '\n';
+            QApplication::processEvents();
+            box->grab().save(parser.value(screenshotOption));
+            return 2;
+        }
+        window.show();
+        auto& player = window.player();
+        if (parser.isSet(messageOption)) player.seekMessage(parser.value(messageOption).toInt() - 1);
+        if (parser.isSet(packetOption)) {
+            player.home();
+            for (int i = 0; i < parser.value(packetOption).toInt(); ++i) player.nextPacket();
+        }
+        if (parser.isSet(timeOption)) {
+            // "+5" is 5 ms after the message or packet chosen above.
+            const QString value = parser.value(timeOption);
+            const qint64 base = value.startsWith(QLatin1Char('+')) && player.playback() != nullptr
+                                    ? player.playback()->time().nanoseconds()
+                                    : 0;
+            player.seekTime(base + static_cast<qint64>(value.toDouble() * 1e6));
+        }
+        if (parser.isSet(hostOption)) window.scene().selectHost(parser.value(hostOption));
+        QApplication::processEvents();
+        window.topologyView().fitScene();
+        QApplication::processEvents();
+        const QString out = parser.value(screenshotOption);
+        if (!window.grab().save(out)) {
+            err << "cannot write " << out << '\n';
+            return 1;
+        }
+        return 0;
+    }
+
+    window.show();
+    window.openFile(file);
+    return QApplication::exec();
+}

@@ -1,0 +1,49 @@
+#include "gui/model/format.hpp"
+
+namespace netstage::gui {
+
+namespace {
+// value / unit with at most `decimals` decimals, trailing zeros dropped.
+std::string scaled(std::int64_t value, std::int64_t unit, int decimals) {
+    std::string text = std::to_string(value / unit);
+    std::int64_t remainder = value % unit;
+    if (remainder == 0 || decimals == 0) return text;
+    std::string fraction;
+    for (int i = 0; i < decimals && remainder != 0; ++i) {
+        remainder *= 10;
+        fraction += static_cast<char>('0' + remainder / unit);
+        remainder %= unit;
+    }
+    while (!fraction.empty() && fraction.back() == '0') fraction.pop_back();
+    return fraction.empty() ? text : text + "." + fraction;
+}
+}  // namespace
+
+std::string formatRate(std::int64_t bps) {
+    if (bps >= 1'000'000'000) return scaled(bps, 1'000'000'000, 2) + " Gbit/s";
+    if (bps >= 1'000'000) return scaled(bps, 1'000'000, 2) + " Mbit/s";
+    if (bps >= 1'000) return scaled(bps, 1'000, 2) + " kbit/s";
+    return std::to_string(bps) + " bit/s";
+}
+
+std::string formatDelay(Time delay) {
+    const std::int64_t ns = delay.nanoseconds();
+    if (ns >= 1'000'000'000) return scaled(ns, 1'000'000'000, 3) + " s";
+    if (ns >= 1'000'000) return scaled(ns, 1'000'000, 3) + " ms";
+    if (ns >= 1'000) return scaled(ns, 1'000, 3) + " \u00b5s";
+    return std::to_string(ns) + " ns";
+}
+
+std::string formatLinkLabel(std::int64_t bitsPerSecond, Time delay) {
+    return formatRate(bitsPerSecond) + " \u00b7 " + formatDelay(delay);
+}
+
+std::string formatClock(Time t) { return "t = " + t.toMillisecondsString(); }
+
+std::string formatBytes(std::int64_t bytes) {
+    if (bytes >= 1'000'000) return scaled(bytes, 1'000'000, 1) + " MB";
+    if (bytes >= 10'000) return scaled(bytes, 1'000, 1) + " kB";
+    return std::to_string(bytes) + " B";
+}
+
+}  // namespace netstage::gui

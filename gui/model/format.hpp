@@ -1,0 +1,18 @@
+#pragma once
+// Text the views show for numbers: link rates, delays and the playback clock.
+// Integer arithmetic only, so the same trace always reads the same.
+
+#include <cstdint>
+#include <string>
+
+#include "simulator/core/time.hpp"
+
+namespace netstage::gui {
+
+std::string formatRate(std::int64_t bitsPerSecond);  // "10 Mbit/s", "1.5 Mbit/s", "56 kbit/s"
+std::string formatDelay(Time delay);                 // "10 ms", "1.5 ms", "250 µs", "2 s"
+std::string formatLinkLabel(std::int64_t bitsPerSecond, Time delay);  // "10 Mbit/s · 10 ms"
+std::string formatClock(Time t);                     // "t = 1234.567 ms"
+std::string formatBytes(std::int64_t bytes);         // "498 B", "12.3 kB"
+
+}  // namespace netstage::gui

@@ -1,0 +1,148 @@
+#include "gui/model/topology.hpp"
+
+#include <array>
+#include <utility>
+
+#include "gui/model/event_fields.hpp"
+
+namespace netstage::gui {
+
+namespace {
+constexpr std::array<std::pair<NodeRole, std::string_view>, 8> roleNames{{
+    {NodeRole::Pc, "pc"},
+    {NodeRole::Laptop, "laptop"},
+    {NodeRole::Phone, "phone"},
+    {NodeRole::MailServer, "mail-server"},
+    {NodeRole::DnsServer, "dns-server"},
+    {NodeRole::FtpServer, "ftp-server"},
+    {NodeRole::Server, "server"},
+    {NodeRole::Router, "router"},
+}};
+
+std::vector<std::string> splitAddresses(const std::string& text) {
+    std::vector<std::string> out;
+    std::string current;
+    for (char c : text) {
+        if (c == ',') {
+            if (!current.empty()) out.push_back(current);
+            current.clear();
+        } else if (c != ' ') {
+            current += c;
+        }
+    }
+    if (!current.empty()) out.push_back(current);
+    return out;
+}
+
+NodeInfo& nodeNamed(Topology& topology, const std::string& name) {
+    for (auto& node : topology.nodes) {
+        if (node.name == name) return node;
+    }
+    NodeInfo added;
+    added.name = name;
+    // Placeholder id until topology/node gives the real one; far from real ids.
+    added.id = 0x8000'0000u + static_cast<std::uint32_t>(topology.nodes.size());
+    topology.nodes.push_back(added);
+    return topology.nodes.back();
+}
+
+void readNode(Topology& topology, const trace::Event& event) {
+    const auto id = fieldInt(event, "id");
+    const std::string name = fieldText(event, "name");
+    if (!id || name.empty()) return;
+    NodeInfo& node = nodeNamed(topology, name);
+    node.id = static_cast<std::uint32_t>(*id);
+    node.addresses = splitAddresses(fieldText(event, "addresses"));
+    if (fieldText(event, "kind") == "router") node.role = NodeRole::Router;
+}
+
+void readHost(Topology& topology, const trace::Event& event) {
+    const std::string name = fieldText(event, "name");
+    if (name.empty()) return;
+    NodeInfo& node = nodeNamed(topology, name);
+    const std::string role = fieldText(event, "role");
+    if (!role.empty()) node.role = nodeRoleFromString(role);
+    const auto x = fieldInt(event, "x");
+    const auto y = fieldInt(event, "y");
+    if (x && y) node.position = ScenePoint{static_cast<double>(*x), static_cast<double>(*y)};
+}
+
+void readLink(Topology& topology, const trace::Event& event) {
+    const auto id = fieldInt(event, "id");
+    const auto a = fieldInt(event, "a");
+    const auto b = fieldInt(event, "b");
+    if (!id || !a || !b) return;
+    LinkInfo link;
+    link.id = static_cast<std::int32_t>(*id);
+    link.a = static_cast<std::uint32_t>(*a);
+    link.b = static_cast<std::uint32_t>(*b);
+    link.addressA = fieldText(event, "addressA");
+    link.addressB = fieldText(event, "addressB");
+    link.bitsPerSecond = fieldInt(event, "rate_bps").value_or(0);
+    link.delay = Time::fromNanoseconds(fieldInt(event, "delay_ns").value_or(0));
+    link.loss = fieldText(event, "loss");
+    topology.links.push_back(link);
+}
+}  // namespace
+
+NodeRole nodeRoleFromString(std::string_view text) {
+    for (const auto& [role, name] : roleNames) {
+        if (name == text) return role;
+    }
+    return NodeRole::Pc;
+}
+
+std::string_view toString(NodeRole role) {
+    for (const auto& [r, name] : roleNames) {
+        if (r == role) return name;
+    }
+    return "pc";
+}
+
+const NodeInfo* Topology::findNode(std::uint32_t id) const {
+    for (const auto& node : nodes) {
+        if (node.id == id) return &node;
+    }
+    return nullptr;
+}
+
+const NodeInfo* Topology::findNode(std::string_view name) const {
+    for (const auto& node : nodes) {
+        if (node.name == name) return &node;
+    }
+    return nullptr;
+}
+
+const LinkInfo* Topology::findLink(std::int32_t id) const {
+    for (const auto& link : links) {
+        if (link.id == id) return &link;
+    }
+    return nullptr;
+}
+
+Topology readTopology(const trace::TraceLog& log) {
+    Topology topology;
+    for (const auto& record : log.records) {
+        if (const auto* event = std::get_if<trace::Event>(&record)) {
+            if (isEvent(*event, "topology", "node")) readNode(topology, *event);
+            else if (isEvent(*event, "topology", "link")) readLink(topology, *event);
+            else if (isEvent(*event, "scenario", "host")) readHost(topology, *event);
+            else if (isEvent(*event, "scenario", "title")) {
+                topology.title = fieldText(*event, "title");
+                topology.description = fieldText(*event, "description");
+            }
+        } else {
+            const auto& packet = std::get<trace::PacketRecord>(record);
+            if (topology.findNode(packet.node) == nullptr && !packet.nodeName.empty() &&
+                topology.findNode(packet.nodeName) == nullptr) {
+                NodeInfo node;
+                node.id = packet.node;
+                node.name = packet.nodeName;
+                topology.nodes.push_back(node);
+            }
+        }
+    }
+    return topology;
+}
+
+}  // namespace netstage::gui

@@ -1,0 +1,93 @@
+#include "gui/model/world_state.hpp"
+
+#include <algorithm>
+
+#include "gui/model/event_fields.hpp"
+
+namespace netstage::gui {
+
+namespace {
+MailItem mailItem(const trace::Event& event) {
+    MailItem item;
+    item.message = fieldText(event, "message");
+    item.from = fieldText(event, "from");
+    item.to = fieldText(event, "to");
+    item.subject = fieldText(event, "subject");
+    item.size = fieldInt(event, "size").value_or(0);
+    item.attempt = fieldInt(event, "attempt").value_or(0);
+    return item;
+}
+
+void removeMessage(std::vector<MailItem>& items, const std::string& id) {
+    items.erase(std::remove_if(items.begin(), items.end(), [&id](const MailItem& m) { return m.message == id; }),
+                items.end());
+}
+
+void removeFromAll(std::map<std::string, std::vector<MailItem>>& boxes, const std::string& id) {
+    for (auto& [name, items] : boxes) removeMessage(items, id);
+    std::erase_if(boxes, [](const auto& entry) { return entry.second.empty(); });
+}
+
+std::size_t countAll(const std::map<std::string, std::vector<MailItem>>& boxes) {
+    std::size_t total = 0;
+    for (const auto& [name, items] : boxes) total += items.size();
+    return total;
+}
+}  // namespace
+
+std::size_t HostState::mailboxCount() const { return countAll(mailboxes); }
+std::size_t HostState::queueCount() const { return countAll(queues); }
+
+void WorldState::apply(const trace::Event& event) {
+    if (event.layer == "mail") {
+        applyMail(event);
+    } else if (isEvent(event, "tcp", "state")) {
+        const std::string connection = fieldText(event, "connection");
+        if (!connection.empty()) hosts_[event.node].connections[connection] = fieldText(event, "to");
+    } else if (isEvent(event, "narration", "caption")) {
+        caption_ = fieldText(event, "text");
+    } else if (event.layer == "link" && (event.type == "down" || event.type == "up")) {
+        const auto link = fieldInt(event, "link");
+        if (!link) return;
+        if (event.type == "down") linksDown_.insert(*link);
+        else linksDown_.erase(*link);
+    }
+}
+
+void WorldState::applyMail(const trace::Event& event) {
+    const std::string id = fieldText(event, "message");
+    if (id.empty()) return;
+    HostState& host = hosts_[event.node];
+    if (event.type == "queued") {
+        const std::string queue = fieldText(event, "queue").empty() ? "outgoing" : fieldText(event, "queue");
+        removeFromAll(host.queues, id);
+        host.queues[queue].push_back(mailItem(event));
+    } else if (event.type == "retry-scheduled") {
+        for (auto& [name, items] : host.queues) {
+            for (auto& item : items) {
+                if (item.message == id) item.attempt = fieldInt(event, "attempt").value_or(item.attempt);
+            }
+        }
+    } else if (event.type == "relayed" || event.type == "bounced" || event.type == "delivered") {
+        removeFromAll(host.queues, id);
+    } else if (event.type == "stored") {
+        const std::string mailbox = fieldText(event, "mailbox").empty() ? "INBOX" : fieldText(event, "mailbox");
+        removeMessage(host.mailboxes[mailbox], id);
+        host.mailboxes[mailbox].push_back(mailItem(event));
+    } else if (event.type == "deleted") {
+        const std::string mailbox = fieldText(event, "mailbox");
+        if (mailbox.empty()) {
+            removeFromAll(host.mailboxes, id);
+        } else if (auto box = host.mailboxes.find(mailbox); box != host.mailboxes.end()) {
+            removeMessage(box->second, id);
+            if (box->second.empty()) host.mailboxes.erase(box);
+        }
+    }
+}
+
+const HostState* WorldState::host(const std::string& name) const {
+    const auto found = hosts_.find(name);
+    return found == hosts_.end() ? nullptr : &found->second;
+}
+
+}  // namespace netstage::gui

@@ -1,0 +1,71 @@
+#pragma once
+// Owns the document being played (a Playback) and moves its cursor: by
+// steps (application message, packet), by seeking, or by playing, where a
+// timer maps wall time to simulated time through a PlaybackClock. The timer
+// runs only while playing. Views listen to cursorChanged() and redraw.
+
+#include <QObject>
+#include <QTimer>
+#include <cstdint>
+#include <functional>
+#include <memory>
+
+#include "gui/model/playback.hpp"
+#include "gui/model/playback_clock.hpp"
+
+namespace netstage::gui {
+
+class PlayerController : public QObject {
+    Q_OBJECT
+public:
+    using WallClock = std::function<std::int64_t()>;  // monotonic nanoseconds
+
+    explicit PlayerController(QObject* parent = nullptr);
+
+    // Tests drive time themselves; the default is a monotonic wall clock.
+    void setWallClock(WallClock clock);
+
+    void setDocument(std::unique_ptr<Playback> playback);
+    const Playback* playback() const { return playback_.get(); }
+
+    bool isPlaying() const { return timer_.isActive(); }
+    double speed() const { return clock_.speed(); }
+    bool skipsIdleTime() const { return skipIdle_; }
+    static constexpr int frameMilliseconds = 16;
+
+public slots:
+    void play();
+    void pause();
+    void togglePlay();
+    void nextMessage();
+    void previousMessage();
+    void nextPacket();
+    void previousPacket();
+    void home();
+    void end();
+    void seekTime(qint64 nanoseconds);
+    void seekMessage(int message);
+    void setSpeed(double speed);
+    void setSkipIdleTime(bool skip);
+    // One frame of playback; the timer calls it, tests may too.
+    void tick();
+
+signals:
+    void documentChanged();
+    void cursorChanged();
+    void playingChanged(bool playing);
+    void speedChanged(double speed);
+
+private:
+    template <typename Step>
+    void step(Step&& move);
+    std::int64_t wallNow() const { return wallClock_(); }
+
+    std::unique_ptr<Playback> playback_;
+    QTimer timer_;
+    WallClock wallClock_;
+    PlaybackClock clock_;
+    bool skipIdle_ = true;
+};
+
+}  // namespace netstage::gui

@@ -1,0 +1,105 @@
+#include "gui/scene/packet_item.hpp"
+
+#include <QFontMetricsF>
+#include <QPainter>
+
+#include "gui/widgets/look.hpp"
+
+namespace netstage::gui {
+
+namespace {
+constexpr qreal markSize = 16;
+
+QFont packetFont() {
+    QFont font = look::monoFont();
+    font.setBold(true);
+    return font;
+}
+
+QFont markFont() {
+    QFont font = look::labelBoldFont();
+    font.setPointSize(14);
+    return font;
+}
+
+bool flagsWorthNaming(const QString& flags) {
+    return flags.contains(QLatin1String("SYN")) || flags.contains(QLatin1String("FIN")) ||
+           flags.contains(QLatin1String("RST"));
+}
+}  // namespace
+
+PacketItem::PacketItem() {
+    setZValue(3);
+    setAcceptedMouseButtons(Qt::NoButton);
+}
+
+void PacketItem::setHop(const PacketHop& hop) {
+    const Form form = hop.control ? Form::Mark : hop.protocol == ProtocolKind::Data ? Form::Block : Form::Label;
+    QString text = QString::fromStdString(hop.label);
+    if (form == Form::Mark && !flagsWorthNaming(text)) text.clear();
+    if (form == Form::Block) text.clear();
+    uid_ = hop.uid;
+    colour_ = hop.control ? look::linkColor() : look::protocolColor(hop.protocol);
+    setToolTip(QString::fromStdString(hop.summary));
+    if (form == form_ && text == text_) return;
+    prepareGeometryChange();
+    form_ = form;
+    text_ = text;
+    switch (form_) {
+    case Form::Label: {
+        const QFontMetricsF metrics{packetFont()};
+        const qreal w = metrics.horizontalAdvance(text_) + 20;
+        const qreal h = metrics.height() + 8;
+        bounds_ = QRectF{-w / 2, -h / 2, w, h};
+        break;
+    }
+    case Form::Mark: {
+        const qreal textWidth = text_.isEmpty() ? 0 : QFontMetricsF{markFont()}.horizontalAdvance(text_) + 8;
+        const qreal h = text_.isEmpty() ? markSize : QFontMetricsF{markFont()}.height();
+        bounds_ = QRectF{-markSize / 2 - 2, -h / 2 - 2, markSize + textWidth + 4, h + 4};
+        break;
+    }
+    case Form::Block: bounds_ = QRectF{-14, -9, 28, 18}; break;
+    }
+}
+
+QRectF PacketItem::boundingRect() const { return bounds_; }
+
+void PacketItem::paint(QPainter* painter, const QStyleOptionGraphicsItem*, QWidget*) {
+    painter->setRenderHint(QPainter::Antialiasing);
+    switch (form_) {
+    case Form::Label: {
+        const QRectF r = bounds_.adjusted(1, 1, -1, -1);
+        painter->setPen(QPen{look::ink(), 2});
+        painter->setBrush(colour_);
+        painter->drawRoundedRect(r, 8, 8);
+        painter->setFont(packetFont());
+        painter->setPen(Qt::white);
+        painter->drawText(r, Qt::AlignCenter, text_);
+        break;
+    }
+    case Form::Mark: {
+        const qreal s = markSize / 2;
+        painter->setPen(QPen{Qt::white, 2});
+        painter->setBrush(colour_);
+        painter->drawPolygon(QPolygonF{{{0, -s}, {s, 0}, {0, s}, {-s, 0}}});
+        if (!text_.isEmpty()) {
+            const QRectF textRect{s + 4, bounds_.top(), bounds_.right() - s - 4, bounds_.height()};
+            painter->setPen(Qt::NoPen);
+            painter->setBrush(QColor{255, 255, 255, 210});
+            painter->drawRoundedRect(textRect, 3, 3);
+            painter->setFont(markFont());
+            painter->setPen(colour_);
+            painter->drawText(textRect, Qt::AlignCenter, text_);
+        }
+        break;
+    }
+    case Form::Block:
+        painter->setPen(QPen{look::ink(), 1.5});
+        painter->setBrush(colour_);
+        painter->drawRect(bounds_.adjusted(2, 2, -2, -2));
+        break;
+    }
+}
+
+}  // namespace netstage::gui

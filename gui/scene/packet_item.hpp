@@ -1,0 +1,37 @@
+#pragma once
+// A packet on a link. A packet carrying an application line is a coloured
+// label with that line; a TCP control segment is a small mark (with its
+// flags when they are SYN, FIN or RST); bulk data is a small block. The
+// scene moves it; the item only draws.
+
+#include <QColor>
+#include <QGraphicsItem>
+#include <QString>
+
+#include "gui/model/packet_hop.hpp"
+
+namespace netstage::gui {
+
+class PacketItem : public QGraphicsItem {
+public:
+    enum class Form { Label, Mark, Block };
+
+    PacketItem();
+
+    void setHop(const PacketHop& hop);
+    Form form() const { return form_; }
+    const QString& text() const { return text_; }
+    std::uint64_t uid() const { return uid_; }
+
+    QRectF boundingRect() const override;
+    void paint(QPainter* painter, const QStyleOptionGraphicsItem* option, QWidget* widget) override;
+
+private:
+    Form form_ = Form::Block;
+    QString text_;
+    QColor colour_;
+    QRectF bounds_;
+    std::uint64_t uid_ = 0;
+};
+
+}  // namespace netstage::gui

@@ -1,0 +1,202 @@
+#include "gui/scene/topology_scene.hpp"
+
+#include <QLineF>
+#include <algorithm>
+
+#include "gui/model/topology_layout.hpp"
+#include "gui/scene/drop_item.hpp"
+#include "gui/scene/link_item.hpp"
+#include "gui/scene/node_item.hpp"
+#include "gui/scene/packet_item.hpp"
+#include "gui/widgets/look.hpp"
+
+namespace netstage::gui {
+
+namespace {
+// Packets leave from the edge of the icon, not its centre.
+constexpr qreal iconClearance = NodeItem::iconSize / 2 + 10;
+// Each direction has its own lane, so a request and its reply never collide.
+constexpr qreal laneOffset = 22;
+}  // namespace
+
+TopologyScene::TopologyScene(QObject* parent) : QGraphicsScene{parent} {
+    setBackgroundBrush(look::paper());
+    connect(this, &QGraphicsScene::selectionChanged, this, &TopologyScene::onSelectionChanged);
+}
+
+void TopologyScene::setPlayback(const Playback* playback) {
+    const QString previouslySelected = selectedHost();
+    // Forget the items before the scene deletes them: clear() emits
+    // selectionChanged, whose handler reads nodes_.
+    nodes_.clear();
+    links_.clear();
+    packetPool_.clear();
+    dropPool_.clear();
+    clear();
+    playback_ = playback;
+    if (playback_ == nullptr) {
+        setSceneRect(QRectF{0, 0, 400, 300});
+        return;
+    }
+    const Topology& topology = playback_->topology();
+    LayoutMetrics metrics;
+    metrics.nodeWidth = [](const NodeInfo& node) { return NodeItem::widthFor(node); };
+    metrics.nodeHeight = NodeItem::height();
+    metrics.columnGap = 240;
+    metrics.rowGap = 40;
+    const auto positions = layoutTopology(topology, metrics);
+
+    for (const auto& node : topology.nodes) {
+        auto* item = new NodeItem{node};
+        const auto& p = positions.at(node.id);
+        item->setPos(p.x, p.y);
+        addItem(item);
+        nodes_[node.id] = item;
+    }
+    QList<QRectF> nodeAreas;
+    for (const auto& [id, item] : nodes_) nodeAreas << item->mapRectToScene(item->occupiedRect());
+    for (const auto& link : topology.links) {
+        const auto a = nodes_.find(link.a);
+        const auto b = nodes_.find(link.b);
+        if (a == nodes_.end() || b == nodes_.end()) continue;
+        auto* item = new LinkItem{link, a->second->pos(), b->second->pos(), nodeAreas};
+        addItem(item);
+        links_[link.id] = item;
+    }
+    setSceneRect(itemsBoundingRect().adjusted(-40, -60, 40, 40));
+    if (!previouslySelected.isEmpty()) selectHost(previouslySelected);
+    showCursor();
+}
+
+TopologyScene::Path TopologyScene::pathFor(std::uint32_t from, std::uint32_t to) const {
+    const QPointF a = nodes_.at(from)->pos();
+    const QPointF b = nodes_.at(to)->pos();
+    QLineF line{a, b};
+    if (line.length() < 2 * iconClearance + 1) return {a, b};
+    const QPointF unit = (b - a) / line.length();
+    // Left of the direction of travel: rightward packets above the line,
+    // leftward ones below it, whichever way the link was declared.
+    const QPointF shift = QPointF{unit.y(), -unit.x()} * laneOffset;
+    return {a + unit * iconClearance + shift, b - unit * iconClearance + shift};
+}
+
+QPointF TopologyScene::dropPosition(const DropMark& drop) const {
+    const auto link = playback_->topology().findLink(drop.link);
+    if (link != nullptr && nodes_.count(link->a) && nodes_.count(link->b)) {
+        const std::uint32_t to = link->otherEnd(drop.node);
+        const Path path = pathFor(drop.node, to);
+        const qreal along = drop.onWire ? 0.5 : 0.12;
+        return path.from + (path.to - path.from) * along;
+    }
+    if (const auto node = nodes_.find(drop.node); node != nodes_.end()) {
+        return node->second->pos() + QPointF{0, -NodeItem::iconSize / 2 - 30};
+    }
+    return {};
+}
+
+void TopologyScene::showCursor() {
+    if (playback_ == nullptr) return;
+    const WorldState& state = playback_->state();
+    for (auto& [id, item] : nodes_) {
+        const HostState* host = state.host(item->name().toStdString());
+        item->setMailCounts(host ? static_cast<int>(host->mailboxCount()) : 0,
+                            host ? static_cast<int>(host->queueCount()) : 0);
+    }
+    for (auto& [id, item] : links_) item->setDown(state.isLinkDown(id));
+
+    std::size_t used = 0;
+    const Time now = playback_->time();
+    for (const PacketHop* hop : playback_->hopsInFlight()) {
+        if (hop->control && !showControl_) continue;
+        if (!nodes_.count(hop->from) || !nodes_.count(hop->to)) continue;
+        const double progress = hop->progressAt(now);
+        if (hop->lost && progress >= 0.5) continue;  // it vanished mid-link
+        if (used == packetPool_.size()) {
+            packetPool_.push_back(new PacketItem);
+            addItem(packetPool_.back());
+        }
+        PacketItem* item = packetPool_[used++];
+        item->setHop(*hop);
+        const Path path = pathFor(hop->from, hop->to);
+        item->setPos(path.from + (path.to - path.from) * progress);
+        // Later packets above earlier ones, labels above blocks.
+        item->setZValue(3 + (item->form() == PacketItem::Form::Label ? 1 : 0));
+        item->setVisible(true);
+    }
+    for (std::size_t i = used; i < packetPool_.size(); ++i) packetPool_[i]->setVisible(false);
+
+    used = 0;
+    for (const DropMark* drop : playback_->dropsShown()) {
+        if (used == dropPool_.size()) {
+            dropPool_.push_back(new DropItem);
+            addItem(dropPool_.back());
+        }
+        DropItem* item = dropPool_[used++];
+        item->setReason(QString::fromStdString(drop->reason));
+        item->setPos(dropPosition(*drop));
+        item->setVisible(true);
+    }
+    for (std::size_t i = used; i < dropPool_.size(); ++i) dropPool_[i]->setVisible(false);
+}
+
+void TopologyScene::setShowControlSegments(bool show) {
+    if (show == showControl_) return;
+    showControl_ = show;
+    showCursor();
+}
+
+QList<NodeItem*> TopologyScene::nodeItems() const {
+    QList<NodeItem*> out;
+    for (const auto& [id, item] : nodes_) out << item;
+    return out;
+}
+
+QList<LinkItem*> TopologyScene::linkItems() const {
+    QList<LinkItem*> out;
+    for (const auto& [id, item] : links_) out << item;
+    return out;
+}
+
+NodeItem* TopologyScene::nodeItem(const QString& name) const {
+    for (const auto& [id, item] : nodes_) {
+        if (item->name() == name) return item;
+    }
+    return nullptr;
+}
+
+QList<PacketItem*> TopologyScene::visiblePackets() const {
+    QList<PacketItem*> out;
+    for (PacketItem* item : packetPool_) {
+        if (item->isVisible()) out << item;
+    }
+    return out;
+}
+
+QList<DropItem*> TopologyScene::visibleDrops() const {
+    QList<DropItem*> out;
+    for (DropItem* item : dropPool_) {
+        if (item->isVisible()) out << item;
+    }
+    return out;
+}
+
+QString TopologyScene::selectedHost() const {
+    for (const auto& [id, item] : nodes_) {
+        if (item->isSelected()) return item->name();
+    }
+    return {};
+}
+
+void TopologyScene::selectHost(const QString& name) {
+    NodeItem* item = nodeItem(name);
+    if (item == nullptr || item->isSelected()) return;
+    clearSelection();
+    item->setSelected(true);
+}
+
+void TopologyScene::onSelectionChanged() {
+    const QString host = selectedHost();
+    if (!host.isEmpty()) emit hostSelected(host);
+}
+
+}  // namespace netstage::gui

@@ -1,0 +1,64 @@
+#pragma once
+// The network as a scene: one NodeItem per node, one LinkItem per link, and
+// the packets and drops of the cursor's moment. showCursor() redraws the
+// moving parts from the Playback; nothing here changes the Playback.
+
+#include <QGraphicsScene>
+#include <QHash>
+#include <QList>
+#include <map>
+#include <vector>
+
+#include "gui/model/playback.hpp"
+
+namespace netstage::gui {
+
+class DropItem;
+class LinkItem;
+class NodeItem;
+class PacketItem;
+
+class TopologyScene : public QGraphicsScene {
+    Q_OBJECT
+public:
+    explicit TopologyScene(QObject* parent = nullptr);
+
+    // Rebuilds every item for a new document (nullptr: empty scene).
+    void setPlayback(const Playback* playback);
+    // Moves packets, drops and badges to the playback's cursor.
+    void showCursor();
+
+    void setShowControlSegments(bool show);
+    bool showsControlSegments() const { return showControl_; }
+
+    QList<NodeItem*> nodeItems() const;
+    QList<LinkItem*> linkItems() const;
+    NodeItem* nodeItem(const QString& name) const;
+    // Packets and drops currently shown.
+    QList<PacketItem*> visiblePackets() const;
+    QList<DropItem*> visibleDrops() const;
+
+    QString selectedHost() const;
+    void selectHost(const QString& name);
+
+signals:
+    void hostSelected(const QString& name);
+
+private:
+    struct Path {
+        QPointF from;
+        QPointF to;
+    };
+    Path pathFor(std::uint32_t from, std::uint32_t to) const;
+    QPointF dropPosition(const DropMark& drop) const;
+    void onSelectionChanged();
+
+    const Playback* playback_ = nullptr;
+    bool showControl_ = true;
+    std::map<std::uint32_t, NodeItem*> nodes_;
+    std::map<std::int32_t, LinkItem*> links_;
+    std::vector<PacketItem*> packetPool_;
+    std::vector<DropItem*> dropPool_;
+};
+
+}  // namespace netstage::gui

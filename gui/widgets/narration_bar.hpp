@@ -1,0 +1,15 @@
+#pragma once
+// The current narration caption, in type large enough for a lecture hall.
+
+#include <QLabel>
+
+namespace netstage::gui {
+
+class NarrationBar : public QLabel {
+    Q_OBJECT
+public:
+    explicit NarrationBar(QWidget* parent = nullptr);
+    void setCaption(const QString& caption);
+};
+
+}  // namespace netstage::gui

@@ -1,0 +1,71 @@
+#include "gui/widgets/transcript_model.hpp"
+
+#include <QBrush>
+#include <QFont>
+
+#include "gui/widgets/look.hpp"
+
+namespace netstage::gui {
+
+TranscriptModel::TranscriptModel(QObject* parent) : QAbstractListModel{parent} {}
+
+void TranscriptModel::setTranscript(const Transcript* transcript) {
+    beginResetModel();
+    transcript_ = transcript;
+    current_.reset();
+    endResetModel();
+}
+
+void TranscriptModel::setCurrentMessage(std::optional<std::size_t> message) {
+    if (message == current_) return;
+    current_ = message;
+    // Every line may change between past and future: repaint them all.
+    if (rowCount() > 0) emit dataChanged(index(0), index(rowCount() - 1), {Qt::BackgroundRole, Qt::ForegroundRole, IsCurrentRole, IsFutureRole});
+}
+
+QModelIndex TranscriptModel::currentIndex() const {
+    if (transcript_ == nullptr || !current_) return {};
+    const auto row = transcript_->rowOfMessage(*current_);
+    return row ? index(static_cast<int>(*row)) : QModelIndex{};
+}
+
+int TranscriptModel::rowCount(const QModelIndex& parent) const {
+    if (parent.isValid() || transcript_ == nullptr) return 0;
+    return static_cast<int>(transcript_->rows.size());
+}
+
+QVariant TranscriptModel::data(const QModelIndex& index, int role) const {
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid) || transcript_ == nullptr) {
+        return {};
+    }
+    const TranscriptRow& row = transcript_->rows[static_cast<std::size_t>(index.row())];
+    const bool header = row.kind == TranscriptRow::Kind::Header;
+    const bool current = !header && row.message == current_;
+    const bool future = !header && (!current_ || *row.message > *current_);
+    switch (role) {
+    case Qt::DisplayRole: return QString::fromStdString(row.text);
+    case Qt::FontRole: {
+        QFont font = header ? look::labelBoldFont() : look::monoFont();
+        if (current) font.setBold(true);
+        return font;
+    }
+    case Qt::ForegroundRole:
+        if (header) return QBrush{look::protocolColor(ProtocolKind::Smtp).darker(130)};
+        return QBrush{future ? look::dimInk() : look::ink()};
+    case Qt::BackgroundRole:
+        if (current) return QBrush{look::highlight()};
+        return {};
+    case MessageRole: return row.message ? QVariant{static_cast<qulonglong>(*row.message)} : QVariant{};
+    case IsHeaderRole: return header;
+    case IsCurrentRole: return current;
+    case IsFutureRole: return future;
+    default: return {};
+    }
+}
+
+Qt::ItemFlags TranscriptModel::flags(const QModelIndex& index) const {
+    if (!index.isValid()) return Qt::NoItemFlags;
+    return Qt::ItemIsEnabled | Qt::ItemNeverHasChildren;
+}
+
+}  // namespace netstage::gui

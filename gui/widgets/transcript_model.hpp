@@ -1,0 +1,37 @@
+#pragma once
+// The transcript as a Qt list model: each connection's header
+// ("# crepes.fr -> hamburger.edu SMTP") followed by its C:/S: lines.
+// Lines already played are ink, the current one is highlighted, the ones
+// still to come are grey. An adapter over gui::Transcript; no state of its own
+// beyond which message is current.
+
+#include <QAbstractListModel>
+#include <optional>
+
+#include "gui/model/transcript.hpp"
+
+namespace netstage::gui {
+
+class TranscriptModel : public QAbstractListModel {
+    Q_OBJECT
+public:
+    enum Role { MessageRole = Qt::UserRole + 1, IsHeaderRole, IsCurrentRole, IsFutureRole };
+
+    explicit TranscriptModel(QObject* parent = nullptr);
+
+    void setTranscript(const Transcript* transcript);
+    void setCurrentMessage(std::optional<std::size_t> message);
+    std::optional<std::size_t> currentMessage() const { return current_; }
+    // The row of the current line, or an invalid index.
+    QModelIndex currentIndex() const;
+
+    int rowCount(const QModelIndex& parent = QModelIndex{}) const override;
+    QVariant data(const QModelIndex& index, int role = Qt::DisplayRole) const override;
+    Qt::ItemFlags flags(const QModelIndex& index) const override;
+
+private:
+    const Transcript* transcript_ = nullptr;
+    std::optional<std::size_t> current_;
+};
+
+}  // namespace netstage::gui

@@ -1,0 +1,406 @@
+#include "gui/window/main_window.hpp"
+
+#include <QAction>
+#include <algorithm>
+#include <QApplication>
+#include <QComboBox>
+#include <QDragEnterEvent>
+#include <QDropEvent>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QHeaderView>
+#include <QLabel>
+#include <QListView>
+#include <QMenuBar>
+#include <QMimeData>
+#include <QSettings>
+#include <QSplitter>
+#include <QTableView>
+#include <QVBoxLayout>
+
+#include "gui/model/format.hpp"
+#include "gui/player/player_controller.hpp"
+#include "gui/scene/topology_scene.hpp"
+#include "gui/scene/topology_view.hpp"
+#include "gui/widgets/error_dialog.hpp"
+#include "gui/widgets/host_model.hpp"
+#include "gui/widgets/look.hpp"
+#include "gui/widgets/narration_bar.hpp"
+#include "gui/widgets/player_controls.hpp"
+#include "gui/widgets/timeline_scrubber.hpp"
+#include "gui/widgets/transcript_model.hpp"
+
+namespace netstage::gui {
+
+namespace {
+constexpr int maxRecentFiles = 8;
+const char* const recentKey = "recentFiles";
+
+QLabel* panelTitle(const QString& text, QWidget* parent) {
+    auto* label = new QLabel{text, parent};
+    label->setFont(look::labelBoldFont());
+    label->setContentsMargins(6, 6, 6, 2);
+    return label;
+}
+
+// A caret under the column the error points at, for the quoted line.
+QString caretLine(int column) {
+    return column > 0 ? QString(column - 1, QLatin1Char(' ')) + QLatin1Char('^') : QString{};
+}
+}  // namespace
+
+MainWindow::MainWindow(TraceSource source, QWidget* parent) : MainWindow{std::move(source), Options{}, parent} {}
+
+MainWindow::MainWindow(TraceSource source, Options options, QWidget* parent)
+    : QMainWindow{parent},
+      source_{std::move(source)},
+      options_{options},
+      player_{new PlayerController{this}},
+      scene_{new TopologyScene{this}},
+      transcriptModel_{new TranscriptModel{this}},
+      hostModel_{new HostModel{this}} {
+    if (options_.rememberRecentFiles) {
+        recentFiles_ = QSettings{}.value(QLatin1String(recentKey)).toStringList();
+    }
+    buildActions();
+    buildMenus();
+    buildLayout();
+    connect(player_, &PlayerController::documentChanged, this, &MainWindow::onDocumentChanged);
+    connect(player_, &PlayerController::cursorChanged, this, &MainWindow::showCursor);
+    connect(player_, &PlayerController::playingChanged, this,
+            [this](bool playing) { playPause_->setText(playing ? tr("Pause") : tr("Play")); });
+    connect(player_, &PlayerController::speedChanged, controls_, &PlayerControls::setSpeed);
+    connect(controls_, &PlayerControls::speedRequested, player_, &PlayerController::setSpeed);
+    connect(controls_->timeline(), &TimelineScrubber::seekRequested, player_, &PlayerController::seekTime);
+    connect(scene_, &TopologyScene::hostSelected, this, &MainWindow::selectHost);
+    controls_->setSpeed(player_->speed());
+    setWindowTitle(QStringLiteral("NetStage"));
+    setAcceptDrops(true);
+    resize(1600, 1000);
+    onDocumentChanged();
+}
+
+MainWindow::~MainWindow() {
+    // Views first: the models point into the controller's Playback.
+    transcriptModel_->setTranscript(nullptr);
+    scene_->setPlayback(nullptr);
+}
+
+void MainWindow::buildActions() {
+    const auto make = [this](const QString& text, const QKeySequence& key, auto slot) {
+        auto* action = new QAction{text, this};
+        action->setShortcut(key);
+        action->setShortcutContext(Qt::WindowShortcut);
+        connect(action, &QAction::triggered, this, slot);
+        addAction(action);
+        return action;
+    };
+    open_ = make(tr("&Open..."), QKeySequence::Open, [this] { openWithDialog(); });
+    reload_ = make(tr("&Reload"), QKeySequence{Qt::Key_F5}, [this] { reload(); });
+    quit_ = make(tr("&Quit"), QKeySequence::Quit, [this] { close(); });
+    playPause_ = make(tr("Play"), QKeySequence{Qt::Key_Space}, [this] { player_->togglePlay(); });
+    nextMessage_ = make(tr("Message \u25b6"), QKeySequence{Qt::Key_Right}, [this] { player_->nextMessage(); });
+    previousMessage_ = make(tr("\u25c0 Message"), QKeySequence{Qt::Key_Left}, [this] { player_->previousMessage(); });
+    nextPacket_ = make(tr("Packet \u25b6"), QKeySequence{Qt::SHIFT | Qt::Key_Right}, [this] { player_->nextPacket(); });
+    previousPacket_ =
+        make(tr("\u25c0 Packet"), QKeySequence{Qt::SHIFT | Qt::Key_Left}, [this] { player_->previousPacket(); });
+    home_ = make(tr("|\u25c0 Start"), QKeySequence{Qt::Key_Home}, [this] { player_->home(); });
+    end_ = make(tr("End \u25b6|"), QKeySequence{Qt::Key_End}, [this] { player_->end(); });
+    nextMessage_->setToolTip(tr("Next application message (Right)"));
+    previousMessage_->setToolTip(tr("Previous application message (Left)"));
+    nextPacket_->setToolTip(tr("Next packet (Shift+Right)"));
+    previousPacket_->setToolTip(tr("Previous packet (Shift+Left)"));
+    playPause_->setToolTip(tr("Play or pause (Space)"));
+
+    showControl_ = make(tr("Show TCP &control segments"), QKeySequence{Qt::Key_C},
+                        [this](bool on) { scene_->setShowControlSegments(on); });
+    showControl_->setCheckable(true);
+    showControl_->setChecked(true);
+    skipIdle_ = make(tr("&Skip idle time while playing"), QKeySequence{Qt::Key_I},
+                     [this](bool on) { player_->setSkipIdleTime(on); });
+    skipIdle_->setCheckable(true);
+    skipIdle_->setChecked(player_->skipsIdleTime());
+    fit_ = make(tr("&Fit network to window"), QKeySequence{Qt::Key_F}, [this] { view_->fitScene(); });
+}
+
+void MainWindow::buildMenus() {
+    QMenu* file = menuBar()->addMenu(tr("&File"));
+    file->addAction(open_);
+    recentMenu_ = file->addMenu(tr("Open &Recent"));
+    file->addAction(reload_);
+    file->addSeparator();
+    file->addAction(quit_);
+    rebuildRecentMenu();
+
+    QMenu* play = menuBar()->addMenu(tr("&Play"));
+    for (QAction* action : {playPause_, previousMessage_, nextMessage_, previousPacket_, nextPacket_, home_, end_}) {
+        play->addAction(action);
+    }
+    QMenu* view = menuBar()->addMenu(tr("&View"));
+    view->addAction(showControl_);
+    view->addAction(skipIdle_);
+    view->addAction(fit_);
+}
+
+void MainWindow::buildLayout() {
+    narration_ = new NarrationBar{this};
+
+    view_ = new TopologyView{scene_, this};
+
+    transcriptView_ = new QListView{this};
+    transcriptView_->setModel(transcriptModel_);
+    transcriptView_->setFocusPolicy(Qt::NoFocus);
+    transcriptView_->setSelectionMode(QAbstractItemView::NoSelection);
+    transcriptView_->setSpacing(1);
+    transcriptView_->setTextElideMode(Qt::ElideRight);
+
+    hostPicker_ = new QComboBox{this};
+    hostPicker_->setFont(look::panelFont());
+    hostPicker_->setFocusPolicy(Qt::NoFocus);
+    connect(hostPicker_, &QComboBox::currentTextChanged, this, &MainWindow::selectHost);
+    hostView_ = new QTableView{this};
+    hostView_->setModel(hostModel_);
+    hostView_->setFocusPolicy(Qt::NoFocus);
+    hostView_->setSelectionMode(QAbstractItemView::NoSelection);
+    hostView_->setShowGrid(false);
+    hostView_->horizontalHeader()->hide();
+    hostView_->verticalHeader()->hide();
+    hostView_->horizontalHeader()->setSectionResizeMode(0, QHeaderView::Stretch);
+    hostView_->horizontalHeader()->setSectionResizeMode(1, QHeaderView::ResizeToContents);
+    hostView_->verticalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    hostView_->setWordWrap(false);
+    hostView_->setTextElideMode(Qt::ElideMiddle);
+
+    auto* transcriptPanel = new QWidget{this};
+    auto* transcriptLayout = new QVBoxLayout{transcriptPanel};
+    transcriptLayout->setContentsMargins(0, 0, 0, 0);
+    transcriptLayout->addWidget(panelTitle(tr("Transcript"), transcriptPanel));
+    transcriptLayout->addWidget(transcriptView_);
+
+    auto* hostPanel = new QWidget{this};
+    auto* hostLayout = new QVBoxLayout{hostPanel};
+    hostLayout->setContentsMargins(0, 0, 0, 0);
+    auto* hostHeader = new QHBoxLayout;
+    hostHeader->addWidget(panelTitle(tr("Host"), hostPanel));
+    hostHeader->addWidget(hostPicker_, 1);
+    hostLayout->addLayout(hostHeader);
+    hostLayout->addWidget(hostView_);
+
+    auto* side = new QSplitter{Qt::Vertical, this};
+    side->addWidget(transcriptPanel);
+    side->addWidget(hostPanel);
+    side->setStretchFactor(0, 3);
+    side->setStretchFactor(1, 2);
+
+    auto* middle = new QSplitter{Qt::Horizontal, this};
+    middle->addWidget(view_);
+    middle->addWidget(side);
+    middle->setStretchFactor(0, 2);
+    middle->setStretchFactor(1, 1);
+    middle->setSizes({1120, 480});
+
+    controls_ = new PlayerControls{PlayerActions{playPause_, previousMessage_, nextMessage_, previousPacket_,
+                                                 nextPacket_, home_, end_},
+                                   this};
+
+    auto* central = new QWidget{this};
+    auto* layout = new QVBoxLayout{central};
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(0);
+    layout->addWidget(narration_);
+    layout->addWidget(middle, 1);
+    layout->addWidget(controls_);
+    setCentralWidget(central);
+}
+
+bool MainWindow::openFile(const QString& path) {
+    QApplication::setOverrideCursor(Qt::WaitCursor);
+    LoadResult result = source_ ? source_(path.toStdString())
+                                : LoadResult{LoadError{path.toStdString(), 0, 0, "no way to open files", {}}};
+    QApplication::restoreOverrideCursor();
+    if (auto* error = std::get_if<LoadError>(&result)) {
+        showLoadError(*error);
+        return false;
+    }
+    // Views let go of the old document before the controller replaces it.
+    transcriptModel_->setTranscript(nullptr);
+    scene_->setPlayback(nullptr);
+    currentFile_ = path;
+    player_->setDocument(std::make_unique<Playback>(std::move(std::get<trace::TraceLog>(result))));
+    addRecentFile(path);
+    emit documentLoaded(path);
+    return true;
+}
+
+bool MainWindow::reload() {
+    if (currentFile_.isEmpty()) return false;
+    // After editing a scenario the teacher wants the same moment again.
+    const qint64 at = player_->playback() ? player_->playback()->time().nanoseconds() : 0;
+    if (!openFile(currentFile_)) return false;
+    player_->seekTime(at);
+    return true;
+}
+
+void MainWindow::dragEnterEvent(QDragEnterEvent* event) {
+    if (event->mimeData()->hasUrls() && event->mimeData()->urls().value(0).isLocalFile()) event->acceptProposedAction();
+}
+
+void MainWindow::dropEvent(QDropEvent* event) {
+    const QUrl url = event->mimeData()->urls().value(0);
+    if (!url.isLocalFile()) return;
+    event->acceptProposedAction();
+    openFile(url.toLocalFile());
+}
+
+void MainWindow::openWithDialog() {
+    const QString start = currentFile_.isEmpty() ? QString{} : QFileInfo{currentFile_}.absolutePath();
+    const QString path = QFileDialog::getOpenFileName(
+        this, tr("Open a trace or scenario"), start,
+        tr("NetStage files (*.jsonl *.yaml *.yml);;Traces (*.jsonl);;Scenarios (*.yaml *.yml);;All files (*)"));
+    if (!path.isEmpty()) openFile(path);
+}
+
+void MainWindow::showError(const QString& title, const QString& text, const QString& quote) {
+    if (errorBox_) errorBox_->deleteLater();
+    errorBox_ = new ErrorDialog{title, text, quote, this};
+    errorBox_->setAttribute(Qt::WA_DeleteOnClose);
+    errorBox_->setWindowModality(Qt::WindowModal);
+    errorBox_->open();  // not exec(): the window keeps running behind it
+    emit loadFailed(errorBox_->text());
+}
+
+void MainWindow::showLoadError(const LoadError& error) {
+    QString text = QString::fromStdString(error.toString());
+    QString quote;
+    if (!error.quote.empty()) {
+        const QString number = QString::number(error.line);
+        quote = QStringLiteral("%1 | %2").arg(number, QString::fromStdString(error.quote));
+        if (error.column > 0) {
+            quote += QStringLiteral("\n%1   %2").arg(QString(number.size(), QLatin1Char(' ')), caretLine(error.column));
+        }
+    }
+    if (!currentFile_.isEmpty()) text += tr("\n\nStill showing %1.").arg(currentFile_);
+    showError(tr("Cannot open %1").arg(QFileInfo{QString::fromStdString(error.file)}.fileName()), text, quote);
+}
+
+void MainWindow::addRecentFile(const QString& path) {
+    const QString absolute = QFileInfo{path}.absoluteFilePath();
+    recentFiles_.removeAll(absolute);
+    recentFiles_.prepend(absolute);
+    while (recentFiles_.size() > maxRecentFiles) recentFiles_.removeLast();
+    if (options_.rememberRecentFiles) QSettings{}.setValue(QLatin1String(recentKey), recentFiles_);
+    rebuildRecentMenu();
+}
+
+void MainWindow::rebuildRecentMenu() {
+    recentMenu_->clear();
+    for (const QString& path : recentFiles_) {
+        QAction* action = recentMenu_->addAction(QFileInfo{path}.fileName());
+        action->setToolTip(path);
+        connect(action, &QAction::triggered, this, [this, path] { openFile(path); });
+    }
+    recentMenu_->setEnabled(!recentFiles_.isEmpty());
+}
+
+void MainWindow::onDocumentChanged() {
+    const Playback* playback = player_->playback();
+    scene_->setPlayback(playback);
+    view_->fitScene();
+    transcriptModel_->setTranscript(playback ? &playback->transcript() : nullptr);
+
+    std::vector<TimelineScrubber::Tick> ticks;
+    TimelineScale scale;
+    QString preferredHost;
+    {
+        const QSignalBlocker blocker{hostPicker_};
+        hostPicker_->clear();
+    }
+    if (playback != nullptr) {
+        for (const auto& message : playback->messages()) {
+            ProtocolKind kind = ProtocolKind::Data;
+            if (message.protocol == "SMTP") kind = ProtocolKind::Smtp;
+            else if (message.protocol == "POP3") kind = ProtocolKind::Pop3;
+            else if (message.protocol == "IMAP") kind = ProtocolKind::Imap;
+            else if (message.protocol == "FTP") kind = ProtocolKind::FtpControl;
+            ticks.push_back({message.time.nanoseconds(), look::protocolColor(kind)});
+        }
+        // The timeline spans what happens, not the idle tail up to the stop
+        // time, and squeezes quiet gaps to a few packet crossings.
+        std::vector<Time> times;
+        times.reserve(playback->log().records.size());
+        for (const auto& record : playback->log().records) times.push_back(trace::timeOf(record));
+        scale = TimelineScale{times, std::max(playback->longestHop() * 4, Time::fromMilliseconds(1))};
+        QStringList hosts;
+        for (const auto& node : playback->topology().nodes) {
+            hosts << QString::fromStdString(node.name);
+            if (preferredHost.isEmpty() && node.role == NodeRole::MailServer) preferredHost = hosts.back();
+        }
+        const QSignalBlocker blocker{hostPicker_};
+        hostPicker_->addItems(hosts);
+        if (preferredHost.isEmpty() && !hosts.isEmpty()) preferredHost = hosts.front();
+        const QString title = QString::fromStdString(playback->topology().title.empty() ? playback->log().header.scenario
+                                                                                         : playback->topology().title);
+        setWindowTitle(QStringLiteral("NetStage \u2014 %1 \u2014 %2").arg(title, QFileInfo{currentFile_}.fileName()));
+    } else {
+        setWindowTitle(QStringLiteral("NetStage"));
+    }
+    QList<QPair<QString, QColor>> legend;
+    if (playback != nullptr) {
+        for (ProtocolKind kind : {ProtocolKind::Smtp, ProtocolKind::Pop3, ProtocolKind::Imap, ProtocolKind::FtpControl,
+                                  ProtocolKind::Data, ProtocolKind::Dns}) {
+            const auto& hops = playback->hops();
+            if (std::any_of(hops.begin(), hops.end(), [kind](const PacketHop& h) { return !h.control && h.protocol == kind; })) {
+                legend.append({QString::fromUtf8(toString(kind).data(), static_cast<int>(toString(kind).size())),
+                               look::protocolColor(kind)});
+            }
+        }
+        if (std::any_of(playback->hops().begin(), playback->hops().end(), [](const PacketHop& h) { return h.control; })) {
+            legend.append({tr("TCP control"), look::linkColor()});
+        }
+        if (!playback->drops().empty()) legend.append({tr("dropped"), look::dropColor()});
+    }
+    view_->setLegend(legend);
+    controls_->timeline()->setTicks(std::move(ticks));
+    controls_->timeline()->setScale(std::move(scale));
+    const QString keep = hostModel_->host();
+    selectHost(!keep.isEmpty() && hostPicker_->findText(keep) >= 0 ? keep : preferredHost);
+    reload_->setEnabled(!currentFile_.isEmpty());
+}
+
+void MainWindow::selectHost(const QString& host) {
+    if (host.isEmpty()) return;
+    hostModel_->setHost(host);
+    if (hostPicker_->currentText() != host) {
+        const QSignalBlocker blocker{hostPicker_};
+        hostPicker_->setCurrentText(host);
+    }
+    scene_->selectHost(host);
+    hostModel_->refresh(player_->playback());
+}
+
+void MainWindow::showCursor() {
+    const Playback* playback = player_->playback();
+    scene_->showCursor();
+    hostModel_->refresh(playback);
+    if (playback == nullptr) {
+        narration_->setCaption(tr("Open a scenario or a trace (File \u25b8 Open, Ctrl+O)."));
+        controls_->setClock(QString::fromStdString(formatClock(Time::zero())));
+        controls_->setProgress({});
+        return;
+    }
+    const auto current = playback->currentMessage();
+    transcriptModel_->setCurrentMessage(current);
+    if (const QModelIndex index = transcriptModel_->currentIndex(); index.isValid()) {
+        transcriptView_->scrollTo(index, QAbstractItemView::EnsureVisible);
+    }
+    // Before the first caption, the scenario's title says what is coming.
+    const std::string& caption = playback->caption().empty() ? playback->topology().title : playback->caption();
+    narration_->setCaption(QString::fromStdString(caption));
+    controls_->setClock(QString::fromStdString(formatClock(playback->time())));
+    controls_->timeline()->setPosition(playback->time().nanoseconds());
+    const std::size_t total = playback->messages().size();
+    controls_->setProgress(total == 0 ? tr("no application messages")
+                                      : tr("message %1 of %2").arg(current ? *current + 1 : 0).arg(total));
+}
+
+}  // namespace netstage::gui

@@ -1,0 +1,39 @@
+#include "gui/model/format.hpp"
+
+#include <gtest/gtest.h>
+
+namespace netstage::gui {
+namespace {
+
+using namespace netstage::time_literals;
+
+TEST(Format, ratesUseTheLargestWholeUnit) {
+    EXPECT_EQ(formatRate(10'000'000), "10 Mbit/s");
+    EXPECT_EQ(formatRate(1'500'000), "1.5 Mbit/s");
+    EXPECT_EQ(formatRate(56'000), "56 kbit/s");
+    EXPECT_EQ(formatRate(1'000'000'000), "1 Gbit/s");
+    EXPECT_EQ(formatRate(300), "300 bit/s");
+}
+
+TEST(Format, delaysDropTrailingZeros) {
+    EXPECT_EQ(formatDelay(10_ms), "10 ms");
+    EXPECT_EQ(formatDelay(1500_us), "1.5 ms");
+    EXPECT_EQ(formatDelay(250_us), "250 \u00b5s");
+    EXPECT_EQ(formatDelay(2_s), "2 s");
+}
+
+TEST(Format, linkLabelJoinsRateAndDelay) { EXPECT_EQ(formatLinkLabel(10'000'000, 10_ms), "10 Mbit/s \u00b7 10 ms"); }
+
+TEST(Format, clockIsAlwaysInMillisecondsWithMicrosecondDigits) {
+    EXPECT_EQ(formatClock(Time::fromNanoseconds(1'234'567'890)), "t = 1234.567 ms");
+    EXPECT_EQ(formatClock(Time::zero()), "t = 0.000 ms");
+    EXPECT_EQ(formatClock(90_s), "t = 90000.000 ms");
+}
+
+TEST(Format, bytes) {
+    EXPECT_EQ(formatBytes(498), "498 B");
+    EXPECT_EQ(formatBytes(12'300), "12.3 kB");
+}
+
+}  // namespace
+}  // namespace netstage::gui

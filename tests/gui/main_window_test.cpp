@@ -1,0 +1,204 @@
+#include <QLabel>
+#include <QListView>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+#include <gtest/gtest.h>
+
+#include <fstream>
+#include <sstream>
+
+#include "gui/player/default_trace_source.hpp"
+#include "gui/player/player_controller.hpp"
+#include "gui/scene/link_item.hpp"
+#include "gui/scene/topology_scene.hpp"
+#include "gui/widgets/error_dialog.hpp"
+#include "gui/widgets/narration_bar.hpp"
+#include "gui/widgets/player_controls.hpp"
+#include "gui/widgets/transcript_model.hpp"
+#include "gui/window/main_window.hpp"
+#include "simulator/trace/json_lines_writer.hpp"
+#include "tests/gui/sample_trace.hpp"
+
+namespace netstage::gui {
+namespace {
+
+class MainWindowTest : public ::testing::Test {
+protected:
+    QTemporaryDir dir;
+    MainWindow window{defaultTraceSource(), MainWindow::Options{false}};
+
+    QString write(const QString& name, const std::string& text) {
+        const QString path = dir.filePath(name);
+        std::ofstream{path.toStdString(), std::ios::binary} << text;
+        return path;
+    }
+
+    static std::string sampleJson() {
+        std::ostringstream out;
+        trace::JsonLinesWriter writer{out};
+        trace::replay(testing::smtpSampleTrace(), writer);
+        return out.str();
+    }
+
+    void SetUp() override {
+        window.show();
+        ASSERT_TRUE(QTest::qWaitForWindowExposed(&window));
+    }
+};
+
+TEST_F(MainWindowTest, opensATraceAtTheStart) {
+    QSignalSpy loaded{&window, &MainWindow::documentLoaded};
+    const QString path = write(QStringLiteral("good.jsonl"), sampleJson());
+    ASSERT_TRUE(window.openFile(path));
+    EXPECT_EQ(loaded.count(), 1);
+    EXPECT_EQ(window.currentFile(), path);
+    ASSERT_NE(window.player().playback(), nullptr);
+    EXPECT_EQ(window.player().playback()->position(), 0u);
+    EXPECT_EQ(window.controls().clockText(), QStringLiteral("t = 0.000 ms"));
+    EXPECT_TRUE(window.windowTitle().contains(QStringLiteral("Alice sends Bob a message")));
+}
+
+TEST_F(MainWindowTest, aBadFileShowsTheErrorAndKeepsThePreviousDocument) {
+    const QString good = write(QStringLiteral("good.jsonl"), sampleJson());
+    ASSERT_TRUE(window.openFile(good));
+    window.player().nextMessage();
+    const Playback* before = window.player().playback();
+
+    std::string broken = sampleJson();
+    broken.insert(broken.find('\n') + 1, "{\"t\":0,\"kind\":\"bogus\"}\n");
+    const QString bad = write(QStringLiteral("bad.jsonl"), broken);
+    QSignalSpy failed{&window, &MainWindow::loadFailed};
+    EXPECT_FALSE(window.openFile(bad));
+
+    ASSERT_EQ(failed.count(), 1);
+    const QString message = failed[0][0].toString();
+    EXPECT_TRUE(message.contains(bad + QStringLiteral(":2: "))) << message.toStdString();
+    EXPECT_TRUE(message.contains(QStringLiteral("2 | {\"t\":0,\"kind\":\"bogus\"}"))) << message.toStdString();
+    ASSERT_NE(window.errorBox(), nullptr);
+    EXPECT_TRUE(window.errorBox()->isVisible());
+    EXPECT_EQ(window.errorBox()->text(), message);
+
+    EXPECT_EQ(window.currentFile(), good);
+    EXPECT_EQ(window.player().playback(), before);
+    EXPECT_EQ(window.player().playback()->currentMessage(), 0u);
+}
+
+TEST_F(MainWindowTest, aMissingOrGarbageFileNeverCrashes) {
+    EXPECT_FALSE(window.openFile(dir.filePath(QStringLiteral("absent.jsonl"))));
+    EXPECT_FALSE(window.openFile(write(QStringLiteral("empty.jsonl"), "")));
+    EXPECT_FALSE(window.openFile(write(QStringLiteral("binary.jsonl"), std::string("\0\xff\xfe{\n", 5))));
+    EXPECT_EQ(window.player().playback(), nullptr);
+    EXPECT_TRUE(window.currentFile().isEmpty());
+}
+
+TEST_F(MainWindowTest, keysStepPlayAndJump) {
+    ASSERT_TRUE(window.openFile(write(QStringLiteral("good.jsonl"), sampleJson())));
+    const Playback& p = *window.player().playback();
+    QTest::keyClick(&window, Qt::Key_Right);
+    EXPECT_EQ(p.currentMessage(), 0u);
+    QTest::keyClick(&window, Qt::Key_Right);
+    EXPECT_EQ(p.currentMessage(), 1u);
+    QTest::keyClick(&window, Qt::Key_Left);
+    EXPECT_EQ(p.currentMessage(), 0u);
+    const std::size_t before = p.position();
+    QTest::keyClick(&window, Qt::Key_Right, Qt::ShiftModifier);
+    const std::size_t onPacket = p.position();
+    EXPECT_GT(onPacket, before);
+    EXPECT_FALSE(p.hopsInFlight().empty());
+    QTest::keyClick(&window, Qt::Key_Right, Qt::ShiftModifier);
+    QTest::keyClick(&window, Qt::Key_Left, Qt::ShiftModifier);
+    EXPECT_EQ(p.position(), onPacket);
+    QTest::keyClick(&window, Qt::Key_End);
+    EXPECT_TRUE(p.atEnd());
+    QTest::keyClick(&window, Qt::Key_Home);
+    EXPECT_EQ(p.position(), 0u);
+    QTest::keyClick(&window, Qt::Key_Space);
+    EXPECT_TRUE(window.player().isPlaying());
+    QTest::keyClick(&window, Qt::Key_Space);
+    EXPECT_FALSE(window.player().isPlaying());
+}
+
+TEST_F(MainWindowTest, theTitleIsNarratedUntilTheFirstCaption) {
+    ASSERT_TRUE(window.openFile(write(QStringLiteral("good.jsonl"), sampleJson())));
+    EXPECT_EQ(window.narration().text(), QStringLiteral("Alice sends Bob a message"));
+}
+
+TEST_F(MainWindowTest, viewsShowTheCursor) {
+    ASSERT_TRUE(window.openFile(write(QStringLiteral("good.jsonl"), sampleJson())));
+    window.player().seekMessage(9);
+    const Playback& p = *window.player().playback();
+    EXPECT_EQ(window.narration().text(), QString::fromStdString(p.caption()));
+    EXPECT_GE(window.narration().font().pointSize(), 24);
+    EXPECT_EQ(window.controls().clockText(), QString::fromStdString("t = " + p.time().toMillisecondsString()));
+    const QModelIndex current = window.transcriptModel().currentIndex();
+    ASSERT_TRUE(current.isValid());
+    EXPECT_EQ(current.data().toString(), QStringLiteral("C: Do you like ketchup?"));
+    const QRect shown = window.transcriptView().visualRect(current);
+    EXPECT_TRUE(window.transcriptView().viewport()->rect().intersects(shown)) << "the current line is scrolled into view";
+}
+
+TEST_F(MainWindowTest, reloadReadsTheFileAgainAndKeepsTheMoment) {
+    const QString path = write(QStringLiteral("good.jsonl"), sampleJson());
+    ASSERT_TRUE(window.openFile(path));
+    window.player().seekMessage(4);
+    const Time at = window.player().playback()->time();
+    const Playback* first = window.player().playback();
+    QSignalSpy loaded{&window, &MainWindow::documentLoaded};
+    QTest::keyClick(&window, Qt::Key_F5);
+    EXPECT_EQ(loaded.count(), 1);
+    EXPECT_NE(window.player().playback(), first);
+    EXPECT_EQ(window.player().playback()->time(), at) << "the same moment, in the fresh document";
+    EXPECT_EQ(window.recentFiles().value(0), QFileInfo{path}.absoluteFilePath());
+}
+
+TEST_F(MainWindowTest, theFirstScenarioOfTheLibraryRunsAndPlays) {
+    const QString path = QStringLiteral(NETSTAGE_SOURCE_DIR "/scenarios/01-smtp-alice-to-bob.yaml");
+    ASSERT_TRUE(window.openFile(path)) << (window.errorBox() ? window.errorBox()->text().toStdString() : "");
+    const Playback& p = *window.player().playback();
+    ASSERT_NE(p.topology().findNode("hamburger.edu"), nullptr);
+    EXPECT_EQ(p.topology().findNode("hamburger.edu")->role, NodeRole::MailServer);
+    ASSERT_FALSE(p.transcript().conversations.empty());
+    EXPECT_EQ(p.transcript().conversations.front().protocol, "SMTP");
+    EXPECT_FALSE(p.hops().empty());
+    QTest::keyClick(&window, Qt::Key_End);
+    EXPECT_GT(p.state().host("hamburger.edu") ? p.state().host("hamburger.edu")->connections.size() : 0u, 0u);
+}
+
+TEST_F(MainWindowTest, aScenarioWithAFailingLinkPlaysToTheEndShowingPacketsAndDrops) {
+    const QString path = QStringLiteral(NETSTAGE_SOURCE_DIR "/scenarios/07-smtp-relay-retry.yaml");
+    ASSERT_TRUE(window.openFile(path)) << (window.errorBox() ? window.errorBox()->text().toStdString() : "");
+    std::int64_t wall = 0;
+    window.player().setWallClock([&wall] { return wall; });
+    window.player().setSpeed(1.0);
+    window.player().play();
+    int frames = 0;
+    int framesWithPackets = 0;
+    int framesWithDrops = 0;
+    int framesWithLinkDown = 0;
+    for (; frames < 100'000 && window.player().isPlaying(); ++frames) {
+        wall += PlayerController::frameMilliseconds * 1'000'000;
+        window.player().tick();
+        if (!window.scene().visiblePackets().isEmpty()) ++framesWithPackets;
+        if (!window.scene().visibleDrops().isEmpty()) ++framesWithDrops;
+        const auto links = window.scene().linkItems();
+        if (std::any_of(links.begin(), links.end(), [](const LinkItem* l) { return l->isDown(); })) ++framesWithLinkDown;
+    }
+    EXPECT_FALSE(window.player().isPlaying());
+    EXPECT_TRUE(window.player().playback()->atEnd());
+    EXPECT_GT(framesWithPackets, 0);
+    EXPECT_GT(framesWithLinkDown, 0);
+    const bool anyDrops = !window.player().playback()->drops().empty();
+    EXPECT_EQ(framesWithDrops > 0, anyDrops);
+}
+
+TEST_F(MainWindowTest, scenarioFilesAreRunOrExplainWhyNot) {
+    const QString path = write(QStringLiteral("broken.yaml"), "title: [unclosed\n");
+    QSignalSpy failed{&window, &MainWindow::loadFailed};
+    EXPECT_FALSE(window.openFile(path));
+    ASSERT_EQ(failed.count(), 1);
+    EXPECT_TRUE(failed[0][0].toString().contains(QStringLiteral("broken.yaml")));
+}
+
+}  // namespace
+}  // namespace netstage::gui
