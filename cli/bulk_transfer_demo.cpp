@@ -8,8 +8,7 @@
 
 #include "simulator/apps/host_stack.hpp"
 #include "simulator/trace/fingerprint_sink.hpp"
-#include "simulator/trace/json_lines_writer.hpp"
-#include "simulator/trace/pcap_writer.hpp"
+#include "simulator/trace/trace_files.hpp"
 
 namespace netstage::cli {
 
@@ -84,12 +83,6 @@ private:
     Time lastByteAt_;
 };
 
-std::ofstream openOutput(const std::string& path) {
-    std::ofstream out{path, std::ios::binary};
-    if (!out) throw std::runtime_error{path + ": cannot open for writing"};
-    return out;
-}
-
 }  // namespace
 
 DemoResult runBulkTransferDemo(const DemoOptions& options) {
@@ -98,20 +91,7 @@ DemoResult runBulkTransferDemo(const DemoOptions& options) {
     trace::FingerprintSink fingerprint;
     tracer.addSink(fingerprint, /*wantsEvents=*/false);
 
-    std::ofstream traceFile;
-    std::ofstream pcapFile;
-    std::unique_ptr<trace::JsonLinesWriter> jsonLines;
-    std::unique_ptr<trace::PcapWriter> pcap;
-    if (options.tracePath) {
-        traceFile = openOutput(*options.tracePath);
-        jsonLines = std::make_unique<trace::JsonLinesWriter>(traceFile);
-        tracer.addSink(*jsonLines);
-    }
-    if (options.pcapPath) {
-        pcapFile = openOutput(*options.pcapPath);
-        pcap = std::make_unique<trace::PcapWriter>(pcapFile);
-        tracer.addSink(*pcap, /*wantsEvents=*/false);
-    }
+    trace::TraceFiles files{tracer, options.tracePath, options.pcapPath};
 
     const RandomStreams streams{options.seed};
     net::Network network{simulator, tracer, streams};

@@ -8,19 +8,12 @@
 #include "simulator/scenario/scenario_loader.hpp"
 #include "simulator/scenario/world.hpp"
 #include "simulator/trace/fingerprint_sink.hpp"
-#include "simulator/trace/json_lines_writer.hpp"
-#include "simulator/trace/pcap_writer.hpp"
+#include "simulator/trace/trace_files.hpp"
 #include "simulator/trace/recorder.hpp"
 
 namespace netstage::scenario {
 
 namespace {
-
-std::ofstream openOutput(const std::string& path) {
-    std::ofstream out{path, std::ios::binary};
-    if (!out) throw std::runtime_error{path + ": cannot open for writing"};
-    return out;
-}
 
 }  // namespace
 
@@ -33,20 +26,7 @@ ScenarioRun runScenario(const ScenarioSpec& spec, const RunOptions& options) {
     trace::Recorder recorder;
     if (options.keepLog) tracer.addSink(recorder);
 
-    std::ofstream traceFile;
-    std::ofstream pcapFile;
-    std::unique_ptr<trace::JsonLinesWriter> jsonLines;
-    std::unique_ptr<trace::PcapWriter> pcap;
-    if (options.tracePath) {
-        traceFile = openOutput(*options.tracePath);
-        jsonLines = std::make_unique<trace::JsonLinesWriter>(traceFile);
-        tracer.addSink(*jsonLines);
-    }
-    if (options.pcapPath) {
-        pcapFile = openOutput(*options.pcapPath);
-        pcap = std::make_unique<trace::PcapWriter>(pcapFile);
-        tracer.addSink(*pcap, /*wantsEvents=*/false);
-    }
+    trace::TraceFiles files{tracer, options.tracePath, options.pcapPath};
 
     World world{spec, tracer, options.seed};
     ScenarioRun run;
