@@ -14,6 +14,7 @@
 #include "gui/scene/topology_scene.hpp"
 #include "gui/scene/topology_view.hpp"
 #include "gui/widgets/error_dialog.hpp"
+#include "gui/window/analysis_panels.hpp"
 #include "gui/window/main_window.hpp"
 
 namespace {
@@ -80,8 +81,11 @@ int main(int argc, char** argv) {
                                         QStringLiteral("WxH"), QStringLiteral("1600x1000")};
     const QCommandLineOption hideControlOption{QStringLiteral("hide-control-segments"),
                                                QStringLiteral("Do not draw TCP segments without payload.")};
+    const QCommandLineOption panelOption{QStringLiteral("panel"),
+                                         QStringLiteral("Show panel <name>: chart, events or inspector (repeatable)."),
+                                         QStringLiteral("name")};
     parser.addOptions({screenshotOption, messageOption, timeOption, packetOption, hostOption, sizeOption,
-                       hideControlOption});
+                       hideControlOption, panelOption});
     parser.process(app);
 
     QTextStream err{stderr};
@@ -89,6 +93,12 @@ int main(int argc, char** argv) {
     const QStringList size = parser.value(sizeOption).split(QLatin1Char('x'));
     if (size.size() == 2) window.resize(size[0].toInt(), size[1].toInt());
     if (parser.isSet(hideControlOption)) window.showControlSegmentsAction()->trigger();
+    for (const QString& panel : parser.values(panelOption)) {
+        if (!window.panels().showPanel(panel)) {
+            err << "unknown panel " << panel << " (chart, events, inspector)\n";
+            return 2;
+        }
+    }
 
     QString file = parser.positionalArguments().value(0);
     if (file.isEmpty()) {

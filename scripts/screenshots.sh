@@ -10,8 +10,11 @@ root=$(cd "$(dirname "$0")/.." && pwd)
 build=${BUILD_DIR:-$root/build/gui}
 out=$root/docs/images
 
-cmake -S "$root" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
-  -DNETSTAGE_BUILD_GUI=ON -DNETSTAGE_BUILD_TESTS=ON -DNETSTAGE_BUILD_BENCH=OFF >/dev/null
+# An existing build directory keeps its own settings.
+if [ ! -f "$build/CMakeCache.txt" ]; then
+  cmake -S "$root" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+    -DNETSTAGE_BUILD_GUI=ON -DNETSTAGE_BUILD_TESTS=ON -DNETSTAGE_BUILD_BENCH=OFF >/dev/null
+fi
 cmake --build "$build" --target netstage-gui netstage_gui_sample_trace
 
 gui=$build/gui/netstage-gui
@@ -28,11 +31,20 @@ shot() {
 }
 
 cd "$root"
-# The lecture's scenario, run in memory by the player.
-shot gui-smtp-command-in-flight.png --at-message 20 --at-time +12 scenarios/01-smtp-alice-to-bob.yaml
-shot gui-mail-queue.png --at-message 12 --at-time +4 scenarios/01-smtp-alice-to-bob.yaml
-shot gui-pop3-mailbox.png --at-message 40 --at-time +3 --host hamburger.edu scenarios/01-smtp-alice-to-bob.yaml
+# The lecture's scenario, run in memory by the player: the three moments
+# the lecture draws, then the queue before the relay starts.
+s01=scenarios/01-smtp-alice-to-bob.yaml
+# (a) SMTP DATA: after "354", the body leaves crepes.fr for hamburger.edu.
+shot 01-smtp-data.png --at-message 24 --at-time +29 --host crepes.fr $s01
+# (b) "250 Message accepted": the message is in Bob's mailbox (badge, host panel).
+shot 01-bobs-mailbox.png --at-message 30 --at-time +1 --host hamburger.edu $s01
+# (c) POP3 RETR: the reply carrying the message leaves hamburger.edu.
+shot 01-pop3-retr.png --at-message 40 --at-time +0.6 --host hamburger.edu $s01
+shot gui-mail-queue.png --at-message 12 --at-time +4 $s01
 shot gui-link-down-retry.png --at-message 20 scenarios/07-smtp-relay-retry.yaml
+
+# (d) FTP: the report's data connection beside the control connection's 125.
+shot 05-ftp-data-connection.png --at-message 21 --at-time +5 --host ftp.school.edu scenarios/05-ftp-session.yaml
 
 # A saved trace (JSON Lines): the hand-built sample the GUI tests use, with
 # an automatic layout, a TCP handshake and a segment lost on the wire.

@@ -46,4 +46,16 @@ std::string formatBytes(std::int64_t bytes) {
     return std::to_string(bytes) + " B";
 }
 
+std::string formatConnection(const std::string& connection) {
+    const auto dash = connection.find('-');
+    if (dash == std::string::npos) return connection;
+    const std::string local = connection.substr(0, dash);
+    const std::string remote = connection.substr(dash + 1);
+    const auto colon = local.rfind(':');
+    if (colon == std::string::npos || remote.find(':') == std::string::npos) return connection;
+    const std::string port = local.substr(colon);
+    if (remote == "0.0.0.0:0") return "listening on " + port;
+    return port + " \u2192 " + remote;
+}
+
 }  // namespace netstage::gui

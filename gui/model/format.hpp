@@ -14,5 +14,9 @@ std::string formatDelay(Time delay);                 // "10 ms", "1.5 ms", "250 
 std::string formatLinkLabel(std::int64_t bitsPerSecond, Time delay);  // "10 Mbit/s · 10 ms"
 std::string formatClock(Time t);                     // "t = 1234.567 ms"
 std::string formatBytes(std::int64_t bytes);         // "498 B", "12.3 kB"
+// A connection as seen from its host, whose address the panel already shows:
+// "10.0.1.10:49152-10.0.2.10:25" -> ":49152 → 10.0.2.10:25",
+// "10.0.1.10:25-0.0.0.0:0" -> "listening on :25". Anything else unchanged.
+std::string formatConnection(const std::string& connection);
 
 }  // namespace netstage::gui

@@ -52,7 +52,7 @@ std::vector<HostRow> describeHost(const Playback& playback, const std::string& h
     rows.push_back({HostRow::Kind::Section, "TCP connections", std::to_string(state->connections.size())});
     if (state->connections.empty()) rows.push_back({HostRow::Kind::Empty, "none", ""});
     for (const auto& [connection, tcpState] : state->connections) {
-        rows.push_back({HostRow::Kind::Item, connection, tcpState});
+        rows.push_back({HostRow::Kind::Item, formatConnection(connection), tcpState});
     }
     return rows;
 }

@@ -68,6 +68,11 @@ void PlayerController::seekMessage(int message) {
     step([message](Playback& p) { p.seekMessage(static_cast<std::size_t>(message)); });
 }
 
+void PlayerController::seekRecord(qint64 record) {
+    if (!playback_ || record < 0 || static_cast<std::size_t>(record) >= playback_->log().records.size()) return;
+    step([record](Playback& p) { p.seekPosition(static_cast<std::size_t>(record) + 1); });
+}
+
 void PlayerController::seekTime(qint64 nanoseconds) {
     if (!playback_) return;
     // Scrubbing keeps playing from the new place.

@@ -45,6 +45,9 @@ public slots:
     void end();
     void seekTime(qint64 nanoseconds);
     void seekMessage(int message);
+    // Puts the cursor just after trace record `record` (it has happened):
+    // how the sequence chart and the event list jump to what was clicked.
+    void seekRecord(qint64 record);
     void setSpeed(double speed);
     void setSkipIdleTime(bool skip);
     // One frame of playback; the timer calls it, tests may too.

@@ -11,8 +11,9 @@
 namespace netstage::gui {
 
 namespace {
-// Packets travel within about 40 px of the line; the label sits beyond them.
-constexpr qreal labelOffset = 60;
+// Packets travel within about 80 px of the line (bulk data furthest out);
+// the label sits beyond them.
+constexpr qreal labelOffset = 90;
 }  // namespace
 
 LinkItem::LinkItem(const LinkInfo& link, QPointF a, QPointF b, const QList<QRectF>& avoid)
@@ -40,7 +41,7 @@ LinkItem::LinkItem(const LinkInfo& link, QPointF a, QPointF b, const QList<QRect
     };
     qreal best = -1;
     QPointF bestCentre = line_.center() + normal * labelOffset;
-    for (qreal offset : {labelOffset, labelOffset * 1.8, labelOffset * 2.6}) {
+    for (qreal offset : {labelOffset, labelOffset * 1.5, labelOffset * 2.0}) {
         for (qreal along : {0.5, 0.4, 0.6, 0.3, 0.7}) {
             for (qreal side : {1.0, -1.0}) {
                 labelCentre_ = line_.pointAt(along) + normal * side * offset;
@@ -58,6 +59,8 @@ LinkItem::LinkItem(const LinkInfo& link, QPointF a, QPointF b, const QList<QRect
     labelCentre_ = bestCentre;
     labelRect_ = labelRectFor(shownLabel());
     setZValue(0);
+    // A link changes only when it goes down or up: paint once, blit every frame.
+    setCacheMode(DeviceCoordinateCache);
     setToolTip(label_);
 }
 

@@ -34,7 +34,7 @@ NodeItem::NodeItem(const NodeInfo& node)
     : id_{node.id}, name_{QString::fromStdString(node.name)}, role_{node.role}, lines_{labelLines(node)} {
     const qreal width = widthFor(node);
     // Room above the icon for badges; labels below it.
-    const qreal half = std::max(width / 2, iconSize / 2 + 60);  // room for a wide badge
+    const qreal half = std::max(width / 2, iconSize / 2 + 44);  // room for a wide badge
     bounds_ = QRectF{-half - 4, -iconSize / 2 - badgeRadius - 4, 2 * half + 8, height() + badgeRadius + 8};
     qreal labelWidth = iconSize;
     qreal labelHeight = 0;
@@ -45,6 +45,8 @@ NodeItem::NodeItem(const NodeInfo& node)
     }
     occupied_ = QRectF{-labelWidth / 2, -iconSize / 2, labelWidth, iconSize + labelGap + labelHeight};
     setFlag(ItemIsSelectable);
+    // Icon and labels change only with a badge: paint once, blit every frame.
+    setCacheMode(DeviceCoordinateCache);
     setCursor(Qt::PointingHandCursor);
     setZValue(1);
     QStringList tip{name_};

@@ -2,6 +2,7 @@
 
 #include <QFontMetricsF>
 #include <QPainter>
+#include <algorithm>
 
 #include "gui/widgets/look.hpp"
 
@@ -30,6 +31,9 @@ bool flagsWorthNaming(const QString& flags) {
 
 PacketItem::PacketItem() {
     setZValue(3);
+    // Moving a packet is a translation: its cached picture is reused until
+    // it carries a different hop's label.
+    setCacheMode(DeviceCoordinateCache);
     setAcceptedMouseButtons(Qt::NoButton);
 }
 
@@ -37,20 +41,36 @@ void PacketItem::setHop(const PacketHop& hop) {
     const Form form = hop.control ? Form::Mark : hop.protocol == ProtocolKind::Data ? Form::Block : Form::Label;
     QString text = QString::fromStdString(hop.label);
     if (form == Form::Mark && !flagsWorthNaming(text)) text.clear();
-    if (form == Form::Block) text.clear();
+    // Bulk data says what it is: FTP's data connections next to its control
+    // connection are the picture the lecture draws.
+    if (form == Form::Block) text = QStringLiteral("data ") + text;
+    const QString tag = form == Form::Label && hop.protocol == ProtocolKind::FtpControl ? QStringLiteral("control :21")
+                                                                                       : QString{};
+    const QColor colour = hop.control ? look::linkColor() : look::protocolColor(hop.protocol);
+    if (hop.uid != uid_ || toolTip().isEmpty()) setToolTip(QString::fromStdString(hop.summary));
     uid_ = hop.uid;
-    colour_ = hop.control ? look::linkColor() : look::protocolColor(hop.protocol);
-    setToolTip(QString::fromStdString(hop.summary));
-    if (form == form_ && text == text_) return;
+    if (colour != colour_) {
+        colour_ = colour;
+        update();
+    }
+    if (form == form_ && text == text_ && tag == tag_) return;
     prepareGeometryChange();
     form_ = form;
     text_ = text;
+    tag_ = tag;
     switch (form_) {
     case Form::Label: {
         const QFontMetricsF metrics{packetFont()};
         const qreal w = metrics.horizontalAdvance(text_) + 20;
         const qreal h = metrics.height() + 8;
-        bounds_ = QRectF{-w / 2, -h / 2, w, h};
+        body_ = QRectF{-w / 2, -h / 2, w, h};
+        bounds_ = body_;
+        if (!tag_.isEmpty()) {
+            const QFontMetricsF tagMetrics{markFont()};
+            const qreal tagWidth = tagMetrics.horizontalAdvance(tag_) + 12;
+            tagRect_ = QRectF{-w / 2, -h / 2 - tagMetrics.height() - 2, tagWidth, tagMetrics.height() + 4};
+            bounds_ = bounds_.united(tagRect_);
+        }
         break;
     }
     case Form::Mark: {
@@ -59,7 +79,13 @@ void PacketItem::setHop(const PacketHop& hop) {
         bounds_ = QRectF{-markSize / 2 - 2, -h / 2 - 2, markSize + textWidth + 4, h + 4};
         break;
     }
-    case Form::Block: bounds_ = QRectF{-14, -9, 28, 18}; break;
+    case Form::Block: {
+        const QFontMetricsF metrics{markFont()};
+        const qreal w = std::max(28.0, metrics.horizontalAdvance(text_) + 14);
+        const qreal h = metrics.height() + 6;
+        bounds_ = QRectF{-w / 2, -h / 2, w, h};
+        break;
+    }
     }
 }
 
@@ -69,13 +95,22 @@ void PacketItem::paint(QPainter* painter, const QStyleOptionGraphicsItem*, QWidg
     painter->setRenderHint(QPainter::Antialiasing);
     switch (form_) {
     case Form::Label: {
-        const QRectF r = bounds_.adjusted(1, 1, -1, -1);
+        const QRectF r = body_.adjusted(1, 1, -1, -1);
         painter->setPen(QPen{look::ink(), 2});
         painter->setBrush(colour_);
         painter->drawRoundedRect(r, 8, 8);
         painter->setFont(packetFont());
         painter->setPen(Qt::white);
         painter->drawText(r, Qt::AlignCenter, text_);
+        if (!tag_.isEmpty()) {
+            // The control connection's tag sits on the label like a flag.
+            painter->setPen(QPen{colour_, 2});
+            painter->setBrush(Qt::white);
+            painter->drawRoundedRect(tagRect_.adjusted(1, 1, -1, 1), 4, 4);
+            painter->setFont(markFont());
+            painter->setPen(colour_);
+            painter->drawText(tagRect_, Qt::AlignCenter, tag_);
+        }
         break;
     }
     case Form::Mark: {
@@ -95,9 +130,13 @@ void PacketItem::paint(QPainter* painter, const QStyleOptionGraphicsItem*, QWidg
         break;
     }
     case Form::Block:
+        // Square corners, unlike a command's label: a different connection.
         painter->setPen(QPen{look::ink(), 1.5});
         painter->setBrush(colour_);
         painter->drawRect(bounds_.adjusted(2, 2, -2, -2));
+        painter->setFont(markFont());
+        painter->setPen(Qt::white);
+        painter->drawText(bounds_, Qt::AlignCenter, text_);
         break;
     }
 }

@@ -1,7 +1,8 @@
 #pragma once
 // A packet on a link. A packet carrying an application line is a coloured
 // label with that line; a TCP control segment is a small mark (with its
-// flags when they are SYN, FIN or RST); bulk data is a small block. The
+// flags when they are SYN, FIN or RST); bulk data is a block saying "data"
+// and its size. FTP commands and replies carry a "control :21" tag. The
 // scene moves it; the item only draws.
 
 #include <QColor>
@@ -21,6 +22,8 @@ public:
     void setHop(const PacketHop& hop);
     Form form() const { return form_; }
     const QString& text() const { return text_; }
+    // "control :21" on an FTP command or reply: its connection, beside the data ones.
+    const QString& tag() const { return tag_; }
     std::uint64_t uid() const { return uid_; }
 
     QRectF boundingRect() const override;
@@ -29,6 +32,9 @@ public:
 private:
     Form form_ = Form::Block;
     QString text_;
+    QString tag_;
+    QRectF body_;     // a label's box, without its tag
+    QRectF tagRect_;
     QColor colour_;
     QRectF bounds_;
     std::uint64_t uid_ = 0;

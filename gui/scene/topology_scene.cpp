@@ -1,6 +1,7 @@
 #include "gui/scene/topology_scene.hpp"
 
 #include <QLineF>
+#include <QPixmapCache>
 #include <algorithm>
 
 #include "gui/model/topology_layout.hpp"
@@ -17,10 +18,18 @@ namespace {
 constexpr qreal iconClearance = NodeItem::iconSize / 2 + 10;
 // Each direction has its own lane, so a request and its reply never collide.
 constexpr qreal laneOffset = 22;
+// Bulk data (an FTP data connection beside its control connection) travels
+// in an outer lane, so a reply's label never hides the data under it.
+constexpr qreal dataLaneOffset = 64;
+constexpr int pixmapCacheKilobytes = 128 * 1024;
 }  // namespace
 
 TopologyScene::TopologyScene(QObject* parent) : QGraphicsScene{parent} {
     setBackgroundBrush(look::paper());
+    // Nodes, links and packets keep their pictures in the pixmap cache
+    // (DeviceCoordinateCache); Qt's 10 MB default holds a few dozen, and a
+    // cache that thrashes lays out every label again on every frame.
+    QPixmapCache::setCacheLimit(std::max(QPixmapCache::cacheLimit(), pixmapCacheKilobytes));
     connect(this, &QGraphicsScene::selectionChanged, this, &TopologyScene::onSelectionChanged);
 }
 
@@ -63,12 +72,14 @@ void TopologyScene::setPlayback(const Playback* playback) {
         addItem(item);
         links_[link.id] = item;
     }
-    setSceneRect(itemsBoundingRect().adjusted(-40, -60, 40, 40));
+    // Little margin at the sides: width decides the scale, and every pixel
+    // of it is type size at the back of the room. Room at the top for the legend.
+    setSceneRect(itemsBoundingRect().adjusted(-12, -60, 12, 16));
     if (!previouslySelected.isEmpty()) selectHost(previouslySelected);
     showCursor();
 }
 
-TopologyScene::Path TopologyScene::pathFor(std::uint32_t from, std::uint32_t to) const {
+TopologyScene::Path TopologyScene::pathFor(std::uint32_t from, std::uint32_t to, qreal lane) const {
     const QPointF a = nodes_.at(from)->pos();
     const QPointF b = nodes_.at(to)->pos();
     QLineF line{a, b};
@@ -76,7 +87,7 @@ TopologyScene::Path TopologyScene::pathFor(std::uint32_t from, std::uint32_t to)
     const QPointF unit = (b - a) / line.length();
     // Left of the direction of travel: rightward packets above the line,
     // leftward ones below it, whichever way the link was declared.
-    const QPointF shift = QPointF{unit.y(), -unit.x()} * laneOffset;
+    const QPointF shift = QPointF{unit.y(), -unit.x()} * lane;
     return {a + unit * iconClearance + shift, b - unit * iconClearance + shift};
 }
 
@@ -84,7 +95,7 @@ QPointF TopologyScene::dropPosition(const DropMark& drop) const {
     const auto link = playback_->topology().findLink(drop.link);
     if (link != nullptr && nodes_.count(link->a) && nodes_.count(link->b)) {
         const std::uint32_t to = link->otherEnd(drop.node);
-        const Path path = pathFor(drop.node, to);
+        const Path path = pathFor(drop.node, to, laneOffset);
         const qreal along = drop.onWire ? 0.5 : 0.12;
         return path.from + (path.to - path.from) * along;
     }
@@ -117,7 +128,8 @@ void TopologyScene::showCursor() {
         }
         PacketItem* item = packetPool_[used++];
         item->setHop(*hop);
-        const Path path = pathFor(hop->from, hop->to);
+        const Path path = pathFor(hop->from, hop->to,
+                                  item->form() == PacketItem::Form::Block ? dataLaneOffset : laneOffset);
         item->setPos(path.from + (path.to - path.from) * progress);
         // Later packets above earlier ones, labels above blocks.
         item->setZValue(3 + (item->form() == PacketItem::Form::Label ? 1 : 0));

@@ -49,7 +49,8 @@ private:
         QPointF from;
         QPointF to;
     };
-    Path pathFor(std::uint32_t from, std::uint32_t to) const;
+    // From icon edge to icon edge, `lane` to the left of the direction of travel.
+    Path pathFor(std::uint32_t from, std::uint32_t to, qreal lane) const;
     QPointF dropPosition(const DropMark& drop) const;
     void onSelectionChanged();
 

@@ -29,6 +29,7 @@
 #include "gui/widgets/player_controls.hpp"
 #include "gui/widgets/timeline_scrubber.hpp"
 #include "gui/widgets/transcript_model.hpp"
+#include "gui/window/analysis_panels.hpp"
 
 namespace netstage::gui {
 
@@ -41,6 +42,13 @@ QLabel* panelTitle(const QString& text, QWidget* parent) {
     label->setFont(look::labelBoldFont());
     label->setContentsMargins(6, 6, 6, 2);
     return label;
+}
+
+// FTP's two kinds of connection are named as the lecture names them.
+QString legendName(ProtocolKind kind) {
+    if (kind == ProtocolKind::FtpControl) return QStringLiteral("FTP control :21");
+    if (kind == ProtocolKind::Data) return QStringLiteral("data");
+    return QString::fromUtf8(toString(kind).data(), static_cast<int>(toString(kind).size()));
 }
 
 // A caret under the column the error points at, for the quoted line.
@@ -65,6 +73,9 @@ MainWindow::MainWindow(TraceSource source, Options options, QWidget* parent)
     buildActions();
     buildMenus();
     buildLayout();
+    panels_ = new AnalysisPanels{*this, *player_};
+    viewMenu_->addSeparator();
+    panels_->addToMenu(*viewMenu_);
     connect(player_, &PlayerController::documentChanged, this, &MainWindow::onDocumentChanged);
     connect(player_, &PlayerController::cursorChanged, this, &MainWindow::showCursor);
     connect(player_, &PlayerController::playingChanged, this,
@@ -137,6 +148,7 @@ void MainWindow::buildMenus() {
         play->addAction(action);
     }
     QMenu* view = menuBar()->addMenu(tr("&View"));
+    viewMenu_ = view;
     view->addAction(showControl_);
     view->addAction(skipIdle_);
     view->addAction(fit_);
@@ -152,7 +164,9 @@ void MainWindow::buildLayout() {
     transcriptView_->setFocusPolicy(Qt::NoFocus);
     transcriptView_->setSelectionMode(QAbstractItemView::NoSelection);
     transcriptView_->setSpacing(1);
-    transcriptView_->setTextElideMode(Qt::ElideRight);
+    // A narrow panel wraps a long line rather than hiding its end.
+    transcriptView_->setWordWrap(true);
+    transcriptView_->setResizeMode(QListView::Adjust);
 
     hostPicker_ = new QComboBox{this};
     hostPicker_->setFont(look::panelFont());
@@ -197,7 +211,8 @@ void MainWindow::buildLayout() {
     middle->addWidget(side);
     middle->setStretchFactor(0, 2);
     middle->setStretchFactor(1, 1);
-    middle->setSizes({1120, 480});
+    // The network gets most of the width: at 1600 px it is drawn at full size.
+    middle->setSizes({1220, 380});
 
     controls_ = new PlayerControls{PlayerActions{playPause_, previousMessage_, nextMessage_, previousPacket_,
                                                  nextPacket_, home_, end_},
@@ -350,8 +365,7 @@ void MainWindow::onDocumentChanged() {
                                   ProtocolKind::Data, ProtocolKind::Dns}) {
             const auto& hops = playback->hops();
             if (std::any_of(hops.begin(), hops.end(), [kind](const PacketHop& h) { return !h.control && h.protocol == kind; })) {
-                legend.append({QString::fromUtf8(toString(kind).data(), static_cast<int>(toString(kind).size())),
-                               look::protocolColor(kind)});
+                legend.append({legendName(kind), look::protocolColor(kind)});
             }
         }
         if (std::any_of(playback->hops().begin(), playback->hops().end(), [](const PacketHop& h) { return h.control; })) {

@@ -17,6 +17,7 @@ class QTableView;
 
 namespace netstage::gui {
 
+class AnalysisPanels;
 class ErrorDialog;
 class HostModel;
 class NarrationBar;
@@ -57,6 +58,8 @@ public:
     NarrationBar& narration() { return *narration_; }
     PlayerControls& controls() { return *controls_; }
     QAction* showControlSegmentsAction() const { return showControl_; }
+    // Sequence chart, event list and packet inspector (docks, hidden at first).
+    AnalysisPanels& panels() { return *panels_; }
 
 signals:
     void documentLoaded(const QString& path);
@@ -109,6 +112,8 @@ private:
     QAction* skipIdle_ = nullptr;
     QAction* fit_ = nullptr;
     QMenu* recentMenu_ = nullptr;
+    QMenu* viewMenu_ = nullptr;
+    AnalysisPanels* panels_ = nullptr;
 };
 
 }  // namespace netstage::gui

@@ -15,6 +15,7 @@
 #include <variant>
 #include <vector>
 
+#include "protocols/common/fifo.hpp"
 #include "protocols/dns/message.hpp"
 
 namespace netstage::dns {
@@ -102,7 +103,7 @@ private:
     ResolverConfig config_;
     QueryId counter_;
     std::map<QueryId, Pending> pending_;  // ordered: timeouts fire in id order at equal deadlines
-    std::deque<ResolverEvent> events_;
+    proto::Fifo<ResolverEvent> events_;
 };
 
 }  // namespace netstage::dns

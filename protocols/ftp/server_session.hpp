@@ -64,7 +64,8 @@ private:
         TransferKind kind = TransferKind::Retr;
         std::string verb;
         std::string path;
-        std::string outgoing;   // RETR/LIST/NLST: the bytes to send
+        std::string outgoing;   // RETR/LIST/NLST: the bytes to send, until handed to the host
+        std::uint64_t outgoingSize = 0;  // what `outgoing` held: a file is not kept twice
         std::string incoming;   // STOR/APPE: the bytes received so far
         std::uint64_t received = 0;
         std::uint64_t restartAt = 0;

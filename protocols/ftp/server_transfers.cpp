@@ -130,9 +130,10 @@ void ServerSession::handleTransfer(TransferKind kind, const Command& command) {
 }
 
 void ServerSession::beginData() {
-    events_.emplace_back(TransferStarted{transfer_->path, transfer_->verb, transfer_->outgoing.size()});
+    transfer_->outgoingSize = transfer_->outgoing.size();
+    events_.emplace_back(TransferStarted{transfer_->path, transfer_->verb, transfer_->outgoingSize});
     if (state_ == ServerState::Sending) {
-        if (!transfer_->outgoing.empty()) events_.emplace_back(DataToSend{transfer_->outgoing});
+        if (!transfer_->outgoing.empty()) events_.emplace_back(DataToSend{std::move(transfer_->outgoing)});
         // Stream mode (RFC 959 §3.4.1): closing the connection marks the end of the file.
         events_.emplace_back(CloseData{});
     }
@@ -258,7 +259,7 @@ void ServerSession::dataConnectionClosed() {
                                         dataMode_ == DataMode::Passive ? DataRole::Passive : DataRole::Active, {}, 0});
     resetDataChannel();
     advance("data closed (226)");
-    events_.emplace_back(TransferCompleted{t.path, t.verb, t.outgoing.size()});
+    events_.emplace_back(TransferCompleted{t.path, t.verb, t.outgoingSize});
     reply(226, config_.texts.transferComplete);
     pump();
 }

@@ -13,6 +13,7 @@
 #include <variant>
 #include <vector>
 
+#include "protocols/common/fifo.hpp"
 #include "protocols/common/line_reader.hpp"
 #include "protocols/imap/imap_syntax.hpp"
 
@@ -125,7 +126,7 @@ private:
 
     ClientConfig config_;
     proto::LineReader reader_;
-    std::deque<Step> steps_;
+    proto::Fifo<Step> steps_;
     Phase phase_ = Phase::Greeting;
     std::optional<Step> current_;
     std::string currentTag_;
@@ -142,7 +143,7 @@ private:
     bool inLiteral_ = false;
 
     std::string output_;
-    std::deque<ClientEvent> events_;
+    proto::Fifo<ClientEvent> events_;
 };
 
 }  // namespace netstage::imap

@@ -16,6 +16,7 @@
 #include <variant>
 #include <vector>
 
+#include "protocols/common/fifo.hpp"
 #include "protocols/common/line_reader.hpp"
 #include "protocols/imap/sequence_set.hpp"
 #include "protocols/imap/state.hpp"
@@ -182,7 +183,7 @@ private:
     std::optional<std::string> deferredTagged_;
 
     std::string output_;
-    std::deque<ServerEvent> events_;
+    proto::Fifo<ServerEvent> events_;
     std::chrono::nanoseconds now_{0};
     std::chrono::nanoseconds lastActivity_{0};
 };

@@ -10,6 +10,7 @@
 #include <string_view>
 #include <vector>
 
+#include "protocols/common/fifo.hpp"
 #include "protocols/common/line_reader.hpp"
 #include "protocols/pop3/client_events.hpp"
 #include "protocols/pop3/state.hpp"
@@ -73,7 +74,7 @@ private:
     std::size_t downloaded_ = 0;
     std::chrono::nanoseconds deadline_{};
     std::string outgoing_;
-    std::deque<ClientEvent> events_;
+    proto::Fifo<ClientEvent> events_;
 };
 
 }  // namespace netstage::pop3

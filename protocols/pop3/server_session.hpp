@@ -11,6 +11,7 @@
 #include <string_view>
 #include <vector>
 
+#include "protocols/common/fifo.hpp"
 #include "protocols/common/line_reader.hpp"
 #include "protocols/pop3/maildrop.hpp"
 #include "protocols/pop3/server_events.hpp"
@@ -96,7 +97,7 @@ private:
     std::vector<bool> deleted_;
     std::chrono::nanoseconds lastActivity_{};
     std::string outgoing_;
-    std::deque<ServerEvent> events_;
+    proto::Fifo<ServerEvent> events_;
 };
 
 }  // namespace netstage::pop3

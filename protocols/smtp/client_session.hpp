@@ -21,6 +21,7 @@
 #include <string_view>
 #include <vector>
 
+#include "protocols/common/fifo.hpp"
 #include "protocols/common/line_reader.hpp"
 #include "protocols/smtp/client_config.hpp"
 #include "protocols/smtp/events.hpp"
@@ -88,12 +89,12 @@ private:
     bool started_ = false;
     proto::LineReader reader_;
     ReplyParser replyParser_;
-    std::deque<ClientEvent> events_;
+    proto::Fifo<ClientEvent> events_;
     std::string output_;
     std::chrono::nanoseconds now_{0};
     std::optional<std::chrono::nanoseconds> deadline_;
 
-    std::deque<std::pair<std::size_t, MailItem>> queue_;
+    proto::Fifo<std::pair<std::size_t, MailItem>> queue_;
     std::size_t enqueued_ = 0;
     std::optional<Active> active_;
     bool needRset_ = false;

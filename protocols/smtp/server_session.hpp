@@ -18,6 +18,7 @@
 #include <string>
 #include <string_view>
 
+#include "protocols/common/fifo.hpp"
 #include "protocols/common/line_reader.hpp"
 #include "protocols/smtp/events.hpp"
 #include "protocols/smtp/reply.hpp"
@@ -73,7 +74,7 @@ private:
     ServerPolicy* policy_;
     ServerState state_ = ServerState::Connected;
     proto::LineReader reader_;
-    std::deque<ServerEvent> events_;
+    proto::Fifo<ServerEvent> events_;
     std::string output_;
     std::chrono::nanoseconds lastActivity_{0};
 

@@ -68,11 +68,11 @@ void FtpClientApp::handle(ftp::ClientEvent& event) {
         listen(listenRequest->port);
     } else if (const auto* connectRequest = std::get_if<ftp::ConnectRequested>(&event)) {
         connect(connectRequest->address, connectRequest->port);
-    } else if (const auto* data = std::get_if<ftp::DataToSend>(&event)) {
-        if (data_) data_->send(data->bytes);
+    } else if (auto* data = std::get_if<ftp::DataToSend>(&event)) {
+        if (data_) data_->send(std::move(data->bytes));
     } else if (std::holds_alternative<ftp::CloseData>(event)) {
         closeData();
-    } else if (const auto* step = std::get_if<ftp::StepFinished>(&event)) {
+    } else if (auto* step = std::get_if<ftp::StepFinished>(&event)) {
         onStepFinished(*step);
     } else if (std::holds_alternative<ftp::ScriptFinished>(event)) {
         finished_ = true;
@@ -83,14 +83,15 @@ void FtpClientApp::handle(ftp::ClientEvent& event) {
     }
 }
 
-void FtpClientApp::onStepFinished(const ftp::StepFinished& step) {
+void FtpClientApp::onStepFinished(ftp::StepFinished& step) {
     Simulator& simulator = host_.simulator();
-    results_.push_back({step.kind, step.argument, step.ok, step.code, step.data, simulator.now()});
+    const auto bytes = static_cast<std::int64_t>(step.data.size());
+    results_.push_back({step.kind, step.argument, step.ok, step.code, std::move(step.data), simulator.now()});
     traceEvent("step", {{"step", std::string{ftp::toString(step.kind)}},
                         {"argument", step.argument},
                         {"outcome", std::string{step.ok ? "ok" : "failed"}},
                         {"code", static_cast<std::int64_t>(step.code)},
-                        {"bytes", static_cast<std::int64_t>(step.data.size())}});
+                        {"bytes", bytes}});
     const std::size_t next = results_.size();
     if (next < config_.stepTimes.size() && config_.stepTimes[next] > simulator.now()) {
         held_ = true;

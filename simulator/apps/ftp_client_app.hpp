@@ -57,7 +57,7 @@ public:
 private:
     void pump();
     void handle(ftp::ClientEvent& event);
-    void onStepFinished(const ftp::StepFinished& step);
+    void onStepFinished(ftp::StepFinished& step);  // moves the step's data into results()
     void listen(std::uint16_t wanted);
     void connect(const std::string& address, std::uint16_t port);
     void closeData();

@@ -2,12 +2,13 @@
 
 namespace netstage::apps {
 
-void FtpDataLink::send(std::string_view bytes) {
+void FtpDataLink::send(std::string bytes) {
     if (offset_ == pending_.size()) {
-        pending_.clear();
+        pending_ = std::move(bytes);
         offset_ = 0;
+    } else {
+        pending_.append(bytes);
     }
-    pending_.append(bytes);
     flush();
 }
 
@@ -23,7 +24,7 @@ void FtpDataLink::flush() {
         if (accepted == 0) return;  // onSendSpace resumes
         offset_ += accepted;
     }
-    pending_.clear();
+    pending_ = std::string{};  // a sent file's buffer is given back, not kept until the link dies
     offset_ = 0;
     if (closeWanted_ && !closeCalled_) {
         closeCalled_ = true;

@@ -22,8 +22,9 @@ public:
     bool established() const { return established_; }
     void markEstablished() { established_ = true; }
 
-    // Queues bytes and writes as many as the send buffer takes.
-    void send(std::string_view bytes);
+    // Queues bytes and writes as many as the send buffer takes. Taken by
+    // value: a whole file is queued by moving it, not copying it.
+    void send(std::string bytes);
     // Closes once every queued byte is handed to TCP.
     void closeWhenSent();
     // Call from onSendSpace.

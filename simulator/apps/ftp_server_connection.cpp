@@ -63,12 +63,12 @@ void FtpServerConnection::handle(ftp::ServerEvent& event) {
         listen(listenRequest->port);
     } else if (const auto* connectRequest = std::get_if<ftp::ConnectRequested>(&event)) {
         connect(connectRequest->address, connectRequest->port);
-    } else if (const auto* data = std::get_if<ftp::DataToSend>(&event)) {
+    } else if (auto* data = std::get_if<ftp::DataToSend>(&event)) {
         if (!data_) return;
         if (data_->trace && (data_->verb == "LIST" || data_->verb == "NLST")) {
             for (const auto& line : splitCrlfLines(data->bytes)) data_->trace->serverLine(line);
         }
-        data_->send(data->bytes);
+        data_->send(std::move(data->bytes));
     } else if (std::holds_alternative<ftp::CloseData>(event)) {
         closeData();
     } else if (const auto* started = std::get_if<ftp::TransferStarted>(&event)) {

@@ -1,5 +1,6 @@
 #include "simulator/scenario/ftp_loader.hpp"
 
+#include <algorithm>
 #include <set>
 
 namespace netstage::scenario {
@@ -117,7 +118,13 @@ std::string ftpContentBytes(const FtpContentSpec& content) {
         case FtpContentSpec::Kind::Text: return content.text;
         case FtpContentSpec::Kind::AllByteValues: {
             std::string bytes(content.size, '\0');
-            for (std::size_t i = 0; i < bytes.size(); ++i) bytes[i] = static_cast<char>(i % 256);
+            const std::size_t head = std::min<std::size_t>(bytes.size(), 256);
+            for (std::size_t i = 0; i < head; ++i) bytes[i] = static_cast<char>(i);
+            // A 100 MB file is made by doubling the pattern, not octet by octet.
+            for (std::size_t done = head; done < bytes.size(); done *= 2) {
+                const std::size_t n = std::min(done, bytes.size() - done);
+                std::copy_n(bytes.begin(), n, bytes.begin() + static_cast<std::ptrdiff_t>(done));
+            }
             return bytes;
         }
         case FtpContentSpec::Kind::GeneratedText: {

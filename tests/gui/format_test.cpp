@@ -7,6 +7,13 @@ namespace {
 
 using namespace netstage::time_literals;
 
+TEST(Format, connectionsAreShownFromTheirHostsSide) {
+    EXPECT_EQ(formatConnection("10.0.1.10:49152-10.0.2.10:25"), ":49152 \u2192 10.0.2.10:25");
+    EXPECT_EQ(formatConnection("10.0.2.10:110-0.0.0.0:0"), "listening on :110");
+    EXPECT_EQ(formatConnection("not a connection"), "not a connection");
+    EXPECT_EQ(formatConnection("a-b"), "a-b");
+}
+
 TEST(Format, ratesUseTheLargestWholeUnit) {
     EXPECT_EQ(formatRate(10'000'000), "10 Mbit/s");
     EXPECT_EQ(formatRate(1'500'000), "1.5 Mbit/s");

@@ -29,6 +29,43 @@ protected:
     }
 };
 
+PacketHop hopOf(ProtocolKind protocol, bool control, std::string label) {
+    PacketHop hop;
+    hop.protocol = protocol;
+    hop.control = control;
+    hop.label = std::move(label);
+    return hop;
+}
+
+TEST(PacketItem, ftpControlAndDataConnectionsLookDifferentAndSaySo) {
+    PacketItem control;
+    control.setHop(hopOf(ProtocolKind::FtpControl, false, "RETR report.pdf"));
+    EXPECT_EQ(control.form(), PacketItem::Form::Label);
+    EXPECT_EQ(control.text(), QStringLiteral("RETR report.pdf"));
+    EXPECT_EQ(control.tag(), QStringLiteral("control :21"));
+
+    PacketItem data;
+    data.setHop(hopOf(ProtocolKind::Data, false, "1460 B"));
+    EXPECT_EQ(data.form(), PacketItem::Form::Block);
+    EXPECT_EQ(data.text(), QStringLiteral("data 1460 B"));
+    EXPECT_TRUE(data.tag().isEmpty());
+    // The tag makes the control packet taller: it is part of what is drawn.
+    PacketItem untagged;
+    untagged.setHop(hopOf(ProtocolKind::Smtp, false, "RETR report.pdf"));
+    EXPECT_TRUE(untagged.tag().isEmpty());
+    EXPECT_GT(control.boundingRect().height(), untagged.boundingRect().height());
+}
+
+TEST(PacketItem, aReusedItemTakesTheNewHopsLookAndDropsTheOldTag) {
+    PacketItem item;
+    item.setHop(hopOf(ProtocolKind::FtpControl, false, "PASV"));
+    const QRectF tagged = item.boundingRect();
+    item.setHop(hopOf(ProtocolKind::FtpControl, true, "SYN"));
+    EXPECT_EQ(item.form(), PacketItem::Form::Mark);
+    EXPECT_TRUE(item.tag().isEmpty());
+    EXPECT_LT(item.boundingRect().height(), tagged.height());
+}
+
 TEST_F(TopologySceneTest, hasOneItemPerNodeAndLinkNamedAndLabelled) {
     ASSERT_EQ(scene.nodeItems().size(), 4);
     ASSERT_EQ(scene.linkItems().size(), 3);

@@ -1,0 +1,243 @@
+// The player's two speed targets, measured offscreen:
+//
+//   netstage_bench_gui startup [SCENARIO]   process start -> first frame of scenario 01
+//   netstage_bench_gui render [FRAMES]      frames/s, 200 hosts and 1,000 packets in flight
+//
+// Without arguments it measures both. "startup" counts from the moment the
+// kernel started the process (/proc/self/stat, 10 ms resolution) and from
+// main(), to the first frame of the window with the scenario's network on it.
+// "render" draws the topology scene through a 1600x1000 view into an image
+// at successive playback times, moving every packet each frame as playing does.
+
+#include <QApplication>
+#include <QFile>
+#include <QGraphicsView>
+#include <QImage>
+#include <QPainter>
+#include <chrono>
+#include <cstdio>
+#include <cstring>
+#include <ctime>
+#include <fstream>
+#include <optional>
+#include <sstream>
+#include <string>
+#include <unistd.h>
+
+#include "gui/model/playback.hpp"
+#include "gui/player/default_trace_source.hpp"
+#include "gui/player/player_controller.hpp"
+#include "gui/scene/topology_scene.hpp"
+#include "gui/scene/topology_view.hpp"
+#include "gui/widgets/error_dialog.hpp"
+#include "gui/window/main_window.hpp"
+
+namespace {
+
+using namespace netstage;
+using Clock = std::chrono::steady_clock;
+
+double secondsSince(Clock::time_point start) { return std::chrono::duration<double>(Clock::now() - start).count(); }
+
+// Seconds since the kernel started this process, or nothing if /proc says no.
+std::optional<double> secondsSinceProcessStart() {
+    std::ifstream stat{"/proc/self/stat"};
+    std::string text{std::istreambuf_iterator<char>{stat}, {}};
+    const auto close = text.rfind(')');  // the command name may hold spaces
+    if (close == std::string::npos) return std::nullopt;
+    std::istringstream fields{text.substr(close + 2)};
+    std::string field;
+    // Field 3 is the state; starttime is field 22.
+    for (int i = 3; i < 22 && fields >> field; ++i) {
+    }
+    unsigned long long startTicks = 0;
+    if (!(fields >> startTicks)) return std::nullopt;
+    timespec now{};
+    clock_gettime(CLOCK_BOOTTIME, &now);
+    const double bootSeconds = static_cast<double>(now.tv_sec) + static_cast<double>(now.tv_nsec) * 1e-9;
+    return bootSeconds - static_cast<double>(startTicks) / static_cast<double>(sysconf(_SC_CLK_TCK));
+}
+
+int benchStartup(const QString& scenario, Clock::time_point mainEntered) {
+    gui::MainWindow window{gui::defaultTraceSource(), gui::MainWindow::Options{false}};
+    window.resize(1600, 1000);
+    window.show();
+    if (!window.openFile(scenario)) {
+        std::fprintf(stderr, "cannot open %s\n", qPrintable(scenario));
+        return 1;
+    }
+    while (window.scene().nodeItems().isEmpty()) QApplication::processEvents();
+    QApplication::processEvents();
+    const QImage frame = window.grab().toImage();  // the first frame, as a user would see it
+    const double fromMain = secondsSince(mainEntered);
+    const auto fromProcess = secondsSinceProcessStart();
+    std::printf("startup %s: %zu nodes, first frame %dx%d\n", qPrintable(scenario), static_cast<std::size_t>(window.scene().nodeItems().size()),
+                frame.width(), frame.height());
+    // Labels are drawn at 17 pt in scene units; the view scales them.
+    std::printf("  network view scale:  %7.2f (node labels %.1f pt)\n", window.topologyView().transform().m11(),
+                17 * window.topologyView().transform().m11());
+    std::printf("  from main():         %7.1f ms\n", fromMain * 1e3);
+    if (fromProcess) std::printf("  from process start:  %7.1f ms (10 ms resolution)\n", *fromProcess * 1e3);
+    std::printf("  target: 1000 ms  -> %s\n", fromProcess.value_or(fromMain) <= 1.0 ? "met" : "MISSED");
+    return 0;
+}
+
+// A synthetic run: `hosts` hosts in a grid of routers, and `packets` packets
+// that all leave within the first millisecond and stay on the wire for a
+// second (slow links, long delays), so every one is in flight at once.
+trace::TraceLog syntheticTrace(int hosts, int packets) {
+    trace::TraceLog log;
+    log.header = trace::TraceHeader{"bench-200-hosts", 1};
+    const Time zero = Time::zero();
+    const auto event = [&log, zero](std::string layer, std::string type, trace::Fields fields) {
+        log.records.emplace_back(trace::Event{zero, "", std::move(layer), std::move(type), std::move(fields)});
+    };
+    event("scenario", "title", {{"title", std::string{"200 hosts, 1,000 packets in flight"}}});
+    constexpr int perRouter = 10;
+    const int routers = (hosts + perRouter - 1) / perRouter;
+    const char* const roles[] = {"pc", "laptop", "phone", "mail-server", "dns-server", "ftp-server"};
+    // Hosts first (ids 0..hosts-1), then routers; each router on a grid with
+    // its hosts around it.
+    for (int h = 0; h < hosts; ++h) {
+        const std::string name = "host-" + std::to_string(h);
+        const int r = h / perRouter;
+        const int k = h % perRouter;
+        const std::int64_t rx = (r % 5) * 1400;
+        const std::int64_t ry = (r / 5) * 900;
+        event("scenario", "host",
+              {{"name", name}, {"role", std::string{roles[h % 6]}},
+               {"x", rx + (k % 5) * 260 - 520}, {"y", ry + (k < 5 ? -340 : 340)}});
+        event("topology", "node",
+              {{"id", std::int64_t{h}}, {"name", name}, {"kind", std::string{"host"}},
+               {"addresses", "10.0." + std::to_string(r) + "." + std::to_string(k + 2)}});
+    }
+    for (int r = 0; r < routers; ++r) {
+        const std::string name = "router-" + std::to_string(r);
+        event("scenario", "host",
+              {{"name", name}, {"role", std::string{"router"}}, {"x", std::int64_t{(r % 5) * 1400}},
+               {"y", std::int64_t{(r / 5) * 900}}});
+        event("topology", "node",
+              {{"id", std::int64_t{hosts + r}}, {"name", name}, {"kind", std::string{"router"}},
+               {"addresses", "10.0." + std::to_string(r) + ".1"}});
+    }
+    std::int64_t linkId = 0;
+    const auto link = [&](std::int64_t a, std::int64_t b) {
+        event("topology", "link",
+              {{"id", linkId++}, {"a", a}, {"b", b}, {"addressA", std::string{}}, {"addressB", std::string{}},
+               {"rate_bps", std::int64_t{1'000'000}}, {"delay_ns", std::int64_t{1'000'000'000}},
+               {"loss", std::string{"0"}}, {"queue", std::int64_t{100}}});
+    };
+    for (int h = 0; h < hosts; ++h) link(h, hosts + h / perRouter);
+    for (int r = 0; r + 1 < routers; ++r) link(hosts + r, hosts + r + 1);
+
+    for (int p = 0; p < packets; ++p) {
+        const int h = p % hosts;
+        Packet packet;
+        packet.uid = static_cast<std::uint64_t>(p + 1);
+        packet.ip.source = Ipv4Address{10, 0, static_cast<std::uint8_t>(h / perRouter), static_cast<std::uint8_t>(h % perRouter + 2)};
+        packet.ip.destination = Ipv4Address{10, 9, 9, 9};
+        packet.ip.protocol = IpProtocol::Tcp;
+        TcpHeader tcp;
+        tcp.sourcePort = static_cast<std::uint16_t>(49152 + p);
+        // A third carry a line (a label), a third are control segments, a
+        // third bulk data: the three forms the view draws.
+        tcp.destinationPort = p % 3 == 2 ? std::uint16_t{20} : std::uint16_t{25};
+        tcp.flags = tcp_flags::ack;
+        packet.transport = tcp;
+        if (p % 3 == 0) {
+            const std::string line = "RCPT TO:<user" + std::to_string(p) + "@hamburger.edu>\r\n";
+            packet.payload.assign(line.begin(), line.end());
+        } else if (p % 3 == 2) {
+            packet.payload.assign(512, std::uint8_t{0x2a});
+        }
+        trace::PacketRecord record;
+        record.time = Time::fromMicroseconds(p);
+        const bool fromHost = (p / hosts) % 2 == 0;
+        record.node = static_cast<std::uint32_t>(fromHost ? h : hosts + h / perRouter);
+        record.nodeName = fromHost ? "host-" + std::to_string(h) : "router-" + std::to_string(h / perRouter);
+        record.link = h;
+        record.action = trace::PacketAction::Sent;
+        record.packet = std::move(packet);
+        log.records.emplace_back(std::move(record));
+    }
+    log.end = Time::fromMilliseconds(1500);
+    return log;
+}
+
+int benchRender(int frames) {
+    constexpr int hosts = 200;
+    constexpr int packets = 1000;
+    gui::Playback playback{syntheticTrace(hosts, packets)};
+    gui::TopologyScene scene;
+    const auto built = Clock::now();
+    scene.setPlayback(&playback);
+    const double setupSeconds = secondsSince(built);
+
+    // Through a view, as on screen: the view's item caches take part. The
+    // whole network is in the picture, so every packet is drawn.
+    QGraphicsView view{&scene};
+    view.setRenderHints(QPainter::Antialiasing | QPainter::TextAntialiasing);
+    view.setFrameShape(QFrame::NoFrame);
+    view.setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    view.setVerticalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    view.resize(1600, 1000);
+    view.show();
+    view.fitInView(scene.sceneRect(), Qt::KeepAspectRatio);
+    QApplication::processEvents();
+    QImage image{view.viewport()->size(), QImage::Format_ARGB32_Premultiplied};
+    Clock::duration inShowCursor{};
+    const auto renderAt = [&](Time t) {
+        const auto cursorStart = Clock::now();
+        playback.seekTime(t);
+        scene.showCursor();
+        inShowCursor += Clock::now() - cursorStart;
+        view.viewport()->render(&image);
+    };
+    // Packets leave during the first millisecond and arrive after about a
+    // second: [2 ms, 1000 ms] keeps all of them on the wire.
+    const Time first = Time::fromMilliseconds(2);
+    const Time span = Time::fromMilliseconds(990);
+    renderAt(first);  // warm-up: fonts, caches
+    const std::size_t inFlight = playback.hopsInFlight().size();
+    const std::size_t shown = static_cast<std::size_t>(scene.visiblePackets().size());
+    inShowCursor = {};
+    const auto start = Clock::now();
+    for (int i = 0; i < frames; ++i) renderAt(first + span * i / frames);
+    const double seconds = secondsSince(start);
+    const double fps = frames / seconds;
+    std::printf("render: %d hosts + %d routers, %zu packets in flight (%zu drawn), %zu links, scene %.0fx%.0f -> %dx%d\n",
+                hosts, (hosts + 9) / 10, inFlight, shown, static_cast<std::size_t>(scene.linkItems().size()),
+                scene.sceneRect().width(), scene.sceneRect().height(), image.width(), image.height());
+    std::printf("  scene built in        %7.1f ms\n", setupSeconds * 1e3);
+    std::printf("  %d frames in          %7.1f ms: %.1f frames/s (%.2f ms/frame)\n", frames, seconds * 1e3, fps,
+                seconds * 1e3 / frames);
+    std::printf("  of which moving the packets (seekTime + showCursor): %.2f ms/frame\n",
+                std::chrono::duration<double>(inShowCursor).count() * 1e3 / frames);
+    std::printf("  target: 50 frames/s  -> %s\n", fps >= 50 ? "met" : "MISSED");
+    return 0;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    const auto mainEntered = Clock::now();
+    if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM")) qputenv("QT_QPA_PLATFORM", "offscreen");
+    QApplication app{argc, argv};
+    const QString mode = argc > 1 ? QString::fromLocal8Bit(argv[1]) : QString{};
+    const QString argument = argc > 2 ? QString::fromLocal8Bit(argv[2]) : QString{};
+    if (mode != QLatin1String("startup") && mode != QLatin1String("render") && !mode.isEmpty()) {
+        std::fprintf(stderr, "usage: %s [startup [SCENARIO] | render [FRAMES]]\n", argv[0]);
+        return 2;
+    }
+    int status = 0;
+    if (mode.isEmpty() || mode == QLatin1String("startup")) {
+        QString scenario = mode.isEmpty() || argument.isEmpty() ? QString{} : argument;
+        if (scenario.isEmpty()) scenario = QStringLiteral(NETSTAGE_SOURCE_DIR "/scenarios/01-smtp-alice-to-bob.yaml");
+        status = benchStartup(scenario, mainEntered);
+    }
+    if (status == 0 && (mode.isEmpty() || mode == QLatin1String("render"))) {
+        const int frames = mode.isEmpty() || argument.isEmpty() ? 200 : argument.toInt();
+        status = benchRender(frames > 0 ? frames : 200);
+    }
+    return status;
+}

@@ -1,0 +1,41 @@
+#include "gui/events/event_filter_proxy.hpp"
+
+#include "gui/events/event_table_model.hpp"
+
+namespace netstage::gui {
+
+EventFilterProxy::EventFilterProxy(QObject* parent) : QSortFilterProxyModel{parent} {
+    setSortRole(EventTableModel::sortRole);
+}
+
+void EventFilterProxy::setSearchText(const QString& text) {
+    if (text == search_) return;
+    search_ = text;
+    invalidateRowsFilter();
+}
+
+void EventFilterProxy::setLayer(const QString& layer) {
+    if (layer == layer_) return;
+    layer_ = layer;
+    invalidateRowsFilter();
+}
+
+void EventFilterProxy::setProtocol(const QString& protocol) {
+    if (protocol == protocol_) return;
+    protocol_ = protocol;
+    invalidateRowsFilter();
+}
+
+bool EventFilterProxy::filterAcceptsRow(int sourceRow, const QModelIndex& sourceParent) const {
+    const QAbstractItemModel* model = sourceModel();
+    const auto cell = [&](int column) { return model->index(sourceRow, column, sourceParent).data().toString(); };
+    if (!layer_.isEmpty() && cell(EventTableModel::LayerColumn) != layer_) return false;
+    if (!protocol_.isEmpty() && cell(EventTableModel::ProtocolColumn) != protocol_) return false;
+    if (search_.isEmpty()) return true;
+    for (int column = 0; column < model->columnCount(sourceParent); ++column) {
+        if (cell(column).contains(search_, Qt::CaseInsensitive)) return true;
+    }
+    return false;
+}
+
+}  // namespace netstage::gui

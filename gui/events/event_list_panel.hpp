@@ -1,0 +1,51 @@
+#pragma once
+// The event list: every trace record in a table with a text search and
+// layer/protocol filters. Clicking a row puts the player's cursor on that
+// record; the row of the record at the cursor is marked and kept in view.
+
+#include <QWidget>
+
+class QComboBox;
+class QLineEdit;
+class QTableView;
+
+namespace netstage::gui {
+
+class EventFilterProxy;
+class EventTableModel;
+class PlayerController;
+
+class EventListPanel : public QWidget {
+    Q_OBJECT
+public:
+    explicit EventListPanel(PlayerController& player, QWidget* parent = nullptr);
+
+    EventTableModel& model() { return *model_; }
+    EventFilterProxy& proxy() { return *proxy_; }
+    QTableView& table() { return *table_; }
+    QLineEdit& searchField() { return *search_; }
+    QComboBox& layerFilter() { return *layer_; }
+    QComboBox& protocolFilter() { return *protocol_; }
+
+    // Puts the cursor on the record shown in this proxy row.
+    void activateRow(const QModelIndex& proxyIndex);
+
+signals:
+    // A row was clicked: the record the inspector should show.
+    void recordChosen(std::size_t record);
+
+private:
+    void onDocumentChanged();
+    void onCursorChanged();
+    static void fillChoices(QComboBox& box, const QStringList& values);
+
+    PlayerController& player_;
+    EventTableModel* model_;
+    EventFilterProxy* proxy_;
+    QTableView* table_;
+    QLineEdit* search_;
+    QComboBox* layer_;
+    QComboBox* protocol_;
+};
+
+}  // namespace netstage::gui

@@ -1,0 +1,129 @@
+#include "gui/events/event_row.hpp"
+
+#include <charconv>
+
+#include "gui/model/event_fields.hpp"
+
+namespace netstage::gui {
+
+namespace {
+
+std::string millisecondsText(Time time) {
+    std::string text = time.toMillisecondsString();  // "11.200 ms"
+    if (const auto space = text.find(' '); space != std::string::npos) text.resize(space);
+    return text;
+}
+
+std::string protocolOfPorts(std::uint16_t a, std::uint16_t b) {
+    // The well-known end names the protocol; the other end is ephemeral.
+    std::string protocol = protocolOfPort(a);
+    return protocol.empty() ? protocolOfPort(b) : protocol;
+}
+
+// "10.0.1.10:49152-10.0.2.10:25" -> the protocol of either port.
+std::string protocolOfConnection(const std::string& connection) {
+    std::uint16_t ports[2] = {0, 0};
+    const auto dash = connection.find('-');
+    if (dash == std::string::npos) return {};
+    const std::string ends[2] = {connection.substr(0, dash), connection.substr(dash + 1)};
+    for (int i = 0; i < 2; ++i) {
+        const auto colon = ends[i].rfind(':');
+        if (colon == std::string::npos) return {};
+        const char* first = ends[i].data() + colon + 1;
+        std::from_chars(first, ends[i].data() + ends[i].size(), ports[i]);
+    }
+    return protocolOfPorts(ports[0], ports[1]);
+}
+
+bool isApplicationLayer(const std::string& layer) {
+    return layer == "smtp" || layer == "pop3" || layer == "imap" || layer == "ftp" || layer == "dns";
+}
+
+std::string tcpFlags(const TcpHeader& tcp) {
+    std::string text;
+    const auto add = [&text](const char* name) {
+        if (!text.empty()) text += ", ";
+        text += name;
+    };
+    if (tcp.has(tcp_flags::syn)) add("SYN");
+    if (tcp.has(tcp_flags::fin)) add("FIN");
+    if (tcp.has(tcp_flags::rst)) add("RST");
+    if (tcp.has(tcp_flags::psh)) add("PSH");
+    if (tcp.has(tcp_flags::ack)) add("ACK");
+    if (tcp.has(tcp_flags::urg)) add("URG");
+    return text;
+}
+
+std::string packetSummary(const trace::PacketRecord& record) {
+    const Packet& packet = record.packet;
+    std::string text{trace::toString(record.action)};
+    if (!record.reason.empty()) text += " (" + record.reason + ")";
+    text += ' ';
+    if (const auto* tcp = packet.tcp()) {
+        text += packet.ip.source.toString() + ':' + std::to_string(tcp->sourcePort) + " \u2192 " +
+                packet.ip.destination.toString() + ':' + std::to_string(tcp->destinationPort) + " TCP [" +
+                tcpFlags(*tcp) + "] seq=" + std::to_string(tcp->sequence);
+        if (tcp->has(tcp_flags::ack)) text += " ack=" + std::to_string(tcp->acknowledgement);
+        text += " win=" + std::to_string(tcp->window) + " len=" + std::to_string(packet.payload.size());
+    } else if (const auto* udp = packet.udp()) {
+        text += packet.ip.source.toString() + ':' + std::to_string(udp->sourcePort) + " \u2192 " +
+                packet.ip.destination.toString() + ':' + std::to_string(udp->destinationPort) +
+                " UDP len=" + std::to_string(packet.payload.size());
+    }
+    return text;
+}
+
+std::string eventSummary(const trace::Event& event) {
+    if (event.type == "line") return fieldText(event, "from") + ": " + fieldText(event, "text");
+    if (isEvent(event, "narration", "caption")) return fieldText(event, "text");
+    std::string text = event.type;
+    const char* separator = " ";
+    for (const auto& [name, value] : event.fields) {
+        text += separator;
+        separator = ", ";
+        text += name + '=';
+        if (const auto* string = std::get_if<std::string>(&value)) text += *string;
+        else text += std::to_string(std::get<std::int64_t>(value));
+    }
+    return text;
+}
+
+}  // namespace
+
+std::string protocolOfPort(std::uint16_t port) {
+    switch (port) {
+        case 25: return "smtp";
+        case 110: return "pop3";
+        case 143: return "imap";
+        case 20:
+        case 21: return "ftp";
+        case 53: return "dns";
+        default: return {};
+    }
+}
+
+EventRow describeRecord(const trace::Record& record, std::size_t index) {
+    EventRow row;
+    row.record = index;
+    row.time = trace::timeOf(record);
+    row.timeText = millisecondsText(row.time);
+    if (const auto* packet = std::get_if<trace::PacketRecord>(&record)) {
+        row.host = packet->nodeName;
+        row.layer = "packet";
+        if (const auto* tcp = packet->packet.tcp()) row.protocol = protocolOfPorts(tcp->sourcePort, tcp->destinationPort);
+        if (const auto* udp = packet->packet.udp()) row.protocol = protocolOfPorts(udp->sourcePort, udp->destinationPort);
+        row.summary = packetSummary(*packet);
+        return row;
+    }
+    const auto& event = std::get<trace::Event>(record);
+    row.host = event.node;
+    row.layer = event.layer;
+    if (isApplicationLayer(event.layer)) row.protocol = event.layer;
+    else if (const std::string connection = fieldText(event, "connection"); !connection.empty()) {
+        row.protocol = protocolOfConnection(connection);
+    }
+    row.summary = eventSummary(event);
+    return row;
+}
+
+}  // namespace netstage::gui

@@ -1,0 +1,28 @@
+#pragma once
+// One trace record as a line of the event list: when, where, which layer
+// and protocol, and a one-line summary. Plain data, computed once per record.
+
+#include <cstddef>
+#include <cstdint>
+#include <string>
+
+#include "simulator/trace/record.hpp"
+
+namespace netstage::gui {
+
+struct EventRow {
+    std::size_t record = 0;  // index into TraceLog::records
+    Time time;
+    std::string timeText;    // "102.345" (milliseconds)
+    std::string host;        // node name; empty for world-level events
+    std::string layer;       // "packet" for packet records, else the event's layer
+    std::string protocol;    // "smtp", "pop3", "imap", "ftp", "dns"; empty when none applies
+    std::string summary;
+};
+
+EventRow describeRecord(const trace::Record& record, std::size_t index);
+
+// "smtp" for port 25, ... ; empty for a port no application protocol owns.
+std::string protocolOfPort(std::uint16_t port);
+
+}  // namespace netstage::gui

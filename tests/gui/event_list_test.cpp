@@ -1,0 +1,197 @@
+#include <QAbstractItemModelTester>
+#include <QComboBox>
+#include <QLineEdit>
+#include <QTableView>
+#include <gtest/gtest.h>
+
+#include <memory>
+
+#include "gui/events/event_filter_proxy.hpp"
+#include "gui/events/event_list_panel.hpp"
+#include "gui/events/event_table_model.hpp"
+#include "gui/player/player_controller.hpp"
+#include "tests/gui/panel_fixtures.hpp"
+#include "tests/gui/sample_trace.hpp"
+
+namespace netstage::gui {
+namespace {
+
+using Tester = QAbstractItemModelTester;
+
+int countIf(const trace::TraceLog& log, auto&& keep) {
+    int count = 0;
+    for (const auto& record : log.records) count += keep(record) ? 1 : 0;
+    return count;
+}
+
+bool hasPort(const trace::Record& record, std::uint16_t port) {
+    const auto* packet = std::get_if<trace::PacketRecord>(&record);
+    if (packet == nullptr) return false;
+    if (const auto* tcp = packet->packet.tcp()) return tcp->sourcePort == port || tcp->destinationPort == port;
+    if (const auto* udp = packet->packet.udp()) return udp->sourcePort == port || udp->destinationPort == port;
+    return false;
+}
+
+TEST(EventTableModel, passesTheModelTesterWithItsProxyWhileFiltersAndCursorChange) {
+    const trace::TraceLog log = testing::smtpSampleTrace();
+    EventTableModel model;
+    EventFilterProxy proxy;
+    proxy.setSourceModel(&model);
+    Tester modelTester{&model, Tester::FailureReportingMode::Fatal};
+    Tester proxyTester{&proxy, Tester::FailureReportingMode::Fatal};
+    model.setLog(&log);
+    ASSERT_EQ(model.rowCount(), static_cast<int>(log.records.size()));
+    for (std::size_t i = 0; i < log.records.size(); i += 3) model.setCurrentRecord(i);
+    proxy.setLayer(QStringLiteral("packet"));
+    proxy.setProtocol(QStringLiteral("smtp"));
+    proxy.setSearchText(QStringLiteral("ack"));
+    proxy.sort(EventTableModel::SummaryColumn, Qt::DescendingOrder);
+    proxy.sort(EventTableModel::TimeColumn, Qt::AscendingOrder);
+    proxy.setSearchText({});
+    proxy.setLayer({});
+    proxy.setProtocol({});
+    EXPECT_EQ(proxy.rowCount(), model.rowCount());
+    model.setLog(nullptr);
+    EXPECT_EQ(model.rowCount(), 0);
+    EXPECT_EQ(proxy.rowCount(), 0);
+}
+
+TEST(EventTableModel, describesPacketsAndEventsInColumns) {
+    const trace::TraceLog log = testing::smtpSampleTrace();
+    EventTableModel model;
+    model.setLog(&log);
+    bool sawLine = false;
+    bool sawSyn = false;
+    for (int row = 0; row < model.rowCount(); ++row) {
+        const auto cell = [&](int column) { return model.index(row, column).data().toString(); };
+        EXPECT_EQ(model.index(row, 0).data(EventTableModel::recordRole).toULongLong(), static_cast<qulonglong>(row));
+        if (cell(EventTableModel::SummaryColumn) == QStringLiteral("C: MAIL FROM: <alice@crepes.fr>")) {
+            sawLine = true;
+            EXPECT_EQ(cell(EventTableModel::LayerColumn), QStringLiteral("smtp"));
+            EXPECT_EQ(cell(EventTableModel::ProtocolColumn), QStringLiteral("smtp"));
+        }
+        if (cell(EventTableModel::SummaryColumn).startsWith(QStringLiteral("sent 10.0.1.2:")) &&
+            cell(EventTableModel::SummaryColumn).contains(QStringLiteral("TCP [SYN] seq="))) {
+            sawSyn = true;
+            EXPECT_EQ(cell(EventTableModel::LayerColumn), QStringLiteral("packet"));
+            EXPECT_EQ(cell(EventTableModel::ProtocolColumn), QStringLiteral("smtp"));
+            EXPECT_EQ(cell(EventTableModel::HostColumn), QStringLiteral("crepes.fr"));
+        }
+    }
+    EXPECT_TRUE(sawLine);
+    EXPECT_TRUE(sawSyn);
+    EXPECT_EQ(model.headerData(EventTableModel::TimeColumn, Qt::Horizontal).toString(), QStringLiteral("time (ms)"));
+}
+
+class EventFilterTest : public ::testing::Test {
+protected:
+    const trace::TraceLog& log = testing::scenario01Log();
+    EventTableModel model;
+    EventFilterProxy proxy;
+
+    void SetUp() override {
+        model.setLog(&log);
+        proxy.setSourceModel(&model);
+    }
+
+    std::vector<std::size_t> shownRecords() const {
+        std::vector<std::size_t> records;
+        for (int row = 0; row < proxy.rowCount(); ++row) {
+            records.push_back(proxy.index(row, 0).data(EventTableModel::recordRole).toULongLong());
+        }
+        return records;
+    }
+};
+
+TEST_F(EventFilterTest, layerFilterShowsExactlyThePacketRecords) {
+    proxy.setLayer(QStringLiteral("packet"));
+    const int packets = countIf(log, [](const trace::Record& r) { return std::holds_alternative<trace::PacketRecord>(r); });
+    ASSERT_GT(packets, 0);
+    EXPECT_EQ(proxy.rowCount(), packets);
+    for (std::size_t record : shownRecords()) EXPECT_TRUE(std::holds_alternative<trace::PacketRecord>(log.records[record]));
+}
+
+TEST_F(EventFilterTest, layerFilterShowsExactlyTheEventsOfThatLayer) {
+    proxy.setLayer(QStringLiteral("tcp"));
+    const int tcpEvents = countIf(log, [](const trace::Record& r) {
+        const auto* event = std::get_if<trace::Event>(&r);
+        return event != nullptr && event->layer == "tcp";
+    });
+    ASSERT_GT(tcpEvents, 0);
+    EXPECT_EQ(proxy.rowCount(), tcpEvents);
+}
+
+TEST_F(EventFilterTest, protocolFilterShowsExactlyDnsPacketsAndDnsEvents) {
+    proxy.setProtocol(QStringLiteral("dns"));
+    const int dns = countIf(log, [](const trace::Record& r) {
+        const auto* event = std::get_if<trace::Event>(&r);
+        return hasPort(r, 53) || (event != nullptr && event->layer == "dns");
+    });
+    ASSERT_GT(dns, 0);
+    EXPECT_EQ(proxy.rowCount(), dns);
+}
+
+TEST_F(EventFilterTest, layerAndProtocolTogetherShowOnlyTheirIntersection) {
+    proxy.setLayer(QStringLiteral("packet"));
+    proxy.setProtocol(QStringLiteral("smtp"));
+    const int smtpPackets = countIf(log, [](const trace::Record& r) { return hasPort(r, 25); });
+    ASSERT_GT(smtpPackets, 0);
+    EXPECT_EQ(proxy.rowCount(), smtpPackets);
+}
+
+TEST_F(EventFilterTest, searchShowsExactlyTheRowsContainingTheTextInAnyCase) {
+    proxy.setSearchText(QStringLiteral("mail from"));
+    int expected = 0;
+    for (int row = 0; row < model.rowCount(); ++row) {
+        bool contains = false;
+        for (int column = 0; column < EventTableModel::ColumnCount; ++column) {
+            contains = contains || model.index(row, column).data().toString().contains(QStringLiteral("MAIL FROM"));
+        }
+        expected += contains ? 1 : 0;
+    }
+    ASSERT_GT(expected, 0);
+    EXPECT_EQ(proxy.rowCount(), expected);
+    for (int row = 0; row < proxy.rowCount(); ++row) {
+        EXPECT_TRUE(proxy.index(row, EventTableModel::SummaryColumn).data().toString().contains(QStringLiteral("MAIL FROM")));
+    }
+    proxy.setSearchText(QStringLiteral("no such text anywhere"));
+    EXPECT_EQ(proxy.rowCount(), 0);
+}
+
+TEST(EventListPanel, followsTheCursorAndMovesItWhenARowIsClicked) {
+    PlayerController player;
+    EventListPanel panel{player};
+    panel.resize(900, 400);
+    panel.show();
+    player.setDocument(std::make_unique<Playback>(testing::smtpSampleTrace()));
+    EXPECT_FALSE(panel.model().currentRecord().has_value());
+    player.seekMessage(3);
+    const std::size_t current = player.playback()->position() - 1;
+    ASSERT_EQ(panel.model().currentRecord(), current);
+    const QModelIndex selected = panel.table().currentIndex();
+    ASSERT_TRUE(selected.isValid());
+    EXPECT_EQ(selected.data(EventTableModel::recordRole).toULongLong(), current);
+
+    panel.activateRow(panel.proxy().index(5, 0));
+    EXPECT_EQ(player.playback()->position(), 6u);
+    EXPECT_EQ(panel.model().currentRecord(), 5u);
+}
+
+TEST(EventListPanel, offersTheLayersAndProtocolsOfTheDocumentAsFilters) {
+    PlayerController player;
+    EventListPanel panel{player};
+    player.setDocument(std::make_unique<Playback>(testing::smtpSampleTrace()));
+    EXPECT_EQ(panel.layerFilter().itemText(0), QStringLiteral("all"));
+    EXPECT_GE(panel.layerFilter().findText(QStringLiteral("packet")), 1);
+    EXPECT_GE(panel.protocolFilter().findText(QStringLiteral("dns")), 1);
+    panel.protocolFilter().setCurrentIndex(panel.protocolFilter().findText(QStringLiteral("dns")));
+    EXPECT_EQ(panel.proxy().protocol(), QStringLiteral("dns"));
+    panel.searchField().setText(QStringLiteral("query"));
+    EXPECT_EQ(panel.proxy().searchText(), QStringLiteral("query"));
+    for (int row = 0; row < panel.proxy().rowCount(); ++row) {
+        EXPECT_EQ(panel.proxy().index(row, EventTableModel::ProtocolColumn).data().toString(), QStringLiteral("dns"));
+    }
+}
+
+}  // namespace
+}  // namespace netstage::gui

@@ -1,0 +1,26 @@
+#include "tests/gui/panel_fixtures.hpp"
+
+#include <cstdlib>
+#include <stdexcept>
+#include <string>
+#include <variant>
+
+#include "simulator/scenario/run_scenario.hpp"
+
+namespace netstage::gui::testing {
+
+const trace::TraceLog& scenario01Log() {
+    static const trace::TraceLog log = [] {
+        const char* root = std::getenv("NETSTAGE_SOURCE_DIR");
+        const std::string path = std::string{root != nullptr ? root : NETSTAGE_SOURCE_DIR} +
+                                 "/scenarios/01-smtp-alice-to-bob.yaml";
+        auto result = scenario::runScenarioToLog(path);
+        if (auto* error = std::get_if<scenario::ScenarioError>(&result)) {
+            throw std::runtime_error{"scenario 01 does not run: " + std::string{error->what()}};
+        }
+        return std::get<trace::TraceLog>(std::move(result));
+    }();
+    return log;
+}
+
+}  // namespace netstage::gui::testing
