@@ -41,13 +41,21 @@ std::vector<HostRow> describeHost(const Playback& playback, const std::string& h
     const HostState empty;
     if (state == nullptr) state = &empty;
 
-    rows.push_back({HostRow::Kind::Section, "Mailboxes", std::to_string(state->mailboxCount())});
-    if (state->mailboxes.empty()) rows.push_back({HostRow::Kind::Empty, "none", ""});
-    addMail(rows, state->mailboxes, false);
+    // Mail sections where mail can be: a mail server, or any host that holds some.
+    if (node->role == NodeRole::MailServer || !state->mailboxes.empty() || !state->queues.empty()) {
+        rows.push_back({HostRow::Kind::Section, "Mailboxes", std::to_string(state->mailboxCount())});
+        if (state->mailboxes.empty()) rows.push_back({HostRow::Kind::Empty, "none", ""});
+        addMail(rows, state->mailboxes, false);
 
-    rows.push_back({HostRow::Kind::Section, "Mail queue", std::to_string(state->queueCount())});
-    if (state->queues.empty()) rows.push_back({HostRow::Kind::Empty, "empty", ""});
-    addMail(rows, state->queues, true);
+        rows.push_back({HostRow::Kind::Section, "Mail queue", std::to_string(state->queueCount())});
+        if (state->queues.empty()) rows.push_back({HostRow::Kind::Empty, "empty", ""});
+        addMail(rows, state->queues, true);
+    }
+
+    if (!state->ftpFiles.empty()) {
+        rows.push_back({HostRow::Kind::Section, "FTP files", std::to_string(state->ftpFiles.size())});
+        for (const auto& [path, size] : state->ftpFiles) rows.push_back({HostRow::Kind::Item, path, std::to_string(size) + " B"});
+    }
 
     rows.push_back({HostRow::Kind::Section, "TCP connections", std::to_string(state->connections.size())});
     if (state->connections.empty()) rows.push_back({HostRow::Kind::Empty, "none", ""});

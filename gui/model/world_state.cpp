@@ -41,6 +41,8 @@ std::size_t HostState::queueCount() const { return countAll(queues); }
 void WorldState::apply(const trace::Event& event) {
     if (event.layer == "mail") {
         applyMail(event);
+    } else if (event.layer == "ftp") {
+        applyFtp(event);
     } else if (isEvent(event, "tcp", "state")) {
         const std::string connection = fieldText(event, "connection");
         if (!connection.empty()) hosts_[event.node].connections[connection] = fieldText(event, "to");
@@ -81,6 +83,31 @@ void WorldState::applyMail(const trace::Event& event) {
         } else if (auto box = host.mailboxes.find(mailbox); box != host.mailboxes.end()) {
             removeMessage(box->second, id);
             if (box->second.empty()) host.mailboxes.erase(box);
+        }
+    }
+}
+
+void WorldState::applyFtp(const trace::Event& event) {
+    if (event.type == "file") {
+        hosts_[event.node].ftpFiles[fieldText(event, "path")] = fieldInt(event, "size").value_or(0);
+    } else if (event.type == "transfer-end") {
+        const std::string verb = fieldText(event, "verb");
+        const std::int64_t bytes = fieldInt(event, "bytes").value_or(0);
+        auto& files = hosts_[event.node].ftpFiles;
+        if (verb == "STOR") files[fieldText(event, "file")] = bytes;
+        else if (verb == "APPE") files[fieldText(event, "file")] += bytes;
+    } else if (event.type == "file-changed") {
+        const std::string action = fieldText(event, "action");
+        auto& files = hosts_[event.node].ftpFiles;
+        const std::string path = fieldText(event, "path");
+        if (action == "delete") {
+            files.erase(path);
+        } else if (action == "rename") {
+            if (auto it = files.find(path); it != files.end()) {
+                const std::int64_t size = it->second;
+                files.erase(it);
+                files[fieldText(event, "new_path")] = size;
+            }
         }
     }
 }

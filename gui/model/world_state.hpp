@@ -1,6 +1,7 @@
 #pragma once
 // What the world looks like after a prefix of the trace: mailboxes and mail
-// queues per host (folded from `mail` events), TCP connections and their
+// queues per host (folded from `mail` events), FTP servers' files (from
+// `ftp` file, transfer-end and file-changed events), TCP connections and their
 // states (from `tcp/state`), links that are down, and the narration caption.
 // It is rebuilt from the trace, never taken from a live simulation.
 
@@ -29,6 +30,7 @@ struct HostState {
     std::map<std::string, std::vector<MailItem>> mailboxes;  // mailbox name -> messages
     std::map<std::string, std::vector<MailItem>> queues;     // queue name -> messages
     std::map<std::string, std::string> connections;          // "local-remote" -> RFC 9293 state
+    std::map<std::string, std::int64_t> ftpFiles;            // FTP server: path -> size in octets
 
     std::size_t mailboxCount() const;
     std::size_t queueCount() const;
@@ -48,6 +50,7 @@ public:
 
 private:
     void applyMail(const trace::Event& event);
+    void applyFtp(const trace::Event& event);
 
     std::map<std::string, HostState> hosts_;
     std::set<std::int64_t> linksDown_;

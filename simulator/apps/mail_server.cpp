@@ -134,20 +134,38 @@ bool MailServer::deliverLocally(const std::string& user, const std::string& reve
         return false;
     }
     const std::string stored = mail::prependField(content, mail::makeReturnPath(reversePath));
-    store_.deliver(user, stored, unixSecondsAt(host_.simulator().now()));
+    const mail::Uid uid = store_.deliver(user, stored, unixSecondsAt(host_.simulator().now()));
     ++counters_.stored;
     const std::string id = nextMessageId();
-    if (!host_.node().network().tracer().wantsEvents()) return true;
+    shortIds_[{user, uid}] = id;
+    traceStored(user, id, reversePath.empty() ? std::string{"<>"} : reversePath, stored);
+    return true;
+}
+
+void MailServer::preload(const std::string& user, const std::string& content) {
+    const mail::Uid uid = store_.deliver(user, content, unixSecondsAt(host_.simulator().now()));
+    const std::string id = nextMessageId();
+    shortIds_[{user, uid}] = id;
+    traceStored(user, id, rawHeader(content, "From"), content);
+}
+
+std::string MailServer::shortIdOf(const std::string& user, mail::Uid uid) const {
+    const auto it = shortIds_.find({user, uid});
+    return it == shortIds_.end() ? std::string{} : it->second;
+}
+
+void MailServer::traceStored(const std::string& user, const std::string& id, const std::string& from,
+                             const std::string& content) {
+    if (!host_.node().network().tracer().wantsEvents()) return;
     const mail::Folder* inbox = store_.folder(user, "INBOX");
     traceMail("stored", {{"message", id},
                          {"mailbox", user + "@" + config_.domain},
                          {"folder", std::string{"INBOX"}},
-                         {"from", reversePath.empty() ? std::string{"<>"} : reversePath},
+                         {"from", from},
                          {"subject", rawHeader(content, "Subject")},
-                         {"message_id", messageId},
-                         {"size", static_cast<std::int64_t>(stored.size())},
+                         {"message_id", rawHeader(content, "Message-ID")},
+                         {"size", static_cast<std::int64_t>(content.size())},
                          {"count", static_cast<std::int64_t>(inbox ? inbox->size() : 0)}});
-    return true;
 }
 
 std::string MailServer::nextMessageId() { return config_.domain + "#" + std::to_string(++messageCounter_); }

@@ -54,6 +54,11 @@ public:
     const Counters& counters() const { return counters_; }
     Counters& counters() { return counters_; }
 
+    // A message that is in the mailbox when the scenario starts (traced as stored, not counted as delivered).
+    void preload(const std::string& user, const std::string& content);
+    // The trace's short id of a message in a user's INBOX, or "" if unknown.
+    std::string shortIdOf(const std::string& user, mail::Uid uid) const;
+
     // A short, stable id for trace lines ("hamburger.edu#3").
     std::string nextMessageId();
     void traceMail(const std::string& type, trace::Fields fields);
@@ -70,6 +75,9 @@ private:
     // Message-IDs delivered per user: a client that lost our 250 sends the
     // message again (RFC 5321 §6.1 accepts the duplicate); we store it once.
     std::map<std::string, std::set<std::string>> deliveredIds_;
+    std::map<std::pair<std::string, mail::Uid>, std::string> shortIds_;
+    void traceStored(const std::string& user, const std::string& id, const std::string& reversePath,
+                     const std::string& content);
 };
 
 // A header field of raw message text, unfolded no further, without parsing the

@@ -18,9 +18,12 @@ public:
         for (const std::size_t i : indices) uids.push_back(messages_.at(i).uid);
         MailServer& server = owner_.server_;
         server.store().removeFromInbox(user_, uids);
-        server.traceMail("deleted", {{"mailbox", user_ + "@" + server.config().domain},
-                                     {"messages", static_cast<std::int64_t>(uids.size())},
-                                     {"count", static_cast<std::int64_t>(server.store().maildrop(user_).size())}});
+        const std::int64_t left = static_cast<std::int64_t>(server.store().maildrop(user_).size());
+        for (const mail::Uid uid : uids) {
+            server.traceMail("deleted", {{"message", server.shortIdOf(user_, uid)},
+                                         {"mailbox", user_ + "@" + server.config().domain},
+                                         {"count", left}});
+        }
     }
 
     mail::Uid uidOf(std::size_t index) const { return messages_.at(index).uid; }

@@ -201,7 +201,7 @@ void World::buildMailServers() {
         for (const auto& user : server.users) {
             for (const auto& folder : user.folders) mailServer->store().createFolder(user.name, folder);
             for (const auto& message : user.messages) {
-                mailServer->store().deliver(user.name, storedMessageText(message), apps::worldEpochUnixSeconds);
+                mailServer->preload(user.name, storedMessageText(message));
             }
         }
         mailServers_.push_back(std::move(mailServer));

@@ -50,6 +50,22 @@ void populate(vfs::FileSystem& files, const FtpUserSpec& user) {
     }
 }
 
+// The files a user starts with, so a viewer can show the server's files as of
+// any moment (later changes arrive as ftp transfer-end / file-changed events).
+void announceFiles(apps::HostStack& host, const FtpUserSpec& user, const vfs::FileSystem& files) {
+    trace::Tracer& tracer = host.node().network().tracer();
+    if (!tracer.wantsEvents()) return;
+    for (const auto& file : user.files) {
+        const auto entry = files.stat(file.path);
+        if (!entry) continue;
+        tracer.event(trace::Event{host.simulator().now(), host.node().name(), "ftp", "file",
+                                  {{"user", user.name},
+                                   // Absolute, as the server's transfer events name files.
+                                   {"path", file.path.starts_with('/') ? file.path : "/" + file.path},
+                                   {"size", static_cast<std::int64_t>(entry->size)}}});
+    }
+}
+
 }  // namespace
 
 FtpWorld::FtpWorld(const ScenarioSpec& spec, const StackOf& stackOf) {
@@ -63,6 +79,7 @@ FtpWorld::FtpWorld(const ScenarioSpec& spec, const StackOf& stackOf) {
         for (const auto& user : server.users) {
             vfs::FileSystem& files = app->addUser(user.name, user.password, vfs::kUnlimitedQuota);
             populate(files, user);
+            announceFiles(stackOf(server.host), user, files);
             // The quota applies to what users add; the scenario's own files may fill it.
             if (user.quota) files.setQuotaBytes(*user.quota);
         }

@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <map>
+
 namespace netstage::gui {
 namespace {
 
@@ -33,6 +35,23 @@ TEST(WorldState, storedMailStaysUntilDeleted) {
     s.apply(mail("hamburger.edu", "deleted", "m1", {{"mailbox", std::string{"bob"}}}));
     ASSERT_EQ(s.host("hamburger.edu")->mailboxCount(), 1u);
     EXPECT_EQ(s.host("hamburger.edu")->mailboxes.at("bob").front().message, "m2");
+}
+
+TEST(WorldState, anFtpServersFilesFollowUploadsRenamesAndDeletions) {
+    WorldState s;
+    const auto ftp = [&s](const char* type, trace::Fields fields) {
+        s.apply(trace::Event{Time::zero(), "ftp.school.edu", "ftp", type, std::move(fields)});
+    };
+    ftp("file", {{"user", std::string{"student"}}, {"path", std::string{"/readme.txt"}}, {"size", std::int64_t{34}}});
+    ftp("transfer-end", {{"verb", std::string{"RETR"}}, {"file", std::string{"/readme.txt"}}, {"bytes", std::int64_t{34}}});
+    ftp("transfer-end", {{"verb", std::string{"STOR"}}, {"file", std::string{"/up.bin"}}, {"bytes", std::int64_t{2000}}});
+    ftp("transfer-end", {{"verb", std::string{"APPE"}}, {"file", std::string{"/up.bin"}}, {"bytes", std::int64_t{10}}});
+    const auto* host = s.host("ftp.school.edu");
+    ASSERT_NE(host, nullptr);
+    EXPECT_EQ(host->ftpFiles, (std::map<std::string, std::int64_t>{{"/readme.txt", 34}, {"/up.bin", 2010}}));
+    ftp("file-changed", {{"action", std::string{"rename"}}, {"path", std::string{"/up.bin"}}, {"new_path", std::string{"/done.bin"}}});
+    ftp("file-changed", {{"action", std::string{"delete"}}, {"path", std::string{"/readme.txt"}}});
+    EXPECT_EQ(s.host("ftp.school.edu")->ftpFiles, (std::map<std::string, std::int64_t>{{"/done.bin", 2010}}));
 }
 
 TEST(WorldState, tcpStateFollowsTheLatestTransition) {

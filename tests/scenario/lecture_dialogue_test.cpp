@@ -89,3 +89,32 @@ TEST(LectureDialogue, downloadAndKeepLeavesBothMessagesForBothClients) {
         for (const auto& line : block.lines) EXPECT_NE(line.rfind("C: dele", 0), 0u) << "keep mode never deletes";
     }
 }
+
+TEST(LectureDialogue, theTraceShowsTheMailboxFillAndEmptyAsPop3DeletesAtQuit) {
+    scenario::RunOptions options;
+    options.keepLog = true;
+    const auto run = scenario::runScenario(scenario::loadScenarioFile(scenarioPath("02-pop3-download-and-delete")), options);
+    std::vector<std::string> stored;
+    std::vector<std::string> deleted;
+    std::vector<Time> deletedAt;
+    Time quitAt = Time::max();
+    for (const auto& record : run.log.records) {
+        const auto* e = std::get_if<trace::Event>(&record);
+        if (!e) continue;
+        const auto field = [e](const char* name) {
+            for (const auto& [key, value] : e->fields) {
+                if (key == name && std::holds_alternative<std::string>(value)) return std::get<std::string>(value);
+            }
+            return std::string{};
+        };
+        if (e->layer == "mail" && e->type == "stored") stored.push_back(field("message"));
+        if (e->layer == "mail" && e->type == "deleted") {
+            deleted.push_back(field("message"));
+            deletedAt.push_back(e->time);
+        }
+        if (e->layer == "pop3" && e->type == "line" && field("text") == "quit") quitAt = e->time;
+    }
+    ASSERT_EQ(stored.size(), 2u) << "the two messages waiting at the start";
+    for (const Time t : deletedAt) EXPECT_EQ(t, quitAt) << "deletions take effect when QUIT arrives, not at DELE";
+    EXPECT_EQ(deleted, stored);
+}
