@@ -15,7 +15,11 @@ FtpServerConnection::FtpServerConnection(FtpServerApp& app, std::shared_ptr<tcp:
       conversation_{app.host().simulator(), app.host().node().network().tracer(), app.host().node().name(), "ftp",
                     control_->remote().toString() + "-" + control_->local().toString(),
                     app.nameOf(control_->remote().address), app.host().node().name(), "control"},
-      clientName_{app.nameOf(control_->remote().address)} {}
+      clientName_{app.nameOf(control_->remote().address)},
+      timer_{app.host().simulator(), [this] {
+                 session_.handleTimeout(engineTime(app_.host().simulator().now()));
+                 pump();
+             }} {}
 
 void FtpServerConnection::start() {
     self_ = shared_from_this();
@@ -32,7 +36,7 @@ void FtpServerConnection::start() {
     };
     callbacks.onClosed = [this] {
         closing_ = true;  // no timer may outlive this object
-        app_.host().simulator().cancel(timer_);
+        timer_.stop();
         session_.receiveEof();
         pump();
         conversation_.close();
@@ -50,7 +54,8 @@ void FtpServerConnection::pump() {
         if (std::holds_alternative<ftp::NeedData>(event)) break;
         handle(event);
     }
-    armTimer();
+    const auto deadline = session_.nextTimeout();
+    timer_.set(deadline && !closing_ ? std::optional<Time>{simulatedTime(*deadline)} : std::nullopt);
 }
 
 void FtpServerConnection::handle(ftp::ServerEvent& event) {
@@ -102,17 +107,6 @@ void FtpServerConnection::traceEvent(std::string type, trace::Fields fields) {
     fields.insert(fields.begin(), {"connection", conversation_.connection()});
     tracer.event(trace::Event{app_.host().simulator().now(), app_.host().node().name(), "ftp", std::move(type),
                               std::move(fields)});
-}
-
-void FtpServerConnection::armTimer() {
-    Simulator& simulator = app_.host().simulator();
-    simulator.cancel(timer_);
-    const auto deadline = session_.nextTimeout();
-    if (!deadline || closing_) return;
-    timer_ = simulator.scheduleAt(std::max(simulator.now(), simulatedTime(*deadline)), [this] {
-        session_.handleTimeout(engineTime(app_.host().simulator().now()));
-        pump();
-    });
 }
 
 // --- data connections ---

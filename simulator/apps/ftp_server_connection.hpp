@@ -9,6 +9,7 @@
 
 #include "protocols/ftp/server_session.hpp"
 #include "simulator/apps/conversation_trace.hpp"
+#include "simulator/apps/engine_timer.hpp"
 #include "simulator/apps/ftp_data_link.hpp"
 #include "simulator/tcp/tcp_connection.hpp"
 
@@ -24,7 +25,6 @@ public:
 private:
     void pump();
     void handle(ftp::ServerEvent& event);
-    void armTimer();
     void traceEvent(std::string type, trace::Fields fields);
 
     // data connections
@@ -45,7 +45,7 @@ private:
     ConversationTrace conversation_;
     std::string clientName_;
     std::shared_ptr<FtpServerConnection> self_;
-    EventId timer_;
+    EngineTimer timer_;  // idle timeout
     bool closing_ = false;
 
     std::uint16_t listeningPort_ = 0;
