@@ -202,3 +202,84 @@ TEST_F(MainWindowTest, scenarioFilesAreRunOrExplainWhyNot) {
 
 }  // namespace
 }  // namespace netstage::gui
+
+namespace netstage::gui {
+namespace {
+
+// The golden transcript of a scenario, block by block, lines only.
+std::vector<std::vector<std::string>> goldenBlocks(const std::string& name) {
+    std::ifstream in{std::string{NETSTAGE_SOURCE_DIR} + "/tests/golden/" + name + ".transcript"};
+    std::vector<std::vector<std::string>> blocks;
+    std::string line;
+    while (std::getline(in, line)) {
+        if (line.rfind("# ", 0) == 0) blocks.emplace_back();
+        else if (!line.empty() && !blocks.empty()) blocks.back().push_back(line);
+    }
+    return blocks;
+}
+
+}  // namespace
+
+TEST_F(MainWindowTest, steppingThroughScenario01ShowsTheGoldenTranscriptAndTheRightStates) {
+    const QString path = QStringLiteral(NETSTAGE_SOURCE_DIR "/scenarios/01-smtp-alice-to-bob.yaml");
+    ASSERT_TRUE(window.openFile(path)) << (window.errorBox() ? window.errorBox()->text().toStdString() : "");
+    const Playback& p = *window.player().playback();
+
+    // Each conversation holds exactly the lines of its golden block.
+    const auto golden = goldenBlocks("01-smtp-alice-to-bob");
+    const Transcript& transcript = p.transcript();
+    ASSERT_EQ(transcript.conversations.size(), golden.size());
+    for (std::size_t c = 0; c < golden.size(); ++c) {
+        std::vector<std::string> lines;
+        for (const std::size_t m : transcript.conversations[c].messages) lines.push_back(transcript.messages[m].display());
+        EXPECT_EQ(lines, golden[c]) << "conversation " << c;
+    }
+
+    // Right steps one application message at a time, in trace order, to the end.
+    QTest::keyClick(&window, Qt::Key_Home);
+    std::vector<WorldState> states;
+    std::vector<std::string> captions;
+    for (std::size_t i = 0; i < transcript.messages.size(); ++i) {
+        QTest::keyClick(&window, Qt::Key_Right);
+        ASSERT_EQ(p.currentMessage(), std::optional<std::size_t>{i});
+        states.push_back(p.state());
+        captions.push_back(p.caption());
+    }
+    EXPECT_EQ(captions[transcript.messages.size() / 2 - 1].rfind("4)", 0), 0u) << captions[transcript.messages.size() / 2 - 1];
+    EXPECT_EQ(captions.back().rfind("6) Bob invokes his user agent", 0), 0u) << captions.back();
+
+    // At the end: the message went through crepes.fr's queue and is no longer in Bob's mailbox (POP3 deleted it).
+    QTest::keyClick(&window, Qt::Key_End);
+    ASSERT_NE(p.state().host("crepes.fr"), nullptr);
+    EXPECT_EQ(p.state().host("crepes.fr")->queueCount(), 0u);
+    ASSERT_NE(p.state().host("hamburger.edu"), nullptr);
+    EXPECT_EQ(p.state().host("hamburger.edu")->mailboxCount(), 0u);
+
+    // Back to the start and forward again: the same states at the same steps.
+    QTest::keyClick(&window, Qt::Key_Home);
+    for (std::size_t i = 0; i < states.size(); ++i) {
+        QTest::keyClick(&window, Qt::Key_Right);
+        ASSERT_EQ(p.state(), states[i]) << "step " << i;
+    }
+    // And stepping back lands on the same states too.
+    for (std::size_t i = states.size() - 1; i > 0; --i) {
+        QTest::keyClick(&window, Qt::Key_Left);
+        ASSERT_EQ(p.state(), states[i - 1]) << "back to step " << i - 1;
+    }
+}
+
+TEST_F(MainWindowTest, bobsMailboxFillsWhenTheMessageIsStoredAndEmptiesAtQuit) {
+    const QString path = QStringLiteral(NETSTAGE_SOURCE_DIR "/scenarios/01-smtp-alice-to-bob.yaml");
+    ASSERT_TRUE(window.openFile(path));
+    const Playback& p = *window.player().playback();
+    const Transcript& transcript = p.transcript();
+    std::size_t maxInMailbox = 0;
+    QTest::keyClick(&window, Qt::Key_Home);
+    for (std::size_t i = 0; i < transcript.messages.size(); ++i) {
+        QTest::keyClick(&window, Qt::Key_Right);
+        if (const HostState* host = p.state().host("hamburger.edu")) maxInMailbox = std::max(maxInMailbox, host->mailboxCount());
+    }
+    EXPECT_EQ(maxInMailbox, 1u);
+}
+
+}  // namespace netstage::gui
