@@ -17,13 +17,9 @@ public:
         std::vector<mail::Uid> uids;
         for (const std::size_t i : indices) uids.push_back(messages_.at(i).uid);
         MailServer& server = owner_.server_;
+        auto& ids = owner_.committedDeletions_[user_];
+        for (const mail::Uid uid : uids) ids.push_back(server.shortIdOf(user_, uid));
         server.store().removeFromInbox(user_, uids);
-        const std::int64_t left = static_cast<std::int64_t>(server.store().maildrop(user_).size());
-        for (const mail::Uid uid : uids) {
-            server.traceMail("deleted", {{"message", server.shortIdOf(user_, uid)},
-                                         {"mailbox", user_ + "@" + server.config().domain},
-                                         {"count", left}});
-        }
     }
 
     mail::Uid uidOf(std::size_t index) const { return messages_.at(index).uid; }
@@ -43,6 +39,17 @@ private:
 
 Pop3Maildrops::Pop3Maildrops(MailServer& server) : server_{server} {}
 Pop3Maildrops::~Pop3Maildrops() = default;
+
+void Pop3Maildrops::traceDeletions(const std::string& user) {
+    auto it = committedDeletions_.find(user);
+    if (it == committedDeletions_.end()) return;
+    const std::vector<std::string> ids = std::move(it->second);
+    committedDeletions_.erase(it);
+    const std::int64_t left = static_cast<std::int64_t>(server_.store().maildrop(user).size());
+    for (const auto& id : ids) {
+        server_.traceMail("deleted", {{"message", id}, {"mailbox", user + "@" + server_.config().domain}, {"count", left}});
+    }
+}
 
 void Pop3Maildrops::retrieved(const std::string& user, std::size_t number) {
     auto it = open_.find(user);

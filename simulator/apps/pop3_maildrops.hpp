@@ -9,6 +9,7 @@
 #include <memory>
 #include <set>
 #include <string>
+#include <vector>
 
 #include "protocols/mail/mail_store_types.hpp"
 #include "protocols/pop3/maildrop.hpp"
@@ -24,12 +25,17 @@ public:
     pop3::OpenResult open(const std::string& user, const std::string& password) override;
     // The session of `user` retrieved message `number` (1-based) with RETR.
     void retrieved(const std::string& user, std::size_t number);
+    // Traces the deletions the last QUIT of `user` committed. Called by the
+    // connection when the engine reports them, so the trace reads "C: quit",
+    // then the deletions, then the reply.
+    void traceDeletions(const std::string& user);
 
 private:
     class Session;
     MailServer& server_;
     std::set<std::string> locked_;
     std::map<std::string, std::unique_ptr<Session>> open_;
+    std::map<std::string, std::vector<std::string>> committedDeletions_;  // user -> short ids, not yet traced
 };
 
 }  // namespace netstage::apps

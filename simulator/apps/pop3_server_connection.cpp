@@ -57,6 +57,8 @@ void Pop3ServerConnection::pump() {
             user_ = login->user;
         } else if (const auto* retrieved = std::get_if<pop3::MessageRetrieved>(&event)) {
             if (!retrieved->topOnly) maildrops_.retrieved(user_, retrieved->number);
+        } else if (std::holds_alternative<pop3::DeletesCommitted>(event)) {
+            maildrops_.traceDeletions(user_);
         } else if (std::holds_alternative<pop3::CloseRequested>(event)) {
             closeWanted = true;
         }

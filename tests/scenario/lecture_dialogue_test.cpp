@@ -111,6 +111,7 @@ TEST(LectureDialogue, theTraceShowsTheMailboxFillAndEmptyAsPop3DeletesAtQuit) {
         if (e->layer == "mail" && e->type == "deleted") {
             deleted.push_back(field("message"));
             deletedAt.push_back(e->time);
+            EXPECT_NE(quitAt, Time::max()) << "the trace shows C: quit before the deletions it causes";
         }
         if (e->layer == "pop3" && e->type == "line" && field("text") == "quit") quitAt = e->time;
     }
