@@ -2,6 +2,8 @@
 
 #include <stdexcept>
 
+#include "simulator/apps/engine_wiring.hpp"
+
 namespace netstage::apps {
 
 namespace {
@@ -33,7 +35,7 @@ void FtpClientApp::start() {
     if (control_) throw std::logic_error{"FtpClientApp::start called twice"};
     tcp::TcpCallbacks callbacks;
     callbacks.onData = [this](std::span<const std::uint8_t> bytes) {
-        session_.receive(std::string_view{reinterpret_cast<const char*>(bytes.data()), bytes.size()});
+        session_.receive(asText(bytes));
         pump();
     };
     callbacks.onPeerClosed = [this] {
@@ -185,7 +187,7 @@ tcp::TcpCallbacks FtpClientApp::dataCallbacks(const std::shared_ptr<FtpDataLink>
     };
     callbacks.onData = [this, link](std::span<const std::uint8_t> bytes) {
         if (data_ != link) return;
-        session_.dataReceived(std::string_view{reinterpret_cast<const char*>(bytes.data()), bytes.size()});
+        session_.dataReceived(asText(bytes));
         pump();
     };
     callbacks.onSendSpace = [link] { link->flush(); };

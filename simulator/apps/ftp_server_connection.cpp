@@ -2,6 +2,7 @@
 
 #include <stdexcept>
 
+#include "simulator/apps/engine_wiring.hpp"
 #include "simulator/apps/ftp_server_app.hpp"
 #include "simulator/apps/ftp_text.hpp"
 #include "simulator/apps/mail_clock.hpp"
@@ -13,7 +14,7 @@ FtpServerConnection::FtpServerConnection(FtpServerApp& app, std::shared_ptr<tcp:
       control_{std::move(control)},
       session_{app.sessionConfig()},
       conversation_{app.host().simulator(), app.host().node().network().tracer(), app.host().node().name(), "ftp",
-                    control_->remote().toString() + "-" + control_->local().toString(),
+                    clientFirstName(*control_),
                     app.nameOf(control_->remote().address), app.host().node().name(), "control"},
       clientName_{app.nameOf(control_->remote().address)},
       timer_{app.host().simulator(), [this] {
@@ -25,7 +26,7 @@ void FtpServerConnection::start() {
     self_ = shared_from_this();
     tcp::TcpCallbacks callbacks;
     callbacks.onData = [this](std::span<const std::uint8_t> bytes) {
-        session_.receive(std::string_view{reinterpret_cast<const char*>(bytes.data()), bytes.size()},
+        session_.receive(asText(bytes),
                          engineTime(app_.host().simulator().now()));
         pump();
     };
@@ -204,7 +205,7 @@ tcp::TcpCallbacks FtpServerConnection::dataCallbacks(const std::shared_ptr<FtpDa
         link->bytesReceived += bytes.size();
         auto self = weak.lock();
         if (!self || self->data_ != link) return;
-        self->session_.dataReceived(std::string_view{reinterpret_cast<const char*>(bytes.data()), bytes.size()});
+        self->session_.dataReceived(asText(bytes));
         self->pump();
     };
     callbacks.onSendSpace = [link] { link->flush(); };

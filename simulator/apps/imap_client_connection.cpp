@@ -1,5 +1,7 @@
 #include "simulator/apps/imap_client_connection.hpp"
 
+#include "simulator/apps/engine_wiring.hpp"
+
 namespace netstage::apps {
 
 std::shared_ptr<ImapClientConnection> ImapClientConnection::start(HostStack& host, Endpoint server,
@@ -17,7 +19,7 @@ void ImapClientConnection::connect(Endpoint server) {
     tcp::TcpCallbacks callbacks;
     // The server speaks first (the greeting), so nothing is sent on connect.
     callbacks.onData = [this](std::span<const std::uint8_t> bytes) {
-        session_.receive(std::string_view{reinterpret_cast<const char*>(bytes.data()), bytes.size()});
+        session_.receive(asText(bytes));
         pump();
     };
     callbacks.onPeerClosed = [this] {

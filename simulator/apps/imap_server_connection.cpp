@@ -1,5 +1,6 @@
 #include "simulator/apps/imap_server_connection.hpp"
 
+#include "simulator/apps/engine_wiring.hpp"
 #include "simulator/apps/mail_clock.hpp"
 #include "simulator/apps/mail_server.hpp"
 
@@ -23,7 +24,7 @@ ImapServerConnection::ImapServerConnection(MailServer& server, std::shared_ptr<t
       connection_{std::move(connection)},
       session_{imapServerConfig(server)},
       conversation_{server.host().simulator(), server.host().node().network().tracer(), server.host().node().name(),
-                    "imap", connection_->remote().toString() + "-" + connection_->local().toString(),
+                    "imap", clientFirstName(*connection_),
                     server.nameOf(connection_->remote().address), server.host().node().name()},
       timer_{server.host().simulator(), [this] {
                  busy_ = true;
@@ -42,7 +43,7 @@ void ImapServerConnection::start() {
     callbacks.onData = [this](std::span<const std::uint8_t> bytes) {
         busy_ = true;
         session_.setTime(engineTime(server_.host().simulator().now()));
-        session_.receive(std::string_view{reinterpret_cast<const char*>(bytes.data()), bytes.size()});
+        session_.receive(asText(bytes));
         busy_ = false;
         pump();
     };

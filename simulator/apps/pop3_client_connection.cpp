@@ -1,5 +1,6 @@
 #include "simulator/apps/pop3_client_connection.hpp"
 
+#include "simulator/apps/engine_wiring.hpp"
 #include "simulator/apps/mail_clock.hpp"
 
 namespace netstage::apps {
@@ -28,7 +29,7 @@ void Pop3ClientConnection::connect(Endpoint server) {
         pump();
     };
     callbacks.onData = [this](std::span<const std::uint8_t> bytes) {
-        session_.receive(std::string_view{reinterpret_cast<const char*>(bytes.data()), bytes.size()},
+        session_.receive(asText(bytes),
                          engineTime(host_.simulator().now()));
         pump();
     };

@@ -1,5 +1,6 @@
 #include "simulator/apps/pop3_server_connection.hpp"
 
+#include "simulator/apps/engine_wiring.hpp"
 #include "simulator/apps/mail_clock.hpp"
 #include "simulator/apps/mail_server.hpp"
 
@@ -12,7 +13,7 @@ Pop3ServerConnection::Pop3ServerConnection(MailServer& server, Pop3Maildrops& ma
       connection_{std::move(connection)},
       session_{maildrops, server.config().pop3},
       conversation_{server.host().simulator(), server.host().node().network().tracer(), server.host().node().name(),
-                    "pop3", connection_->remote().toString() + "-" + connection_->local().toString(),
+                    "pop3", clientFirstName(*connection_),
                     server.nameOf(connection_->remote().address), server.host().node().name()},
       timer_{server.host().simulator(), [this] {
                  session_.handleTimeout(engineTime(server_.host().simulator().now()));
@@ -21,24 +22,12 @@ Pop3ServerConnection::Pop3ServerConnection(MailServer& server, Pop3Maildrops& ma
 
 void Pop3ServerConnection::start() {
     self_ = shared_from_this();
-    tcp::TcpCallbacks callbacks;
-    callbacks.onData = [this](std::span<const std::uint8_t> bytes) {
-        session_.receive(std::string_view{reinterpret_cast<const char*>(bytes.data()), bytes.size()},
-                         engineTime(server_.host().simulator().now()));
-        pump();
-    };
-    callbacks.onPeerClosed = [this] {
-        session_.receiveEof();  // a dropped connection deletes nothing
-        pump();
-        connection_->close();
-    };
-    callbacks.onClosed = [this] {
+    connection_->setCallbacks(serverSessionCallbacks(session_, server_.host(), *connection_, [this] { pump(); }, [this] {
         timer_.stop();
         session_.receiveEof();
         conversation_.close();
         auto keepAliveUntilReturn = std::move(self_);
-    };
-    connection_->setCallbacks(std::move(callbacks));
+    }));
     conversation_.open();
     session_.start(engineTime(server_.host().simulator().now()));
     pump();

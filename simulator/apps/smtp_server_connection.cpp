@@ -1,5 +1,6 @@
 #include "simulator/apps/smtp_server_connection.hpp"
 
+#include "simulator/apps/engine_wiring.hpp"
 #include "simulator/apps/mail_clock.hpp"
 #include "simulator/apps/mail_server.hpp"
 
@@ -10,7 +11,7 @@ SmtpServerConnection::SmtpServerConnection(MailServer& server, std::shared_ptr<t
       connection_{std::move(connection)},
       session_{server.smtpServerConfig(), this},
       conversation_{server.host().simulator(), server.host().node().network().tracer(), server.host().node().name(),
-                    "smtp", connection_->remote().toString() + "-" + connection_->local().toString(),
+                    "smtp", clientFirstName(*connection_),
                     server.nameOf(connection_->remote().address), server.host().node().name()},
       timer_{server.host().simulator(), [this] {
                  session_.handleTimeout(engineTime(server_.host().simulator().now()));
@@ -19,23 +20,11 @@ SmtpServerConnection::SmtpServerConnection(MailServer& server, std::shared_ptr<t
 
 void SmtpServerConnection::start() {
     self_ = shared_from_this();
-    tcp::TcpCallbacks callbacks;
-    callbacks.onData = [this](std::span<const std::uint8_t> bytes) {
-        session_.receive(std::string_view{reinterpret_cast<const char*>(bytes.data()), bytes.size()},
-                         engineTime(server_.host().simulator().now()));
-        pump();
-    };
-    callbacks.onPeerClosed = [this] {
-        session_.receiveEof();
-        pump();
-        connection_->close();
-    };
-    callbacks.onClosed = [this] {
+    connection_->setCallbacks(serverSessionCallbacks(session_, server_.host(), *connection_, [this] { pump(); }, [this] {
         timer_.stop();
         conversation_.close();
         auto keepAliveUntilReturn = std::move(self_);
-    };
-    connection_->setCallbacks(std::move(callbacks));
+    }));
     conversation_.open();
     session_.start(engineTime(server_.host().simulator().now()));
     pump();
