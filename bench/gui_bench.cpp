@@ -2,6 +2,13 @@
 //
 //   netstage_bench_gui startup [SCENARIO]   process start -> first frame of scenario 01
 //   netstage_bench_gui render [FRAMES]      frames/s, 200 hosts and 1,000 packets in flight
+//   netstage_bench_gui trace OUT [MESSAGES] records the mass-mail scenario, a message every
+//                                           2 ms (default 9,700 messages: a million records) to OUT
+//   netstage_bench_gui read TRACE           reads TRACE, then builds the player's model and the
+//                                           chart from it, timing each step
+//   netstage_bench_gui open TRACE           opens TRACE in the window with the sequence chart
+//                                           and the event list shown: time to the first frame,
+//                                           peak RSS, then time per frame scrolling both
 //
 // Without arguments it measures both. "startup" counts from the moment the
 // kernel started the process (/proc/self/stat, 10 ms resolution) and from
@@ -13,6 +20,8 @@
 #include <QFile>
 #include <QGraphicsView>
 #include <QImage>
+#include <QScrollBar>
+#include <QTableView>
 #include <QPainter>
 #include <chrono>
 #include <cstdio>
@@ -22,15 +31,25 @@
 #include <optional>
 #include <sstream>
 #include <string>
+#include <sys/resource.h>
 #include <unistd.h>
 
+#include "bench/mass_mail.hpp"
+#include "gui/chart/sequence_chart_panel.hpp"
+#include "gui/chart/sequence_chart_scene.hpp"
+#include "gui/chart/sequence_chart_view.hpp"
+#include "gui/events/event_list_panel.hpp"
 #include "gui/model/playback.hpp"
+#include "simulator/trace/json_lines_reader.hpp"
+#include "simulator/trace/msc_layout.hpp"
 #include "gui/player/default_trace_source.hpp"
 #include "gui/player/player_controller.hpp"
 #include "gui/scene/topology_scene.hpp"
 #include "gui/scene/topology_view.hpp"
 #include "gui/widgets/error_dialog.hpp"
+#include "gui/window/analysis_panels.hpp"
 #include "gui/window/main_window.hpp"
+#include "simulator/scenario/run_scenario.hpp"
 
 namespace {
 
@@ -217,6 +236,101 @@ int benchRender(int frames) {
     return 0;
 }
 
+double peakRssMegabytes() {
+    rusage usage{};
+    getrusage(RUSAGE_SELF, &usage);
+    return static_cast<double>(usage.ru_maxrss) / 1024.0;  // kilobytes on Linux
+}
+
+int writeBigTrace(const QString& path, std::size_t messages) {
+    scenario::RunOptions options;
+    options.tracePath = path.toStdString();
+    const auto start = Clock::now();
+    const scenario::ScenarioRun run = scenario::runScenario(bench::massMail(messages, 40, Time::fromMilliseconds(2)), options);
+    std::printf("trace %s: %zu messages delivered, %llu simulator events, written in %.1f s\n", qPrintable(path),
+                run.summary.delivered, static_cast<unsigned long long>(run.summary.events), secondsSince(start));
+    return run.summary.delivered == messages ? 0 : 1;
+}
+
+// Scrolls a view's vertical bar through `steps` evenly spaced places,
+// painting each; returns the mean and worst milliseconds per frame.
+std::pair<double, double> scrollThrough(QAbstractScrollArea& area, int steps) {
+    QScrollBar* bar = area.verticalScrollBar();
+    QImage image{area.viewport()->size(), QImage::Format_ARGB32_Premultiplied};
+    double total = 0;
+    double worst = 0;
+    for (int i = 0; i < steps; ++i) {
+        const auto start = Clock::now();
+        bar->setValue(bar->minimum() + static_cast<int>(static_cast<qint64>(bar->maximum() - bar->minimum()) * i / (steps - 1)));
+        QApplication::processEvents();
+        area.viewport()->render(&image);
+        const double ms = secondsSince(start) * 1e3;
+        total += ms;
+        worst = std::max(worst, ms);
+    }
+    return {total / steps, worst};
+}
+
+int benchRead(const QString& path) {
+    auto start = Clock::now();
+    std::ifstream in{path.toStdString(), std::ios::binary};
+    trace::TraceReadResult result = trace::JsonLinesReader::read(in);
+    if (!result) {
+        std::fprintf(stderr, "%s: %s\n", qPrintable(path), result.error().toString().c_str());
+        return 1;
+    }
+    trace::TraceLog log = std::move(result).log();
+    std::printf("read %s: %zu records\n", qPrintable(path), log.records.size());
+    std::printf("  JSON Lines reader:   %7.0f ms, peak RSS %.0f MB\n", secondsSince(start) * 1e3, peakRssMegabytes());
+    start = Clock::now();
+    const trace::MscChart chart = trace::buildMsc(log);
+    std::printf("  buildMsc:            %7.0f ms, %zu arrows\n", secondsSince(start) * 1e3, chart.arrows.size());
+    start = Clock::now();
+    const trace::MscLayout layout = trace::layoutMsc(chart);
+    std::printf("  layoutMsc:           %7.0f ms, %.0f px tall\n", secondsSince(start) * 1e3, layout.height);
+    start = Clock::now();
+    const gui::Playback playback{std::move(log)};
+    std::printf("  Playback:            %7.0f ms, %zu messages, %zu hops\n", secondsSince(start) * 1e3,
+                playback.messages().size(), playback.hops().size());
+    std::printf("  peak RSS:            %7.0f MB\n", peakRssMegabytes());
+    return 0;
+}
+
+int benchOpen(const QString& path, Clock::time_point mainEntered) {
+    gui::MainWindow window{gui::defaultTraceSource(), gui::MainWindow::Options{false}};
+    window.resize(1600, 1000);
+    window.show();
+    window.panels().showPanel(QStringLiteral("chart"));
+    window.panels().showPanel(QStringLiteral("events"));
+    const auto openStart = Clock::now();
+    if (!window.openFile(path)) {
+        std::fprintf(stderr, "cannot open %s\n", qPrintable(path));
+        return 1;
+    }
+    QApplication::processEvents();
+    const QImage frame = window.grab().toImage();
+    const double openSeconds = secondsSince(openStart);
+    const double fromMain = secondsSince(mainEntered);
+    const gui::Playback& playback = *window.player().playback();
+    std::printf("open %s: %zu records, %zu chart arrows, first frame %dx%d\n", qPrintable(path),
+                playback.log().records.size(), window.panels().chart().scene().arrowCount(), frame.width(),
+                frame.height());
+    std::printf("  openFile() to first frame: %7.0f ms\n", openSeconds * 1e3);
+    std::printf("  from main():               %7.0f ms\n", fromMain * 1e3);
+    std::printf("  peak RSS after opening:    %7.0f MB\n", peakRssMegabytes());
+    std::printf("  target: 3000 ms, 1024 MB  -> %s\n", fromMain <= 3.0 && peakRssMegabytes() <= 1024 ? "met" : "MISSED");
+    const auto [eventsMean, eventsWorst] = scrollThrough(window.panels().events().table(), 50);
+    std::printf("  event list, 50 scroll steps: %.1f ms/frame mean, %.1f ms worst\n", eventsMean, eventsWorst);
+    const auto [chartMean, chartWorst] = scrollThrough(window.panels().chart().view(), 50);
+    std::printf("  sequence chart, 50 scroll steps: %.1f ms/frame mean, %.1f ms worst\n", chartMean, chartWorst);
+    const auto seekStart = Clock::now();
+    window.player().seekRecord(static_cast<qint64>(playback.log().records.size() / 2));
+    QApplication::processEvents();
+    std::printf("  seek to the middle: %.0f ms\n", secondsSince(seekStart) * 1e3);
+    std::printf("  peak RSS at the end:       %7.0f MB\n", peakRssMegabytes());
+    return 0;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -225,8 +339,15 @@ int main(int argc, char** argv) {
     QApplication app{argc, argv};
     const QString mode = argc > 1 ? QString::fromLocal8Bit(argv[1]) : QString{};
     const QString argument = argc > 2 ? QString::fromLocal8Bit(argv[2]) : QString{};
+    if (mode == QLatin1String("trace") && !argument.isEmpty()) {
+        const std::size_t messages = argc > 3 ? std::stoul(argv[3]) : 9700;
+        return writeBigTrace(argument, messages);
+    }
+    if (mode == QLatin1String("open") && !argument.isEmpty()) return benchOpen(argument, mainEntered);
+    if (mode == QLatin1String("read") && !argument.isEmpty()) return benchRead(argument);
     if (mode != QLatin1String("startup") && mode != QLatin1String("render") && !mode.isEmpty()) {
-        std::fprintf(stderr, "usage: %s [startup [SCENARIO] | render [FRAMES]]\n", argv[0]);
+        std::fprintf(stderr, "usage: %s [startup [SCENARIO] | render [FRAMES] | trace OUT [MESSAGES] | read TRACE | open TRACE]\n",
+                     argv[0]);
         return 2;
     }
     int status = 0;

@@ -7,6 +7,7 @@
 #include "cli/bulk_transfer_demo.hpp"
 #include "cli/commands.hpp"
 #include "cli/msc_command.hpp"
+#include "cli/msc_export.hpp"
 
 #ifndef NETSTAGE_VERSION
 #define NETSTAGE_VERSION "unknown"
@@ -39,11 +40,14 @@ int main(int argc, char** argv) {
     runCommand->add_flag("--transcript", runOptions.transcript, "Print each application dialogue as C:/S: lines");
 
     netstage::cli::MscCommandOptions msc;
-    auto* mscCommand = app.add_subcommand("msc", "Draw a run's message sequence chart (SVG, Mermaid or PlantUML).");
+    auto* mscCommand = app.add_subcommand("msc", "Draw a run's message sequence chart (SVG, PNG, Mermaid or PlantUML).");
     mscCommand->add_option("input", msc.input, "Scenario file (YAML) or trace (.jsonl from run --trace)")->required();
-    mscCommand->add_option("--format", msc.format, "svg, mermaid or plantuml")->default_val("svg")
+    const char* formats = netstage::cli::pngExportAvailable()
+                              ? "svg, png (needs -o; drawn at twice the SVG's size, on white), mermaid or plantuml"
+                              : "svg, mermaid or plantuml (png needs a build with the GUI)";
+    mscCommand->add_option("--format", msc.format, formats)->default_val("svg")
         ->check(CLI::IsMember({"svg", "mermaid", "plantuml", "png"}));
-    mscCommand->add_option("-o,--output", msc.outputPath, "Write to FILE (standard output without it)");
+    mscCommand->add_option("-o,--output", msc.outputPath, "Write to FILE (standard output without it; png needs it)");
     mscCommand->add_option("--seed", msc.seed, "Override the scenario's random seed");
     mscCommand->add_flag("--tcp", msc.tcp, "Also draw TCP segments without data (SYN, SYN-ACK, ACK, FIN)");
     mscCommand->add_flag("--tcp-only", msc.tcpOnly, "Draw only the TCP segments, no application messages");

@@ -4,11 +4,10 @@
 #include <ostream>
 #include <stdexcept>
 
+#include "cli/msc_export.hpp"
 #include "simulator/scenario/run_scenario.hpp"
 #include "simulator/scenario/scenario_loader.hpp"
 #include "simulator/trace/json_lines_reader.hpp"
-#include "simulator/trace/msc_svg.hpp"
-#include "simulator/trace/msc_text.hpp"
 
 namespace netstage::cli {
 namespace {
@@ -49,17 +48,25 @@ trace::MscOptions mscOptions(const MscCommandOptions& options) {
 }
 
 std::string renderMsc(const trace::TraceLog& log, const MscCommandOptions& options) {
-    const trace::MscChart chart = trace::buildMsc(log, mscOptions(options));
-    if (options.format == "svg") return trace::mscSvg(chart);
-    if (options.format == "mermaid") return trace::mscMermaid(chart);
-    if (options.format == "plantuml") return trace::mscPlantUml(chart);
-    if (options.format == "png") {
-        throw std::invalid_argument{"PNG needs the graphical front end (netstage-gui); export SVG and convert it"};
-    }
-    throw std::invalid_argument{"unknown format '" + options.format + "' (svg, mermaid, plantuml)"};
+    const std::optional<MscFormat> format = parseMscFormat(options.format);
+    if (!format) throw std::invalid_argument{"unknown format '" + options.format + "' (svg, png, mermaid, plantuml)"};
+    return exportMsc(log, mscOptions(options), *format);
 }
 
 int runMscCommand(const MscCommandOptions& options, std::ostream& out, std::ostream& err) {
+    const bool toStandardOutput = options.outputPath.empty() || options.outputPath == "-";
+    // Refused before the run, which may take a while: the answer does not depend on it.
+    if (options.format == "png") {
+        if (!pngExportAvailable()) {
+            err << "netstage msc: PNG needs Qt Svg, and this netstage was built without the GUI; "
+                   "export SVG and convert it\n";
+            return 2;
+        }
+        if (toStandardOutput) {
+            err << "netstage msc: a PNG is binary and is not written to standard output; give a file with -o FILE\n";
+            return 2;
+        }
+    }
     auto loaded = loadRun(options.input, options.seed);
     if (const auto* error = std::get_if<std::string>(&loaded)) {
         err << *error << '\n';
@@ -71,8 +78,11 @@ int runMscCommand(const MscCommandOptions& options, std::ostream& out, std::ostr
     } catch (const std::invalid_argument& e) {
         err << "netstage msc: " << e.what() << '\n';
         return 2;
+    } catch (const std::runtime_error& e) {
+        err << "netstage msc: " << e.what() << '\n';
+        return 1;
     }
-    if (options.outputPath.empty() || options.outputPath == "-") {
+    if (toStandardOutput) {
         out << text;
         return 0;
     }

@@ -1,5 +1,5 @@
 #pragma once
-// `netstage msc`: a run's message sequence chart as SVG, Mermaid or PlantUML.
+// `netstage msc`: a run's message sequence chart as SVG, PNG, Mermaid or PlantUML.
 // The input is a scenario (run here, in memory) or a JSON Lines trace written
 // by `netstage run --trace`; both give the same chart.
 
@@ -17,8 +17,8 @@ namespace netstage::cli {
 
 struct MscCommandOptions {
     std::string input;                     // scenario (.yaml) or trace (.jsonl)
-    std::string format = "svg";            // svg, mermaid, plantuml
-    std::string outputPath;                // empty or "-": standard output
+    std::string format = "svg";            // svg, png, mermaid, plantuml
+    std::string outputPath;                // empty or "-": standard output (never for PNG)
     std::optional<std::uint64_t> seed;     // for a scenario
     bool tcp = false;                      // also TCP segments without payload
     bool tcpOnly = false;                  // only TCP segments, no application messages
@@ -33,7 +33,8 @@ std::variant<trace::TraceLog, std::string> loadRun(const std::string& path, std:
 
 trace::MscOptions mscOptions(const MscCommandOptions& options);
 
-// The chart in the requested format; throws std::invalid_argument for an unknown or unsupported format.
+// The chart in the requested format, through exportMsc; throws std::invalid_argument
+// for an unknown or unsupported format.
 std::string renderMsc(const trace::TraceLog& log, const MscCommandOptions& options);
 
 // Returns the exit status: 0, 1 (output not written) or 2 (bad input or options).

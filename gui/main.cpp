@@ -9,11 +9,13 @@
 #include <QTextStream>
 #include <cstring>
 
+#include "gui/chart/sequence_chart_panel.hpp"
 #include "gui/player/default_trace_source.hpp"
 #include "gui/player/player_controller.hpp"
 #include "gui/scene/topology_scene.hpp"
 #include "gui/scene/topology_view.hpp"
 #include "gui/widgets/error_dialog.hpp"
+#include "gui/widgets/theme_controller.hpp"
 #include "gui/window/analysis_panels.hpp"
 #include "gui/window/main_window.hpp"
 
@@ -84,8 +86,19 @@ int main(int argc, char** argv) {
     const QCommandLineOption panelOption{QStringLiteral("panel"),
                                          QStringLiteral("Show panel <name>: chart, events or inspector (repeatable)."),
                                          QStringLiteral("name")};
+    const QCommandLineOption presentationOption{
+        QStringLiteral("presentation"),
+        QStringLiteral("Start in presentation mode (F11): full screen, only network, chart and narration.")};
+    const QCommandLineOption themeOption{QStringLiteral("theme"),
+                                         QStringLiteral("Theme for this run: desktop, light or dark (not remembered)."),
+                                         QStringLiteral("name")};
+    const QCommandLineOption chartTcpOption{QStringLiteral("chart-tcp"),
+                                            QStringLiteral("Also draw TCP segments without payload in the sequence chart.")};
+    const QCommandLineOption chartPerApplicationOption{QStringLiteral("chart-per-application"),
+                                                       QStringLiteral("One chart lifeline per application.")};
     parser.addOptions({screenshotOption, messageOption, timeOption, packetOption, hostOption, sizeOption,
-                       hideControlOption, panelOption});
+                       hideControlOption, panelOption, presentationOption, themeOption, chartTcpOption,
+                       chartPerApplicationOption});
     parser.process(app);
 
     QTextStream err{stderr};
@@ -93,6 +106,16 @@ int main(int argc, char** argv) {
     const QStringList size = parser.value(sizeOption).split(QLatin1Char('x'));
     if (size.size() == 2) window.resize(size[0].toInt(), size[1].toInt());
     if (parser.isSet(hideControlOption)) window.showControlSegmentsAction()->trigger();
+    if (parser.isSet(themeOption)) {
+        const auto theme = netstage::gui::ThemeController::parseChoice(parser.value(themeOption));
+        if (!theme) {
+            err << "unknown theme " << parser.value(themeOption) << " (desktop, light, dark)\n";
+            return 2;
+        }
+        window.themes().setChoice(*theme);
+    }
+    if (parser.isSet(chartTcpOption)) window.panels().chart().setShowTcpSegments(true);
+    if (parser.isSet(chartPerApplicationOption)) window.panels().chart().setPerApplication(true);
     for (const QString& panel : parser.values(panelOption)) {
         if (!window.panels().showPanel(panel)) {
             err << "unknown panel " << panel << " (chart, events, inspector)\n";
@@ -142,6 +165,13 @@ int main(int argc, char** argv) {
             player.seekTime(base + static_cast<qint64>(value.toDouble() * 1e6));
         }
         if (parser.isSet(hostOption)) window.scene().selectHost(parser.value(hostOption));
+        if (parser.isSet(presentationOption)) {
+            window.setPresentationMode(true);
+            // Offscreen there is no real screen to fill: the picture has --size.
+            QApplication::processEvents();
+            window.setWindowState(Qt::WindowNoState);
+            if (size.size() == 2) window.resize(size[0].toInt(), size[1].toInt());
+        }
         QApplication::processEvents();
         window.topologyView().fitScene();
         QApplication::processEvents();
@@ -155,5 +185,6 @@ int main(int argc, char** argv) {
 
     window.show();
     window.openFile(file);
+    if (parser.isSet(presentationOption)) window.setPresentationMode(true);
     return QApplication::exec();
 }

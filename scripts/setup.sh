@@ -7,8 +7,10 @@ packages=(
   g++ cmake ninja-build pkg-config          # the toolchain
   libboost-graph-dev                        # topology and shortest-path routing
   qt6-base-dev                              # the classroom GUI (Qt Widgets)
+  qt6-svg-dev                               # sequence charts as PNG (our SVG, rasterised)
   libyaml-cpp-dev                           # scenario files
-  nlohmann-json3-dev                        # JSON Lines traces
+  nlohmann-json3-dev                        # writing JSON Lines traces
+  libsimdjson-dev                           # reading them fast (a million records in a second)
   libcli11-dev                              # the netstage command line
   libgtest-dev libgmock-dev                 # tests
   libbenchmark-dev                          # benchmarks

@@ -10,6 +10,7 @@
 #include <cmath>
 
 #include "gui/chart/sequence_chart_scene.hpp"
+#include "gui/widgets/look.hpp"
 
 namespace netstage::gui {
 
@@ -23,13 +24,8 @@ QPointF point(trace::MscPoint p) { return {p.x, p.y}; }
 }  // namespace
 
 QColor MscArrowItem::colourOf(const trace::MscArrow& arrow) {
-    if (arrow.kind == trace::MscArrowKind::Segment) return QColor{0x8c, 0x8c, 0x8c};
-    if (arrow.protocol == "smtp") return QColor{0x1f, 0x4e, 0x9e};
-    if (arrow.protocol == "pop3") return QColor{0x1d, 0x7a, 0x3a};
-    if (arrow.protocol == "imap") return QColor{0x8a, 0x4b, 0x08};
-    if (arrow.protocol == "dns") return QColor{0x7b, 0x2d, 0x8e};
-    if (arrow.protocol == "ftp") return QColor{0xb3, 0x59, 0x00};
-    return QColor{0x22, 0x22, 0x22};
+    if (arrow.kind == trace::MscArrowKind::Segment) return look::chartSegmentColor();
+    return look::chartProtocolColor(arrow.protocol);
 }
 
 MscArrowItem::MscArrowItem(const trace::MscArrow& arrow, const trace::MscArrowGeometry& geometry)
@@ -115,20 +111,20 @@ void MscArrowItem::paint(QPainter* painter, const QStyleOptionGraphicsItem*, QWi
     painter->setRenderHint(QPainter::Antialiasing);
     if (current_) {
         // A wide translucent band under the current arrow: visible from the back row.
-        QPen halo{QColor{0xff, 0xc8, 0x00, 150}, 9, Qt::SolidLine, Qt::RoundCap, Qt::RoundJoin};
+        QPen halo{look::currentArrowHalo(), 9 * look::lineScale(), Qt::SolidLine, Qt::RoundCap, Qt::RoundJoin};
         painter->setPen(halo);
         painter->setBrush(Qt::NoBrush);
         painter->drawPath(line_);
     }
-    QPen pen{colour_, segment_ ? 1.0 : 1.5};
-    if (current_) pen.setWidthF(2.5);
+    QPen pen{colour_, (segment_ ? 1.0 : 1.5) * look::lineScale()};
+    if (current_) pen.setWidthF(2.5 * look::lineScale());
     if (segment_) pen.setDashPattern({3, 3});
     else if (dashed_) pen.setDashPattern({8.0 / pen.widthF(), 4.0 / pen.widthF()});
     painter->setPen(pen);
     painter->setBrush(Qt::NoBrush);
     painter->drawPath(line_);
     if (lost_) {
-        painter->setPen(QPen{QColor{0xc0, 0x39, 0x2b}, 2});
+        painter->setPen(QPen{look::dropColor(), 2 * look::lineScale()});
         painter->drawLine(end_ + QPointF{-5, -5}, end_ + QPointF{5, 5});
         painter->drawLine(end_ + QPointF{-5, 5}, end_ + QPointF{5, -5});
     } else if (!head_.isEmpty()) {

@@ -1,15 +1,21 @@
 #include "gui/chart/sequence_chart_panel.hpp"
 
 #include <QCheckBox>
+#include <QComboBox>
+#include <QSignalBlocker>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QToolButton>
 #include <QVBoxLayout>
+#include <cctype>
 #include <cmath>
+#include <map>
+#include <set>
 
 #include "gui/chart/msc_arrow_item.hpp"
 #include "gui/chart/sequence_chart_scene.hpp"
 #include "gui/chart/sequence_chart_view.hpp"
+#include "gui/model/playback.hpp"
 #include "gui/player/player_controller.hpp"
 #include "simulator/trace/msc_layout.hpp"
 
@@ -22,11 +28,25 @@ SequenceChartPanel::SequenceChartPanel(PlayerController& player, QWidget* parent
       view_{new SequenceChartView{scene_, this}},
       perApplication_{new QCheckBox{tr("Lifeline per &application"), this}},
       tcpSegments_{new QCheckBox{tr("&TCP segments"), this}},
+      applicationMessages_{new QCheckBox{tr("&Messages"), this}},
+      protocol_{new QComboBox{this}},
+      connection_{new QComboBox{this}},
       zoomLabel_{new QLabel{this}} {
     perApplication_->setToolTip(tr("One lifeline per application instead of per host"));
     tcpSegments_->setToolTip(tr("Also draw TCP segments without payload (SYN, ACK, FIN, RST)"));
     connect(perApplication_, &QCheckBox::toggled, this, &SequenceChartPanel::rebuild);
     connect(tcpSegments_, &QCheckBox::toggled, this, &SequenceChartPanel::rebuild);
+    applicationMessages_->setChecked(true);
+    applicationMessages_->setToolTip(tr("Draw application messages (protocol lines, DNS queries and answers)"));
+    connect(applicationMessages_, &QCheckBox::toggled, this, &SequenceChartPanel::rebuild);
+    protocol_->setToolTip(tr("Only this protocol's messages and segments"));
+    protocol_->addItem(tr("all protocols"), QString{});
+    connect(protocol_, &QComboBox::currentIndexChanged, this, &SequenceChartPanel::rebuild);
+    connection_->setToolTip(tr("Only this connection (client end first)"));
+    connection_->addItem(tr("all connections"), QString{});
+    connection_->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    connection_->setMinimumContentsLength(18);
+    connect(connection_, &QComboBox::currentIndexChanged, this, &SequenceChartPanel::rebuild);
 
     auto* zoomOut = new QToolButton{this};
     zoomOut->setText(QStringLiteral("\u2212"));
@@ -44,6 +64,7 @@ SequenceChartPanel::SequenceChartPanel(PlayerController& player, QWidget* parent
 
     auto* bar = new QHBoxLayout;
     bar->addWidget(perApplication_);
+    bar->addWidget(applicationMessages_);
     bar->addWidget(tcpSegments_);
     bar->addStretch(1);
     bar->addWidget(zoomOut);
@@ -52,11 +73,16 @@ SequenceChartPanel::SequenceChartPanel(PlayerController& player, QWidget* parent
     auto* layout = new QVBoxLayout{this};
     layout->setContentsMargins(4, 4, 4, 4);
     layout->addLayout(bar);
+    auto* filters = new QHBoxLayout;
+    filters->addWidget(new QLabel{tr("Only"), this});
+    filters->addWidget(protocol_);
+    filters->addWidget(connection_, 1);
+    layout->addLayout(filters);
     layout->addWidget(view_, 1);
 
     connect(scene_, &SequenceChartScene::arrowClicked, &player_,
             [this](std::size_t record) { player_.seekRecord(static_cast<qint64>(record)); });
-    connect(&player_, &PlayerController::documentChanged, this, &SequenceChartPanel::rebuild);
+    connect(&player_, &PlayerController::documentChanged, this, &SequenceChartPanel::onDocumentChanged);
     connect(&player_, &PlayerController::cursorChanged, this, &SequenceChartPanel::onCursorChanged);
     rebuild();
 }
@@ -65,11 +91,88 @@ trace::MscOptions SequenceChartPanel::options() const {
     trace::MscOptions options;
     options.lifelines = perApplication_->isChecked() ? trace::MscLifelines::PerApplication : trace::MscLifelines::PerHost;
     options.tcpSegments = tcpSegments_->isChecked();
+    options.applicationMessages = applicationMessages_->isChecked();
+    if (const QString protocol = protocol_->currentData().toString(); !protocol.isEmpty()) {
+        options.protocols.push_back(protocol.toStdString());
+    }
+    if (const QString connection = connection_->currentData().toString(); !connection.isEmpty()) {
+        options.connections.push_back(connection.toStdString());
+    }
     return options;
 }
 
 void SequenceChartPanel::setPerApplication(bool on) { perApplication_->setChecked(on); }
 void SequenceChartPanel::setShowTcpSegments(bool on) { tcpSegments_->setChecked(on); }
+void SequenceChartPanel::setShowApplicationMessages(bool on) { applicationMessages_->setChecked(on); }
+
+void SequenceChartPanel::setProtocolFilter(const QString& protocol) {
+    protocol_->setCurrentIndex(std::max(0, protocol_->findData(protocol)));
+}
+
+void SequenceChartPanel::setConnectionFilter(const QString& connection) {
+    connection_->setCurrentIndex(std::max(0, connection_->findData(connection)));
+}
+
+void SequenceChartPanel::onDocumentChanged() {
+    // Another document has other connections: its chart starts unfiltered.
+    {
+        const QSignalBlocker protocolBlocker{protocol_};
+        const QSignalBlocker connectionBlocker{connection_};
+        protocol_->setCurrentIndex(0);
+        connection_->setCurrentIndex(0);
+    }
+    rebuild();
+}
+
+void SequenceChartPanel::fillProtocols(const trace::MscChart& chart) {
+    std::set<std::string> names;
+    for (const auto& arrow : chart.arrows) {
+        if (!arrow.protocol.empty()) names.insert(arrow.protocol);
+    }
+    const QString keep = protocol_->currentData().toString();
+    const QSignalBlocker blocker{protocol_};
+    while (protocol_->count() > 1) protocol_->removeItem(1);
+    for (const auto& name : names) protocol_->addItem(QString::fromStdString(name).toUpper(), QString::fromStdString(name));
+    protocol_->setCurrentIndex(std::max(0, protocol_->findData(keep)));
+}
+
+namespace {
+// "10.0.1.10:49152" -> "crepes.fr:49152" when a host has that address.
+std::string endName(const std::string& end, const std::map<std::string, std::string>& hostOf) {
+    const auto colon = end.rfind(':');
+    if (colon == std::string::npos) return end;
+    const auto host = hostOf.find(end.substr(0, colon));
+    return host == hostOf.end() ? end : host->second + end.substr(colon);
+}
+}  // namespace
+
+void SequenceChartPanel::fillConnections(const trace::MscChart& chart) {
+    std::map<std::string, std::string> hostOf;
+    if (const Playback* playback = player_.playback()) {
+        for (const auto& node : playback->topology().nodes) {
+            for (const auto& address : node.addresses) hostOf.emplace(address, node.name);
+        }
+    }
+    const QString keep = connection_->currentData().toString();
+    const QSignalBlocker blocker{connection_};
+    while (connection_->count() > 1) connection_->removeItem(connection_->count() - 1);
+    // In the order the chart first uses them: the first connection is the first conversation.
+    std::set<std::string> seen;
+    for (const auto& arrow : chart.arrows) {
+        if (arrow.connection.empty() || !seen.insert(arrow.connection).second) continue;
+        const auto dash = arrow.connection.find('-');
+        std::string label = arrow.connection;
+        if (dash != std::string::npos) {
+            label = endName(arrow.connection.substr(0, dash), hostOf) + " \u2192 " +
+                    endName(arrow.connection.substr(dash + 1), hostOf);
+        }
+        std::string protocol = arrow.protocol;
+        for (auto& c : protocol) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+        if (arrow.protocol == "ftp") protocol += arrow.role == trace::MscConnectionRole::Data ? " data" : " control";
+        connection_->addItem(QString::fromStdString(protocol + "  " + label), QString::fromStdString(arrow.connection));
+    }
+    connection_->setCurrentIndex(std::max(0, connection_->findData(keep)));
+}
 
 void SequenceChartPanel::rebuild() {
     const Playback* playback = player_.playback();
@@ -78,6 +181,9 @@ void SequenceChartPanel::rebuild() {
         return;
     }
     trace::MscChart chart = trace::buildMsc(playback->log(), options());
+    // The choices narrow with the other filters: a protocol's connections only.
+    if (protocol_->currentIndex() == 0 && connection_->currentIndex() == 0) fillProtocols(chart);
+    if (connection_->currentIndex() == 0) fillConnections(chart);
     trace::MscLayout layout = trace::layoutMsc(chart);
     scene_->setChart(std::move(chart), std::move(layout));
     scene_->setCursor(playback->position(), playback->time());
@@ -92,7 +198,7 @@ void SequenceChartPanel::onCursorChanged() {
 
 void SequenceChartPanel::revealCursor() {
     if (const auto arrow = scene_->currentArrow()) {
-        view_->ensureVisible(scene_->arrowItem(*arrow), 40, 40);
+        view_->ensureVisible(scene_->arrowBounds(*arrow), 40, 40);
     } else if (player_.playback() != nullptr && player_.playback()->position() > 0) {
         view_->ensureVisible(QRectF{scene_->layout().axisX, scene_->cursorY() - 20, 1, 40});
     }

@@ -6,11 +6,14 @@
 #include <QGraphicsLineItem>
 #include <QGraphicsRectItem>
 #include <QGraphicsSimpleTextItem>
+#include <QGraphicsView>
 #include <QPainterPath>
 #include <QPen>
 #include <algorithm>
 
 #include "gui/chart/msc_arrow_item.hpp"
+#include "gui/chart/msc_axis_item.hpp"
+#include "gui/widgets/look.hpp"
 
 namespace netstage::gui {
 
@@ -39,16 +42,28 @@ QGraphicsSimpleTextItem* placeText(QGraphicsScene& scene, const QString& text, d
 }  // namespace
 
 SequenceChartScene::SequenceChartScene(QObject* parent) : QGraphicsScene{parent} {
-    setBackgroundBrush(Qt::white);
-    setItemIndexMethod(QGraphicsScene::BspTreeIndex);
+    setBackgroundBrush(look::paper());
+    // Few items are ever in the scene at once (those near the view), and a BSP
+    // tree over a chart thousands of screens tall costs gigabytes.
+    setItemIndexMethod(QGraphicsScene::NoIndex);
+}
+
+SequenceChartScene::~SequenceChartScene() {
+    // Views scroll when they lose their scene; they must do it while this
+    // scene's index still exists.
+    for (QGraphicsView* view : views()) view->setScene(nullptr);
 }
 
 void SequenceChartScene::clearChart() {
     clear();
     arrows_.clear();
+    itemised_.clear();
+    extents_.clear();
+    tallest_ = 0;
     byRecord_.clear();
     current_.reset();
     cursorLine_ = nullptr;
+    axis_ = nullptr;
     chart_ = {};
     layout_ = {};
     setSceneRect(QRectF{});
@@ -61,59 +76,100 @@ void SequenceChartScene::setChart(trace::MscChart chart, trace::MscLayout layout
     setSceneRect(0, 0, layout_.width, layout_.height);
     drawFrame();
     arrows_.assign(chart_.arrows.size(), nullptr);
-    for (const auto& geometry : layout_.arrows) {
-        auto* item = new MscArrowItem{chart_.arrows[geometry.arrow], geometry};
-        addItem(item);
-        arrows_[geometry.arrow] = item;
-        byRecord_.emplace_back(chart_.arrows[geometry.arrow].record, geometry.arrow);
-    }
+    byRecord_.reserve(layout_.arrows.size());
+    for (const auto& geometry : layout_.arrows) byRecord_.emplace_back(chart_.arrows[geometry.arrow].record, geometry.arrow);
     std::sort(byRecord_.begin(), byRecord_.end());
-    cursorLine_ = addLine(QLineF{}, QPen{QColor{0xd0, 0x30, 0x30, 200}, 1.5, Qt::SolidLine});
+    indexExtents();
+    cursorLine_ = addLine(QLineF{}, QPen{look::cursorLineColor(), 1.5 * look::lineScale(), Qt::SolidLine});
     cursorLine_->setZValue(5);
     cursorLine_->hide();
+    emit chartChanged();
+}
+
+void SequenceChartScene::indexExtents() {
+    extents_.reserve(layout_.arrows.size());
+    for (const auto& geometry : layout_.arrows) {
+        const QRectF bounds = arrowBounds(geometry.arrow);
+        extents_.push_back(Extent{bounds.top(), bounds.bottom(), geometry.arrow});
+        tallest_ = std::max(tallest_, bounds.height());
+    }
+    std::sort(extents_.begin(), extents_.end(), [](const Extent& a, const Extent& b) { return a.top < b.top; });
+}
+
+QRectF SequenceChartScene::arrowBounds(std::size_t arrow) const {
+    const auto& g = layout_.arrows.at(arrow);
+    // The label runs along the arrow from labelAt, at most the arrow's length.
+    constexpr double labelRoom = 20;
+    constexpr double loopWidth = 30;
+    const double left = std::min({g.from.x, g.to.x, g.labelAt.x});
+    const double right = std::max({g.from.x, g.to.x, g.labelAt.x}) + (g.self ? loopWidth + 8 * double(g.label.size()) : 0);
+    const double top = std::min({g.from.y, g.to.y, g.labelAt.y});
+    const double bottom = std::max({g.from.y, g.to.y, g.labelAt.y});
+    return QRectF{QPointF{left, top}, QPointF{right, bottom}}.adjusted(-labelRoom, -labelRoom, labelRoom, labelRoom);
+}
+
+MscArrowItem* SequenceChartScene::makeItem(std::size_t arrow) {
+    auto* item = new MscArrowItem{chart_.arrows[arrow], layout_.arrows[arrow]};
+    item->setCurrent(current_ == arrow);
+    addItem(item);
+    arrows_[arrow] = item;
+    itemised_.push_back(arrow);
+    return item;
+}
+
+MscArrowItem* SequenceChartScene::arrowItem(std::size_t arrow) {
+    MscArrowItem* item = arrows_.at(arrow);
+    return item != nullptr ? item : makeItem(arrow);
+}
+
+void SequenceChartScene::showRegion(const QRectF& region) {
+    if (extents_.empty()) return;
+    const double top = region.top() - region.height();
+    const double bottom = region.bottom() + region.height();
+    // Out with the items that no longer reach into the band.
+    std::erase_if(itemised_, [&](std::size_t arrow) {
+        const QRectF bounds = arrowBounds(arrow);
+        if (bounds.bottom() >= top && bounds.top() <= bottom) return false;
+        delete arrows_[arrow];
+        arrows_[arrow] = nullptr;
+        return true;
+    });
+    // In with the ones that do: an arrow reaching into the band starts at
+    // most `tallest_` above it.
+    const auto first = std::lower_bound(extents_.begin(), extents_.end(), top - tallest_,
+                                        [](const Extent& e, double y) { return e.top < y; });
+    for (auto e = first; e != extents_.end() && e->top <= bottom; ++e) {
+        if (e->bottom >= top && arrows_[e->arrow] == nullptr) makeItem(e->arrow);
+    }
 }
 
 void SequenceChartScene::drawFrame() {
-    const QColor ink{0x11, 0x11, 0x11};
-    const QColor axisInk{0x55, 0x55, 0x55};
+    setBackgroundBrush(look::paper());  // the look may have changed since the last chart
+    const QColor ink = look::ink();
+    const QColor axisInk = look::chartAxisInk();
     const double titleY = layout_.lifelines.empty() ? 40 : layout_.lifelines.front().boxTop - 12;
     placeText(*this, QString::fromStdString(chart_.title), 24, titleY, chartFont(16, true), ink);
 
-    // Time axis, ticks and breaks.
-    const QPen axisPen{axisInk, 1};
-    placeText(*this, tr("time"), layout_.axisX, layout_.chartTop - 24, chartFont(11), axisInk, Qt::AlignRight);
-    addLine(layout_.axisX, layout_.chartTop - 12, layout_.axisX, layout_.chartBottom, axisPen);
-    for (const auto& tick : layout_.ticks) {
-        addLine(layout_.axisX - 4, tick.y, layout_.axisX, tick.y, axisPen);
-        placeText(*this, QString::fromStdString(tick.label), layout_.axisX - 6, tick.y + 3.5, chartFont(10), axisInk,
-                Qt::AlignRight);
-    }
-    for (double y : layout_.breaks) {
-        addRect(layout_.axisX - 7, y - 3, 14, 6, Qt::NoPen, Qt::white);
-        QPainterPath sign;
-        sign.moveTo(layout_.axisX - 7, y - 1);
-        sign.lineTo(layout_.axisX + 7, y - 5);
-        sign.moveTo(layout_.axisX - 7, y + 5);
-        sign.lineTo(layout_.axisX + 7, y + 1);
-        addPath(sign, axisPen);
-    }
+    // Time axis, ticks and breaks: one item drawing only what is exposed.
+    axis_ = new MscAxisItem{layout_};
+    addItem(axis_);
 
     // Lifelines.
-    QPen dashed{QColor{0x66, 0x66, 0x66}, 1};
+    QPen dashed{look::lifelineColor(), look::lineScale()};
     dashed.setDashPattern({5, 4});
     for (const auto& line : layout_.lifelines) {
         const double boxBottom = line.boxTop + line.boxHeight;
         addLine(line.x, boxBottom, line.x, line.lineBottom, dashed);
         QPainterPath box;
         box.addRoundedRect(QRectF{line.x - line.boxWidth / 2, line.boxTop, line.boxWidth, line.boxHeight}, 4, 4);
-        auto* boxItem = addPath(box, QPen{QColor{0x33, 0x33, 0x33}, 1}, QColor{0xf2, 0xf2, 0xf2});
+        auto* boxItem = addPath(box, QPen{axisInk, look::lineScale()}, look::lifelineBoxFill());
         boxItem->setZValue(1);
         placeText(*this, QString::fromStdString(line.host), line.x, line.boxTop + 18, chartFont(12, true), ink,
                 Qt::AlignHCenter)
             ->setZValue(1);
         if (!line.application.empty()) {
             placeText(*this, QString::fromStdString(line.application), line.x, line.boxTop + 34, chartFont(12),
-                    QColor{0x33, 0x33, 0x33}, Qt::AlignHCenter)
+                    axisInk, Qt::AlignHCenter)
                 ->setZValue(1);
         }
     }
@@ -127,9 +183,9 @@ void SequenceChartScene::setCursor(std::size_t position, Time time) {
     const auto after = std::lower_bound(byRecord_.begin(), byRecord_.end(), std::make_pair(position, std::size_t{0}));
     if (after != byRecord_.begin()) current = std::prev(after)->second;
     if (current != current_) {
-        if (current_) arrows_[*current_]->setCurrent(false);
+        if (current_ && arrows_[*current_] != nullptr) arrows_[*current_]->setCurrent(false);
         current_ = current;
-        if (current_) arrows_[*current_]->setCurrent(true);
+        if (current_ && arrows_[*current_] != nullptr) arrows_[*current_]->setCurrent(true);
     }
     if (cursorLine_ == nullptr) return;
     if (position == 0 || layout_.timeline.empty()) {

@@ -1,9 +1,12 @@
 #pragma once
 // The sequence chart as a QGraphicsScene: it draws an MscLayout (the same
 // geometry the SVG export writes) and never computes positions of its own.
-// One item per arrow, so the scene's index draws and hit-tests only what is
-// in view. A horizontal line marks the player's cursor time and the arrow
-// of the last record that has happened is highlighted.
+// A trace of a million records gives a chart of a hundred thousand arrows, so
+// arrows become items only near the region a view shows (showRegion) or when
+// asked for (arrowItem); items far out of view are deleted again. The time
+// axis is one item that paints only its visible ticks. A horizontal line
+// marks the player's cursor time and the arrow of the last record that has
+// happened is highlighted.
 
 #include <QGraphicsScene>
 #include <optional>
@@ -17,11 +20,13 @@ class QGraphicsLineItem;
 namespace netstage::gui {
 
 class MscArrowItem;
+class MscAxisItem;
 
 class SequenceChartScene : public QGraphicsScene {
     Q_OBJECT
 public:
     explicit SequenceChartScene(QObject* parent = nullptr);
+    ~SequenceChartScene() override;
 
     void setChart(trace::MscChart chart, trace::MscLayout layout);
     void clearChart();
@@ -34,7 +39,18 @@ public:
     double cursorY() const;
 
     std::size_t arrowCount() const { return arrows_.size(); }
-    MscArrowItem* arrowItem(std::size_t arrow) const { return arrows_.at(arrow); }
+    // The item of an arrow, made now if it is not in the scene yet. It stays
+    // until a showRegion() far from it.
+    MscArrowItem* arrowItem(std::size_t arrow);
+    // Where an arrow is drawn (line, head and label), without making its item.
+    QRectF arrowBounds(std::size_t arrow) const;
+    // Makes items of the arrows that reach into `region` or within one region
+    // height of it, and deletes the others. Views call it when they scroll,
+    // zoom or resize.
+    void showRegion(const QRectF& region);
+    std::size_t itemisedArrowCount() const { return itemised_.size(); }
+    bool isItemised(std::size_t arrow) const { return arrows_.at(arrow) != nullptr; }
+    const MscAxisItem* axisItem() const { return axis_; }
     // The arrow drawn for a trace record, if there is one.
     std::optional<std::size_t> arrowOfRecord(std::size_t record) const;
 
@@ -43,13 +59,27 @@ public:
 
 signals:
     void arrowClicked(std::size_t record);
+    // A new chart (or none): views tell the scene again what they show.
+    void chartChanged();
 
 private:
+    struct Extent {
+        double top = 0;
+        double bottom = 0;
+        std::size_t arrow = 0;
+    };
+
     void drawFrame();
+    void indexExtents();
+    MscArrowItem* makeItem(std::size_t arrow);
 
     trace::MscChart chart_;
     trace::MscLayout layout_;
-    std::vector<MscArrowItem*> arrows_;                       // by arrow index
+    std::vector<MscArrowItem*> arrows_;                       // by arrow index; null while not an item
+    std::vector<std::size_t> itemised_;                       // arrows that are items now
+    std::vector<Extent> extents_;                             // by top
+    double tallest_ = 0;                                      // largest bottom - top
+    MscAxisItem* axis_ = nullptr;
     std::vector<std::pair<std::size_t, std::size_t>> byRecord_;  // (record, arrow), sorted
     std::optional<std::size_t> current_;
     QGraphicsLineItem* cursorLine_ = nullptr;

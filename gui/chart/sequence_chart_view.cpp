@@ -4,18 +4,45 @@
 #include <QWheelEvent>
 #include <algorithm>
 
+#include "gui/chart/sequence_chart_scene.hpp"
+
 namespace netstage::gui {
 
 namespace {
 constexpr double zoomStep = 1.25;
 }
 
-SequenceChartView::SequenceChartView(QGraphicsScene* scene, QWidget* parent) : QGraphicsView{scene, parent} {
+SequenceChartView::SequenceChartView(SequenceChartScene* scene, QWidget* parent)
+    : QGraphicsView{scene, parent}, chartScene_{scene} {
     setRenderHints(QPainter::Antialiasing | QPainter::TextAntialiasing);
     setDragMode(QGraphicsView::ScrollHandDrag);
     setTransformationAnchor(QGraphicsView::AnchorUnderMouse);
     setAlignment(Qt::AlignLeft | Qt::AlignTop);
     setViewportUpdateMode(QGraphicsView::MinimalViewportUpdate);
+    connect(scene, &SequenceChartScene::chartChanged, this, &SequenceChartView::showRegion);
+}
+
+QRectF SequenceChartView::visibleSceneRect() const { return mapToScene(viewport()->rect()).boundingRect(); }
+
+void SequenceChartView::showRegion() {
+    // Also called while the scene is being taken away or destroyed.
+    if (scene() != chartScene_ || chartScene_ == nullptr) return;
+    chartScene_->showRegion(visibleSceneRect());
+}
+
+void SequenceChartView::scrollContentsBy(int dx, int dy) {
+    QGraphicsView::scrollContentsBy(dx, dy);
+    showRegion();
+}
+
+void SequenceChartView::resizeEvent(QResizeEvent* event) {
+    QGraphicsView::resizeEvent(event);
+    showRegion();
+}
+
+void SequenceChartView::showEvent(QShowEvent* event) {
+    QGraphicsView::showEvent(event);
+    showRegion();
 }
 
 void SequenceChartView::setZoom(double zoom) {
@@ -23,6 +50,7 @@ void SequenceChartView::setZoom(double zoom) {
     if (zoom == zoom_) return;
     zoom_ = zoom;
     setTransform(QTransform::fromScale(zoom_, zoom_));
+    showRegion();
     emit zoomChanged(zoom_);
 }
 

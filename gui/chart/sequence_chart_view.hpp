@@ -1,15 +1,22 @@
 #pragma once
 // A view on the sequence chart that zooms with Ctrl+wheel, + and - (0 goes
-// back to 100 %) and pans by dragging the background.
+// back to 100 %) and pans by dragging the background. Whenever what it shows
+// changes (scroll, zoom, resize, a new chart) it tells the scene, which keeps
+// items only for the arrows near it.
 
 #include <QGraphicsView>
 
 namespace netstage::gui {
 
+class SequenceChartScene;
+
 class SequenceChartView : public QGraphicsView {
     Q_OBJECT
 public:
-    explicit SequenceChartView(QGraphicsScene* scene, QWidget* parent = nullptr);
+    explicit SequenceChartView(SequenceChartScene* scene, QWidget* parent = nullptr);
+
+    // The part of the scene on screen.
+    QRectF visibleSceneRect() const;
 
     double zoom() const { return zoom_; }
     static constexpr double minZoom = 0.1;
@@ -26,8 +33,14 @@ signals:
 protected:
     void wheelEvent(QWheelEvent* event) override;
     void keyPressEvent(QKeyEvent* event) override;
+    void scrollContentsBy(int dx, int dy) override;
+    void resizeEvent(QResizeEvent* event) override;
+    void showEvent(QShowEvent* event) override;
 
 private:
+    void showRegion();
+
+    SequenceChartScene* chartScene_;
     double zoom_ = 1.0;
 };
 

@@ -29,8 +29,14 @@ void EventFilterProxy::setProtocol(const QString& protocol) {
 bool EventFilterProxy::filterAcceptsRow(int sourceRow, const QModelIndex& sourceParent) const {
     const QAbstractItemModel* model = sourceModel();
     const auto cell = [&](int column) { return model->index(sourceRow, column, sourceParent).data().toString(); };
-    if (!layer_.isEmpty() && cell(EventTableModel::LayerColumn) != layer_) return false;
-    if (!protocol_.isEmpty() && cell(EventTableModel::ProtocolColumn) != protocol_) return false;
+    // The event model answers the filter columns without making the row's text.
+    if (const auto* events = qobject_cast<const EventTableModel*>(model)) {
+        if (!layer_.isEmpty() && events->layerOfRow(sourceRow) != layer_) return false;
+        if (!protocol_.isEmpty() && events->protocolOfRow(sourceRow) != protocol_) return false;
+    } else {
+        if (!layer_.isEmpty() && cell(EventTableModel::LayerColumn) != layer_) return false;
+        if (!protocol_.isEmpty() && cell(EventTableModel::ProtocolColumn) != protocol_) return false;
+    }
     if (search_.isEmpty()) return true;
     for (int column = 0; column < model->columnCount(sourceParent); ++column) {
         if (cell(column).contains(search_, Qt::CaseInsensitive)) return true;

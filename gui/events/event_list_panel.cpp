@@ -65,6 +65,7 @@ EventListPanel::EventListPanel(PlayerController& player, QWidget* parent)
     layout->addLayout(filters);
     layout->addWidget(table_, 1);
 
+    connect(&player_, &PlayerController::documentAboutToChange, this, [this] { model_->setLog(nullptr); });
     connect(&player_, &PlayerController::documentChanged, this, &EventListPanel::onDocumentChanged);
     connect(&player_, &PlayerController::cursorChanged, this, &EventListPanel::onCursorChanged);
     onDocumentChanged();

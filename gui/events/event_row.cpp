@@ -102,27 +102,39 @@ std::string protocolOfPort(std::uint16_t port) {
     }
 }
 
+RecordClass classifyRecord(const trace::Record& record) {
+    RecordClass kind;
+    if (const auto* packet = std::get_if<trace::PacketRecord>(&record)) {
+        kind.layer = "packet";
+        if (const auto* tcp = packet->packet.tcp()) kind.protocol = protocolOfPorts(tcp->sourcePort, tcp->destinationPort);
+        if (const auto* udp = packet->packet.udp()) kind.protocol = protocolOfPorts(udp->sourcePort, udp->destinationPort);
+        return kind;
+    }
+    const auto& event = std::get<trace::Event>(record);
+    kind.layer = event.layer;
+    if (isApplicationLayer(event.layer)) kind.protocol = event.layer;
+    else if (const std::string connection = fieldText(event, "connection"); !connection.empty()) {
+        kind.protocol = protocolOfConnection(connection);
+    }
+    return kind;
+}
+
 EventRow describeRecord(const trace::Record& record, std::size_t index) {
     EventRow row;
     row.record = index;
     row.time = trace::timeOf(record);
     row.timeText = millisecondsText(row.time);
+    RecordClass kind = classifyRecord(record);
+    row.layer = std::move(kind.layer);
+    row.protocol = std::move(kind.protocol);
     if (const auto* packet = std::get_if<trace::PacketRecord>(&record)) {
         row.host = packet->nodeName;
-        row.layer = "packet";
-        if (const auto* tcp = packet->packet.tcp()) row.protocol = protocolOfPorts(tcp->sourcePort, tcp->destinationPort);
-        if (const auto* udp = packet->packet.udp()) row.protocol = protocolOfPorts(udp->sourcePort, udp->destinationPort);
         row.summary = packetSummary(*packet);
-        return row;
+    } else {
+        const auto& event = std::get<trace::Event>(record);
+        row.host = event.node;
+        row.summary = eventSummary(event);
     }
-    const auto& event = std::get<trace::Event>(record);
-    row.host = event.node;
-    row.layer = event.layer;
-    if (isApplicationLayer(event.layer)) row.protocol = event.layer;
-    else if (const std::string connection = fieldText(event, "connection"); !connection.empty()) {
-        row.protocol = protocolOfConnection(connection);
-    }
-    row.summary = eventSummary(event);
     return row;
 }
 

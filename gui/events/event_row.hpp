@@ -22,6 +22,14 @@ struct EventRow {
 
 EventRow describeRecord(const trace::Record& record, std::size_t index);
 
+// Only the layer and protocol columns: what the filters need, without the
+// cost of the summary.
+struct RecordClass {
+    std::string layer;
+    std::string protocol;
+};
+RecordClass classifyRecord(const trace::Record& record);
+
 // "smtp" for port 25, ... ; empty for a port no application protocol owns.
 std::string protocolOfPort(std::uint16_t port);
 

@@ -16,17 +16,45 @@ EventTableModel::EventTableModel(QObject* parent) : QAbstractTableModel{parent} 
 
 void EventTableModel::setLog(const trace::TraceLog* log) {
     beginResetModel();
-    rows_.clear();
+    log_ = log;
+    layerOf_.clear();
+    protocolOf_.clear();
+    layerNames_.clear();
+    protocolNames_ = {QString{}};
+    lastRow_.reset();
     current_.reset();
     if (log != nullptr) {
-        rows_.reserve(log->records.size());
-        for (std::size_t i = 0; i < log->records.size(); ++i) rows_.push_back(describeRecord(log->records[i], i));
+        // Few distinct names (a dozen layers, five protocols): a linear search beats a map.
+        const auto idOf = [](std::vector<QString>& names, std::vector<std::string>& seen, const std::string& name) {
+            for (std::size_t i = 0; i < seen.size(); ++i) {
+                if (seen[i] == name) return static_cast<std::uint16_t>(i);
+            }
+            if (seen.size() > 0xfffe) return std::uint16_t{0};  // a hostile trace: filed under the first name
+            seen.push_back(name);
+            names.push_back(text(name));
+            return static_cast<std::uint16_t>(seen.size() - 1);
+        };
+        std::vector<std::string> layers;
+        std::vector<std::string> protocols{std::string{}};
+        layerOf_.reserve(log->records.size());
+        protocolOf_.reserve(log->records.size());
+        for (const auto& record : log->records) {
+            const RecordClass kind = classifyRecord(record);
+            layerOf_.push_back(idOf(layerNames_, layers, kind.layer));
+            protocolOf_.push_back(idOf(protocolNames_, protocols, kind.protocol));
+        }
     }
     endResetModel();
 }
 
+const EventRow& EventTableModel::row(int index) const {
+    const auto record = static_cast<std::size_t>(index);
+    if (!lastRow_ || lastRow_->record != record) lastRow_ = describeRecord(log_->records.at(record), record);
+    return *lastRow_;
+}
+
 void EventTableModel::setCurrentRecord(std::optional<std::size_t> record) {
-    if (record && *record >= rows_.size()) record.reset();
+    if (record && *record >= layerOf_.size()) record.reset();
     if (record == current_) return;
     const auto previous = current_;
     current_ = record;
@@ -41,53 +69,37 @@ void EventTableModel::emitRowChanged(std::optional<std::size_t> record) {
 }
 
 QModelIndex EventTableModel::indexOfRecord(std::size_t record, int column) const {
-    if (record >= rows_.size()) return {};
+    if (record >= layerOf_.size()) return {};
     return index(static_cast<int>(record), column);
 }
 
 QStringList EventTableModel::layers() const {
-    std::set<std::string> names;
-    for (const auto& row : rows_) names.insert(row.layer);
-    QStringList list;
-    for (const auto& name : names) list << text(name);
+    QStringList list{layerNames_.begin(), layerNames_.end()};
+    list.sort();
     return list;
 }
 
 QStringList EventTableModel::protocols() const {
-    std::set<std::string> names;
-    for (const auto& row : rows_) {
-        if (!row.protocol.empty()) names.insert(row.protocol);
-    }
     QStringList list;
-    for (const auto& name : names) list << text(name);
+    for (const QString& name : protocolNames_) {
+        if (!name.isEmpty()) list << name;
+    }
+    list.sort();
     return list;
 }
 
 int EventTableModel::rowCount(const QModelIndex& parent) const {
-    return parent.isValid() ? 0 : static_cast<int>(rows_.size());
+    return parent.isValid() ? 0 : static_cast<int>(layerOf_.size());
 }
 
 int EventTableModel::columnCount(const QModelIndex& parent) const { return parent.isValid() ? 0 : ColumnCount; }
 
 QVariant EventTableModel::data(const QModelIndex& index, int role) const {
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid)) return {};
-    const EventRow& entry = rows_[static_cast<std::size_t>(index.row())];
-    const bool current = current_ && *current_ == entry.record;
+    const auto record = static_cast<std::size_t>(index.row());
+    const bool current = current_ && *current_ == record;
     switch (role) {
-        case Qt::DisplayRole:
-        case Qt::ToolTipRole:
-            switch (index.column()) {
-                case TimeColumn: return text(entry.timeText);
-                case HostColumn: return text(entry.host);
-                case LayerColumn: return text(entry.layer);
-                case ProtocolColumn: return text(entry.protocol);
-                case SummaryColumn: return text(entry.summary);
-                default: return {};
-            }
-        case recordRole: return QVariant::fromValue<qulonglong>(entry.record);
-        case sortRole:
-            if (index.column() == TimeColumn) return QVariant::fromValue<qlonglong>(entry.time.nanoseconds());
-            return data(index, Qt::DisplayRole);
+        case recordRole: return QVariant::fromValue<qulonglong>(record);
         case Qt::TextAlignmentRole:
             if (index.column() == TimeColumn) return QVariant{Qt::AlignRight | Qt::AlignVCenter};
             return {};
@@ -99,6 +111,28 @@ QVariant EventTableModel::data(const QModelIndex& index, int role) const {
         case Qt::BackgroundRole:
             if (current) return QBrush{look::highlight()};
             return {};
+        default: break;
+    }
+    if (role == Qt::DisplayRole || role == Qt::ToolTipRole) {
+        if (index.column() == LayerColumn) return layerOfRow(index.row());
+        if (index.column() == ProtocolColumn) return protocolOfRow(index.row());
+    }
+    if (role != Qt::DisplayRole && role != Qt::ToolTipRole && role != sortRole) return {};
+    const EventRow& entry = row(index.row());
+    switch (role) {
+        case Qt::DisplayRole:
+        case Qt::ToolTipRole:
+            switch (index.column()) {
+                case TimeColumn: return text(entry.timeText);
+                case HostColumn: return text(entry.host);
+                case LayerColumn: return text(entry.layer);
+                case ProtocolColumn: return text(entry.protocol);
+                case SummaryColumn: return text(entry.summary);
+                default: return {};
+            }
+        case sortRole:
+            if (index.column() == TimeColumn) return QVariant::fromValue<qlonglong>(entry.time.nanoseconds());
+            return data(index, Qt::DisplayRole);
         default: return {};
     }
 }

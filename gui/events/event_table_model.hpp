@@ -1,10 +1,14 @@
 #pragma once
 // The event list's table: one row per trace record, in trace order, with
-// the record at the cursor marked. Rows are copied out of the trace when a
-// document is set, so the model never points into a log that may go away.
+// the record at the cursor marked. A trace may hold a million records, so a
+// row's text is made from its record only when a view asks for it; the model
+// keeps just each row's layer and protocol (two bytes each) for the filters.
+// It reads the log it was given until setLog() is called again: the panel
+// lets go before the player replaces its document.
 
 #include <QAbstractTableModel>
 #include <QStringList>
+#include <cstdint>
 #include <optional>
 #include <vector>
 
@@ -27,7 +31,12 @@ public:
     std::optional<std::size_t> currentRecord() const { return current_; }
 
     QModelIndex indexOfRecord(std::size_t record, int column = TimeColumn) const;
-    const EventRow& row(int index) const { return rows_[static_cast<std::size_t>(index)]; }
+    const EventRow& row(int index) const;
+    // The filter columns without making the row's text.
+    const QString& layerOfRow(int index) const { return layerNames_[layerOf_[static_cast<std::size_t>(index)]]; }
+    const QString& protocolOfRow(int index) const {
+        return protocolNames_[protocolOf_[static_cast<std::size_t>(index)]];
+    }
     // The distinct layers and protocols present, sorted: the filter choices.
     QStringList layers() const;
     QStringList protocols() const;
@@ -40,7 +49,12 @@ public:
 private:
     void emitRowChanged(std::optional<std::size_t> record);
 
-    std::vector<EventRow> rows_;  // rows_[i].record == i
+    const trace::TraceLog* log_ = nullptr;
+    std::vector<std::uint16_t> layerOf_;     // index into layerNames_, per record
+    std::vector<std::uint16_t> protocolOf_;  // index into protocolNames_ (0: none), per record
+    std::vector<QString> layerNames_;       // in order of first appearance
+    std::vector<QString> protocolNames_;
+    mutable std::optional<EventRow> lastRow_;  // views ask for one row many times in a row
     std::optional<std::size_t> current_;
 };
 

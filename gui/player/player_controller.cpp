@@ -22,6 +22,7 @@ void PlayerController::setWallClock(WallClock clock) { wallClock_ = std::move(cl
 
 void PlayerController::setDocument(std::unique_ptr<Playback> playback) {
     pause();
+    emit documentAboutToChange();
     playback_ = std::move(playback);
     if (playback_) playback_->home();
     emit documentChanged();

@@ -54,6 +54,8 @@ public slots:
     void tick();
 
 signals:
+    // Views that point into the current document let go of it here.
+    void documentAboutToChange();
     void documentChanged();
     void cursorChanged();
     void playingChanged(bool playing);

@@ -30,12 +30,12 @@ QRectF DropItem::boundingRect() const { return bounds_; }
 
 void DropItem::paint(QPainter* painter, const QStyleOptionGraphicsItem*, QWidget*) {
     painter->setRenderHint(QPainter::Antialiasing);
-    painter->setPen(QPen{look::dropColor(), 6, Qt::SolidLine, Qt::RoundCap});
+    painter->setPen(QPen{look::dropColor(), 6 * look::lineScale(), Qt::SolidLine, Qt::RoundCap});
     painter->drawLine(QPointF{-arm, -arm}, QPointF{arm, arm});
     painter->drawLine(QPointF{-arm, arm}, QPointF{arm, -arm});
     const QRectF text{bounds_.left(), arm + 4, bounds_.width(), bounds_.bottom() - arm - 4};
     painter->setPen(Qt::NoPen);
-    painter->setBrush(QColor{255, 255, 255, 230});
+    painter->setBrush(look::halo(230));
     painter->drawRoundedRect(text, 4, 4);
     painter->setFont(look::labelBoldFont());
     painter->setPen(look::dropColor());

@@ -8,17 +8,13 @@
 namespace netstage::gui {
 
 namespace {
-const QColor body{0x2d, 0x3e, 0x50};
-const QColor screen{0xcf, 0xe8, 0xff};
-const QColor server{0x3a, 0x4a, 0x5c};
-
-QPen outline() { return QPen{look::ink(), 2.5}; }
+QPen outline() { return QPen{look::ink(), 2.5 * look::lineScale()}; }
 
 void paintScreenDevice(QPainter& p, const QRectF& frame, qreal radius, qreal bezel) {
     p.setPen(outline());
-    p.setBrush(body);
+    p.setBrush(look::iconBody());
     p.drawRoundedRect(frame, radius, radius);
-    p.setBrush(screen);
+    p.setBrush(look::iconScreen());
     p.setPen(Qt::NoPen);
     p.drawRoundedRect(frame.adjusted(bezel, bezel, -bezel, -bezel), radius / 2, radius / 2);
 }
@@ -26,7 +22,7 @@ void paintScreenDevice(QPainter& p, const QRectF& frame, qreal radius, qreal bez
 void paintPc(QPainter& p) {
     paintScreenDevice(p, {-42, -40, 84, 58}, 6, 6);
     p.setPen(outline());
-    p.setBrush(body);
+    p.setBrush(look::iconBody());
     p.drawRect(QRectF{-8, 18, 16, 12});
     p.drawRoundedRect(QRectF{-28, 30, 56, 9}, 3, 3);
 }
@@ -34,24 +30,24 @@ void paintPc(QPainter& p) {
 void paintLaptop(QPainter& p) {
     paintScreenDevice(p, {-34, -38, 68, 48}, 5, 5);
     p.setPen(outline());
-    p.setBrush(body);
+    p.setBrush(look::iconBody());
     p.drawPolygon(QPolygonF{{{-38, 12}, {38, 12}, {48, 28}, {-48, 28}}});
 }
 
 void paintPhone(QPainter& p) {
     paintScreenDevice(p, {-22, -44, 44, 88}, 9, 5);
-    p.setBrush(body);
+    p.setBrush(look::iconBody());
     p.setPen(Qt::NoPen);
     p.drawRect(QRectF{-17, 30, 34, 9});
-    p.setBrush(screen);
+    p.setBrush(look::iconScreen());
     p.drawEllipse(QPointF{0, 35}, 3.5, 3.5);
 }
 
 void paintTower(QPainter& p) {
     p.setPen(outline());
-    p.setBrush(server);
+    p.setBrush(look::iconServer());
     p.drawRoundedRect(QRectF{-32, -44, 64, 88}, 5, 5);
-    p.setPen(QPen{screen, 3});
+    p.setPen(QPen{look::iconScreen(), 3});
     for (qreal y : {-32.0, -22.0, -12.0}) p.drawLine(QPointF{-22, y}, QPointF{12, y});
     p.setPen(Qt::NoPen);
     p.setBrush(QColor{0x3c, 0xe0, 0x6a});
@@ -61,7 +57,7 @@ void paintTower(QPainter& p) {
 void paintEnvelope(QPainter& p) {
     const QRectF r{-22, 2, 44, 30};
     p.setPen(QPen{look::ink(), 2});
-    p.setBrush(QColor{0xff, 0xf4, 0xd6});
+    p.setBrush(look::envelope());
     p.drawRect(r);
     QPainterPath flap;
     flap.moveTo(r.topLeft());
@@ -73,10 +69,10 @@ void paintEnvelope(QPainter& p) {
 
 void paintTag(QPainter& p, const QString& text) {
     QFont font = look::labelBoldFont();
-    font.setPointSize(13);
+    font.setPointSize(look::points(13));
     p.setFont(font);
     p.setPen(Qt::NoPen);
-    p.setBrush(QColor{0xff, 0xff, 0xff});
+    p.setBrush(look::paper());
     p.drawRoundedRect(QRectF{-26, 4, 52, 28}, 4, 4);
     p.setPen(look::ink());
     p.drawText(QRectF{-26, 4, 52, 28}, Qt::AlignCenter, text);
@@ -84,7 +80,7 @@ void paintTag(QPainter& p, const QString& text) {
 
 void paintRouter(QPainter& p) {
     p.setPen(outline());
-    p.setBrush(QColor{0x1b, 0x4f, 0x8a});
+    p.setBrush(look::iconRouter());
     p.drawEllipse(QPointF{0, 0}, 40, 40);
     // Four arrows: two in, two out, the usual router symbol.
     p.setPen(QPen{Qt::white, 4, Qt::SolidLine, Qt::RoundCap, Qt::RoundJoin});

@@ -88,11 +88,11 @@ QRectF LinkItem::boundingRect() const {
 
 void LinkItem::paint(QPainter* painter, const QStyleOptionGraphicsItem*, QWidget*) {
     painter->setRenderHint(QPainter::Antialiasing);
-    painter->setPen(down_ ? QPen{look::dropColor(), 5, Qt::DashLine, Qt::FlatCap}
-                          : QPen{look::linkColor(), 5, Qt::SolidLine, Qt::RoundCap});
+    painter->setPen(down_ ? QPen{look::dropColor(), 5 * look::lineScale(), Qt::DashLine, Qt::FlatCap}
+                          : QPen{look::linkColor(), 5 * look::lineScale(), Qt::SolidLine, Qt::RoundCap});
     painter->drawLine(line_);
     painter->setPen(Qt::NoPen);
-    painter->setBrush(QColor{255, 255, 255, 230});
+    painter->setBrush(look::halo(230));
     painter->drawRoundedRect(labelRect_, 5, 5);
     painter->setFont(look::labelFont());
     painter->setPen(down_ ? look::dropColor() : look::ink());

@@ -18,14 +18,14 @@ qreal lineHeight(bool bold) { return QFontMetricsF{bold ? look::labelBoldFont() 
 
 void paintBadge(QPainter& p, QPointF centre, const QColor& colour, const QString& text) {
     QFont font = look::labelBoldFont();
-    font.setPointSize(14);
+    font.setPointSize(look::points(14));
     const qreal width = std::max(2 * badgeRadius, QFontMetricsF{font}.horizontalAdvance(text) + 14);
     const QRectF r{centre.x() - width / 2, centre.y() - badgeRadius, width, 2 * badgeRadius};
-    p.setPen(QPen{Qt::white, 2.5});
+    p.setPen(QPen{look::onColor(), 2.5});
     p.setBrush(colour);
     p.drawRoundedRect(r, badgeRadius, badgeRadius);
     p.setFont(font);
-    p.setPen(Qt::white);
+    p.setPen(look::onColor());
     p.drawText(r, Qt::AlignCenter, text);
 }
 }  // namespace
@@ -93,8 +93,10 @@ void NodeItem::paint(QPainter* painter, const QStyleOptionGraphicsItem* option, 
     painter->setRenderHint(QPainter::Antialiasing);
     painter->setRenderHint(QPainter::TextAntialiasing);
     if (option->state & QStyle::State_Selected) {
-        painter->setPen(QPen{look::protocolColor(ProtocolKind::Smtp), 4, Qt::DashLine});
-        painter->setBrush(QColor{0x15, 0x5f, 0xc7, 30});
+        QColor fill = look::protocolColor(ProtocolKind::Smtp);
+        fill.setAlpha(40);
+        painter->setPen(QPen{look::protocolColor(ProtocolKind::Smtp), 4 * look::lineScale(), Qt::DashLine});
+        painter->setBrush(fill);
         painter->drawRoundedRect(QRectF{-iconSize / 2 - 8, -iconSize / 2 - 8, iconSize + 16, iconSize + 16}, 12, 12);
     }
     paintHostIcon(*painter, role_, iconSize);
@@ -104,9 +106,9 @@ void NodeItem::paint(QPainter* painter, const QStyleOptionGraphicsItem* option, 
         const QFont font = i == 0 ? look::labelBoldFont() : look::labelFont();
         const qreal h = QFontMetricsF{font}.height();
         const QRectF line{bounds_.left(), y, bounds_.width(), h};
-        // A white halo keeps the label readable over links and packets.
+        // A halo of paper keeps the label readable over links and packets.
         painter->setPen(Qt::NoPen);
-        painter->setBrush(QColor{255, 255, 255, 220});
+        painter->setBrush(look::halo(220));
         const qreal w = QFontMetricsF{font}.horizontalAdvance(lines_[i]) + 8;
         painter->drawRoundedRect(QRectF{-w / 2, y, w, h}, 4, 4);
         painter->setFont(font);

@@ -19,7 +19,7 @@ QFont packetFont() {
 
 QFont markFont() {
     QFont font = look::labelBoldFont();
-    font.setPointSize(14);
+    font.setPointSize(look::points(14));
     return font;
 }
 
@@ -96,16 +96,16 @@ void PacketItem::paint(QPainter* painter, const QStyleOptionGraphicsItem*, QWidg
     switch (form_) {
     case Form::Label: {
         const QRectF r = body_.adjusted(1, 1, -1, -1);
-        painter->setPen(QPen{look::ink(), 2});
+        painter->setPen(QPen{look::ink(), 2 * look::lineScale()});
         painter->setBrush(colour_);
         painter->drawRoundedRect(r, 8, 8);
         painter->setFont(packetFont());
-        painter->setPen(Qt::white);
+        painter->setPen(look::onColor());
         painter->drawText(r, Qt::AlignCenter, text_);
         if (!tag_.isEmpty()) {
             // The control connection's tag sits on the label like a flag.
             painter->setPen(QPen{colour_, 2});
-            painter->setBrush(Qt::white);
+            painter->setBrush(look::paper());
             painter->drawRoundedRect(tagRect_.adjusted(1, 1, -1, 1), 4, 4);
             painter->setFont(markFont());
             painter->setPen(colour_);
@@ -115,13 +115,13 @@ void PacketItem::paint(QPainter* painter, const QStyleOptionGraphicsItem*, QWidg
     }
     case Form::Mark: {
         const qreal s = markSize / 2;
-        painter->setPen(QPen{Qt::white, 2});
+        painter->setPen(QPen{look::onColor(), 2});
         painter->setBrush(colour_);
         painter->drawPolygon(QPolygonF{{{0, -s}, {s, 0}, {0, s}, {-s, 0}}});
         if (!text_.isEmpty()) {
             const QRectF textRect{s + 4, bounds_.top(), bounds_.right() - s - 4, bounds_.height()};
             painter->setPen(Qt::NoPen);
-            painter->setBrush(QColor{255, 255, 255, 210});
+            painter->setBrush(look::halo(210));
             painter->drawRoundedRect(textRect, 3, 3);
             painter->setFont(markFont());
             painter->setPen(colour_);
@@ -131,11 +131,11 @@ void PacketItem::paint(QPainter* painter, const QStyleOptionGraphicsItem*, QWidg
     }
     case Form::Block:
         // Square corners, unlike a command's label: a different connection.
-        painter->setPen(QPen{look::ink(), 1.5});
+        painter->setPen(QPen{look::ink(), 1.5 * look::lineScale()});
         painter->setBrush(colour_);
         painter->drawRect(bounds_.adjusted(2, 2, -2, -2));
         painter->setFont(markFont());
-        painter->setPen(Qt::white);
+        painter->setPen(look::onColor());
         painter->drawText(bounds_, Qt::AlignCenter, text_);
         break;
     }

@@ -33,6 +33,11 @@ TopologyScene::TopologyScene(QObject* parent) : QGraphicsScene{parent} {
     connect(this, &QGraphicsScene::selectionChanged, this, &TopologyScene::onSelectionChanged);
 }
 
+void TopologyScene::restyle() {
+    setBackgroundBrush(look::paper());
+    setPlayback(playback_);
+}
+
 void TopologyScene::setPlayback(const Playback* playback) {
     const QString previouslySelected = selectedHost();
     // Forget the items before the scene deletes them: clear() emits

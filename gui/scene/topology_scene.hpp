@@ -28,6 +28,10 @@ public:
     // Moves packets, drops and badges to the playback's cursor.
     void showCursor();
 
+    // Draws every item again in the current look: colours, and label sizes
+    // that change the layout, as presentation mode's larger type does.
+    void restyle();
+
     void setShowControlSegments(bool show);
     bool showsControlSegments() const { return showControl_; }
 

@@ -9,16 +9,15 @@
 namespace netstage::gui {
 
 namespace {
-constexpr qreal smallest = 0.55;  // below this, 15 pt labels are too small to project
+constexpr qreal smallest = 0.55;  // below this, 15 pt labels are too small to project (at font scale 1)
 constexpr qreal largest = 1.6;
 }  // namespace
 
 TopologyView::TopologyView(QGraphicsScene* scene, QWidget* parent)
     : QGraphicsView{scene, parent}, legend_{new QLabel{this}} {
-    legend_->setFont(look::panelFont());
+    styleLegend();
+    connect(&look::notifier(), &look::Notifier::changed, this, &TopologyView::styleLegend);
     legend_->setTextFormat(Qt::RichText);
-    legend_->setStyleSheet(QStringLiteral("QLabel { background: rgba(255,255,255,225); border: 1px solid #c0c8d0;"
-                                          " border-radius: 6px; padding: 6px; }"));
     legend_->move(10, 10);
     legend_->hide();
     setRenderHints(QPainter::Antialiasing | QPainter::TextAntialiasing);
@@ -29,12 +28,27 @@ TopologyView::TopologyView(QGraphicsScene* scene, QWidget* parent)
     setAlignment(Qt::AlignCenter);
 }
 
+void TopologyView::styleLegend() {
+    legend_->setFont(look::panelFont());
+    const QColor back = look::halo(225);
+    legend_->setStyleSheet(QStringLiteral("QLabel { background: rgba(%1,%2,%3,%4); color: %5; border: 1px solid %6;"
+                                          " border-radius: 6px; padding: 6px; }")
+                               .arg(back.red())
+                               .arg(back.green())
+                               .arg(back.blue())
+                               .arg(back.alpha())
+                               .arg(look::ink().name(), look::dimInk().name()));
+    legend_->adjustSize();
+}
+
 void TopologyView::fitScene() {
     if (scene() == nullptr) return;
     const QRectF rect = scene()->sceneRect();
     if (rect.isEmpty()) return;
     const QSizeF area = viewport()->size();
-    const qreal scale = std::clamp(std::min(area.width() / rect.width(), area.height() / rect.height()), smallest, largest);
+    // Larger type (presentation mode) may be drawn smaller and still be read.
+    const qreal floor = smallest / look::fontScale();
+    const qreal scale = std::clamp(std::min(area.width() / rect.width(), area.height() / rect.height()), floor, largest);
     setTransform(QTransform::fromScale(scale, scale));
     centerOn(rect.center());
 }

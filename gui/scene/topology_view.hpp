@@ -24,6 +24,8 @@ protected:
     void resizeEvent(QResizeEvent* event) override;
 
 private:
+    void styleLegend();
+
     QLabel* legend_;
 };
 

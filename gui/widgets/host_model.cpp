@@ -50,7 +50,7 @@ QVariant HostModel::data(const QModelIndex& index, int role) const {
     case Qt::ForegroundRole:
         return QBrush{row.kind == HostRow::Kind::Empty ? look::dimInk() : look::ink()};
     case Qt::BackgroundRole:
-        if (row.kind == HostRow::Kind::Section) return QBrush{QColor{0xe6, 0xec, 0xf2}};
+        if (row.kind == HostRow::Kind::Section) return QBrush{look::sectionFill()};
         return {};
     case KindRole: return static_cast<int>(row.kind);
     default: return {};

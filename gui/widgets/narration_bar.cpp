@@ -7,18 +7,23 @@
 namespace netstage::gui {
 
 NarrationBar::NarrationBar(QWidget* parent) : QLabel{parent} {
-    setFont(look::narrationFont());
     setWordWrap(true);
     setAlignment(Qt::AlignLeft | Qt::AlignVCenter);
     setMargin(14);
     setAutoFillBackground(true);
+    setTextFormat(Qt::PlainText);
+    restyle();
+    connect(&look::notifier(), &look::Notifier::changed, this, &NarrationBar::restyle);
+}
+
+void NarrationBar::restyle() {
+    setFont(look::narrationFont());
     QPalette colours = palette();
-    colours.setColor(QPalette::Window, QColor{0x0b, 0x25, 0x45});
-    colours.setColor(QPalette::WindowText, Qt::white);
+    colours.setColor(QPalette::Window, look::narrationPaper());
+    colours.setColor(QPalette::WindowText, look::narrationInk());
     setPalette(colours);
     // Two lines of caption always fit, so the layout does not jump.
     setMinimumHeight(2 * QFontMetrics{font()}.height() + 2 * margin());
-    setTextFormat(Qt::PlainText);
 }
 
 void NarrationBar::setCaption(const QString& caption) {

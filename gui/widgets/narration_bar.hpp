@@ -10,6 +10,10 @@ class NarrationBar : public QLabel {
 public:
     explicit NarrationBar(QWidget* parent = nullptr);
     void setCaption(const QString& caption);
+
+private:
+    // Font and colours from the current look.
+    void restyle();
 };
 
 }  // namespace netstage::gui

@@ -3,6 +3,7 @@
 #include <QMouseEvent>
 #include <QPainter>
 #include <algorithm>
+#include <limits>
 
 #include "gui/widgets/look.hpp"
 
@@ -55,13 +56,20 @@ void TimelineScrubber::paintEvent(QPaintEvent*) {
     p.setRenderHint(QPainter::Antialiasing);
     const QRect r = track();
     p.setPen(Qt::NoPen);
-    p.setBrush(QColor{0xe6, 0xec, 0xf2});
+    p.setBrush(look::sectionFill());
     p.drawRoundedRect(r, 6, 6);
-    p.setBrush(QColor{0xb8, 0xc8, 0xda});
+    p.setBrush(look::trackDone());
     p.drawRoundedRect(QRect{r.left(), r.top(), xForTime(position_) - r.left(), r.height()}, 6, 6);
+    // A long trace has a tick per message, hundreds of thousands: draw each
+    // pixel column once per colour.
+    int lastX = std::numeric_limits<int>::min();
+    QColor lastColour;
     for (const Tick& tick : ticks_) {
-        p.setPen(QPen{tick.colour, 3});
         const int x = xForTime(tick.time);
+        if (x == lastX && tick.colour == lastColour) continue;
+        lastX = x;
+        lastColour = tick.colour;
+        p.setPen(QPen{tick.colour, 3});
         p.drawLine(x, r.top() + 4, x, r.bottom() - 4);
     }
     const int x = xForTime(position_);

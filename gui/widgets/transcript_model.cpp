@@ -50,7 +50,10 @@ QVariant TranscriptModel::data(const QModelIndex& index, int role) const {
         return font;
     }
     case Qt::ForegroundRole:
-        if (header) return QBrush{look::protocolColor(ProtocolKind::Smtp).darker(130)};
+        if (header) {
+            const QColor colour = look::protocolColor(ProtocolKind::Smtp);
+            return QBrush{look::isDark() ? colour : colour.darker(130)};
+        }
         return QBrush{future ? look::dimInk() : look::ink()};
     case Qt::BackgroundRole:
         if (current) return QBrush{look::highlight()};

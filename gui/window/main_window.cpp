@@ -1,11 +1,14 @@
 #include "gui/window/main_window.hpp"
 
 #include <QAction>
+#include <QActionGroup>
 #include <algorithm>
 #include <QApplication>
 #include <QComboBox>
+#include <QDockWidget>
 #include <QDragEnterEvent>
 #include <QDropEvent>
+#include <QResizeEvent>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QHeaderView>
@@ -18,6 +21,10 @@
 #include <QTableView>
 #include <QVBoxLayout>
 
+#include "gui/chart/msc_arrow_item.hpp"
+#include "gui/chart/sequence_chart_panel.hpp"
+#include "gui/chart/sequence_chart_scene.hpp"
+#include "gui/chart/sequence_chart_view.hpp"
 #include "gui/model/format.hpp"
 #include "gui/player/player_controller.hpp"
 #include "gui/scene/topology_scene.hpp"
@@ -27,15 +34,22 @@
 #include "gui/widgets/look.hpp"
 #include "gui/widgets/narration_bar.hpp"
 #include "gui/widgets/player_controls.hpp"
+#include "gui/widgets/theme_controller.hpp"
 #include "gui/widgets/timeline_scrubber.hpp"
 #include "gui/widgets/transcript_model.hpp"
 #include "gui/window/analysis_panels.hpp"
+#include "gui/window/export_actions.hpp"
 
 namespace netstage::gui {
 
 namespace {
 constexpr int maxRecentFiles = 8;
 const char* const recentKey = "recentFiles";
+const char* const themeKey = "theme";
+// The chart's labels are laid out for 12 px; presentation zooms the chart
+// instead, a little less than the fonts so an arrow between neighbouring
+// lifelines stays whole.
+constexpr double presentationChartZoom = 1.3;
 
 QLabel* panelTitle(const QString& text, QWidget* parent) {
     auto* label = new QLabel{text, parent};
@@ -63,12 +77,15 @@ MainWindow::MainWindow(TraceSource source, Options options, QWidget* parent)
     : QMainWindow{parent},
       source_{std::move(source)},
       options_{options},
+      themes_{new ThemeController{this}},
       player_{new PlayerController{this}},
       scene_{new TopologyScene{this}},
       transcriptModel_{new TranscriptModel{this}},
       hostModel_{new HostModel{this}} {
     if (options_.rememberRecentFiles) {
         recentFiles_ = QSettings{}.value(QLatin1String(recentKey)).toStringList();
+        const auto theme = ThemeController::parseChoice(QSettings{}.value(QLatin1String(themeKey)).toString());
+        if (theme) themes_->setChoice(*theme);
     }
     buildActions();
     buildMenus();
@@ -76,6 +93,9 @@ MainWindow::MainWindow(TraceSource source, Options options, QWidget* parent)
     panels_ = new AnalysisPanels{*this, *player_};
     viewMenu_->addSeparator();
     panels_->addToMenu(*viewMenu_);
+    exports_ = new ExportActions{*this, *player_, panels_->chart()};
+    exports_->addToMenu(*fileMenu_, quit_);
+    connect(&look::notifier(), &look::Notifier::changed, this, &MainWindow::restyle);
     connect(player_, &PlayerController::documentChanged, this, &MainWindow::onDocumentChanged);
     connect(player_, &PlayerController::cursorChanged, this, &MainWindow::showCursor);
     connect(player_, &PlayerController::playingChanged, this,
@@ -92,6 +112,9 @@ MainWindow::MainWindow(TraceSource source, Options options, QWidget* parent)
 }
 
 MainWindow::~MainWindow() {
+    // The theme controller resets the look as it goes; this window must not
+    // hear it half destroyed.
+    disconnect(&look::notifier(), nullptr, this, nullptr);
     // Views first: the models point into the controller's Playback.
     transcriptModel_->setTranscript(nullptr);
     scene_->setPlayback(nullptr);
@@ -132,10 +155,19 @@ void MainWindow::buildActions() {
     skipIdle_->setCheckable(true);
     skipIdle_->setChecked(player_->skipsIdleTime());
     fit_ = make(tr("&Fit network to window"), QKeySequence{Qt::Key_F}, [this] { view_->fitScene(); });
+    // Actions belong to the window, not the menu bar: with the menu bar hidden
+    // in presentation mode every key still works.
+    presentation_ = make(tr("&Presentation Mode"), QKeySequence{Qt::Key_F11},
+                         [this](bool on) { setPresentationMode(on); });
+    presentation_->setCheckable(true);
+    leavePresentation_ = make(tr("Leave Presentation Mode"), QKeySequence{Qt::Key_Escape},
+                              [this] { setPresentationMode(false); });
+    leavePresentation_->setEnabled(false);  // otherwise Esc belongs to whatever has focus
 }
 
 void MainWindow::buildMenus() {
     QMenu* file = menuBar()->addMenu(tr("&File"));
+    fileMenu_ = file;
     file->addAction(open_);
     recentMenu_ = file->addMenu(tr("Open &Recent"));
     file->addAction(reload_);
@@ -152,6 +184,134 @@ void MainWindow::buildMenus() {
     view->addAction(showControl_);
     view->addAction(skipIdle_);
     view->addAction(fit_);
+    view->addSeparator();
+    view->addAction(presentation_);
+    buildThemeMenu(*view);
+}
+
+void MainWindow::buildThemeMenu(QMenu& view) {
+    QMenu* menu = view.addMenu(tr("&Theme"));
+    themeGroup_ = new QActionGroup{this};
+    themeGroup_->setExclusive(true);
+    const std::pair<ThemeChoice, QString> entries[] = {{ThemeChoice::FollowDesktop, tr("Follow &Desktop")},
+                                                       {ThemeChoice::Light, tr("&Light")},
+                                                       {ThemeChoice::Dark, tr("&Dark")}};
+    for (const auto& [choice, text] : entries) {
+        QAction* action = menu->addAction(text);
+        action->setCheckable(true);
+        action->setData(static_cast<int>(choice));
+        action->setChecked(themes_->choice() == choice);
+        themeGroup_->addAction(action);
+        connect(action, &QAction::triggered, this, [this, choice = choice] { chooseTheme(choice); });
+    }
+    connect(themes_, &ThemeController::choiceChanged, this, [this](ThemeChoice choice) {
+        if (QAction* action = themeAction(choice)) action->setChecked(true);
+    });
+}
+
+QAction* MainWindow::themeAction(ThemeChoice choice) const {
+    for (QAction* action : themeGroup_->actions()) {
+        if (action->data().toInt() == static_cast<int>(choice)) return action;
+    }
+    return nullptr;
+}
+
+void MainWindow::chooseTheme(ThemeChoice choice) {
+    themes_->setChoice(choice);
+    if (options_.rememberRecentFiles) QSettings{}.setValue(QLatin1String(themeKey), ThemeController::nameOf(choice));
+}
+
+void MainWindow::restyle() {
+    scene_->restyle();
+    view_->fitScene();
+    showColourKey();
+    // Item views ask their model for colours and fonts at paint time; a new
+    // font size also needs their rows measured again.
+    transcriptView_->doItemsLayout();
+    transcriptView_->viewport()->update();
+    hostView_->resizeRowsToContents();
+    hostView_->viewport()->update();
+    panels_->chart().rebuild();
+}
+
+void MainWindow::setPresentationMode(bool on) {
+    presentation_->setChecked(on);
+    if (on == isPresenting()) return;
+    QDockWidget& chart = panels_->chartDock();
+    const QList<QDockWidget*> docks{&chart, &panels_->eventsDock(), &panels_->inspectorDock()};
+    if (on) {
+        Stage stage;
+        stage.windowState = windowState();
+        stage.geometry = geometry();
+        stage.docks = saveState();
+        for (QDockWidget* dock : docks) stage.docksHidden << dock->isHidden();
+        stage.middleSizes = middle_->sizes();
+        stage.menuBarHidden = menuBar()->isHidden();
+        stage.controlsHidden = controls_->isHidden();
+        stage.sideHidden = side_->isHidden();
+        stage.chartFloating = chart.isFloating();
+        stage.chartZoom = panels_->chart().view().zoom();
+        stage_ = stage;
+
+        menuBar()->hide();
+        controls_->hide();
+        side_->hide();
+        panels_->eventsDock().hide();
+        panels_->inspectorDock().hide();
+        chart.setFloating(false);
+        chart.setTitleBarWidget(new QWidget{&chart});  // no dock title on the stage
+        chart.show();
+        themes_->setPresenting(true);
+        panels_->chart().view().setZoom(stage.chartZoom * presentationChartZoom);
+        showFullScreen();
+        arrangeStage();  // again when the window has its full-screen size
+        leavePresentation_->setEnabled(true);
+        return;
+    }
+    const Stage stage = *stage_;
+    stage_.reset();
+    leavePresentation_->setEnabled(false);
+    themes_->setPresenting(false);
+    QWidget* emptyTitle = chart.titleBarWidget();
+    chart.setTitleBarWidget(nullptr);
+    delete emptyTitle;
+    setWindowState(stage.windowState);
+    if (!(stage.windowState & (Qt::WindowMaximized | Qt::WindowFullScreen | Qt::WindowMinimized))) {
+        setGeometry(stage.geometry);
+    }
+    restoreState(stage.docks);
+    chart.setFloating(stage.chartFloating);
+    for (int i = 0; i < docks.size(); ++i) docks[i]->setHidden(stage.docksHidden[i]);
+    menuBar()->setHidden(stage.menuBarHidden);
+    controls_->setHidden(stage.controlsHidden);
+    side_->setHidden(stage.sideHidden);
+    middle_->setSizes(stage.middleSizes);
+    panels_->chart().view().setZoom(stage.chartZoom);
+    view_->fitScene();
+    if (chart.isVisible()) panels_->chart().revealCursor();
+}
+
+void MainWindow::arrangeStage() {
+    // Network and chart side by side, half and half: at 1600 px an arrow
+    // between neighbouring lifelines still fits the chart's width.
+    resizeDocks({&panels_->chartDock()}, {width() / 2}, Qt::Horizontal);
+    // The docks take their new sizes when the layout request posted above is
+    // handled; fit and centre after that, not before.
+    QMetaObject::invokeMethod(
+        this,
+        [this] {
+            if (!isPresenting()) return;
+            view_->fitScene();
+            // The current arrow in the middle of the chart, not at an edge.
+            SequenceChartScene& chart = panels_->chart().scene();
+            if (const auto arrow = chart.currentArrow()) panels_->chart().view().centerOn(chart.arrowItem(*arrow));
+        },
+        Qt::QueuedConnection);
+}
+
+void MainWindow::resizeEvent(QResizeEvent* event) {
+    QMainWindow::resizeEvent(event);
+    if (isPresenting()) arrangeStage();
 }
 
 void MainWindow::buildLayout() {
@@ -201,12 +361,14 @@ void MainWindow::buildLayout() {
     hostLayout->addWidget(hostView_);
 
     auto* side = new QSplitter{Qt::Vertical, this};
+    side_ = side;
     side->addWidget(transcriptPanel);
     side->addWidget(hostPanel);
     side->setStretchFactor(0, 3);
     side->setStretchFactor(1, 2);
 
     auto* middle = new QSplitter{Qt::Horizontal, this};
+    middle_ = middle;
     middle->addWidget(view_);
     middle->addWidget(side);
     middle->setStretchFactor(0, 2);
@@ -275,6 +437,8 @@ void MainWindow::openWithDialog() {
     if (!path.isEmpty()) openFile(path);
 }
 
+ErrorDialog* MainWindow::errorBox() const { return errorBox_; }
+
 void MainWindow::showError(const QString& title, const QString& text, const QString& quote) {
     if (errorBox_) errorBox_->deleteLater();
     errorBox_ = new ErrorDialog{title, text, quote, this};
@@ -322,8 +486,12 @@ void MainWindow::onDocumentChanged() {
     scene_->setPlayback(playback);
     view_->fitScene();
     transcriptModel_->setTranscript(playback ? &playback->transcript() : nullptr);
+    // Wrapped rows must each be measured; for a long transcript (a trace of a
+    // million records has a hundred thousand lines) every row is one line high.
+    const bool longTranscript = transcriptModel_->rowCount() > 2000;
+    transcriptView_->setUniformItemSizes(longTranscript);
+    transcriptView_->setWordWrap(!longTranscript);
 
-    std::vector<TimelineScrubber::Tick> ticks;
     TimelineScale scale;
     QString preferredHost;
     {
@@ -331,14 +499,6 @@ void MainWindow::onDocumentChanged() {
         hostPicker_->clear();
     }
     if (playback != nullptr) {
-        for (const auto& message : playback->messages()) {
-            ProtocolKind kind = ProtocolKind::Data;
-            if (message.protocol == "SMTP") kind = ProtocolKind::Smtp;
-            else if (message.protocol == "POP3") kind = ProtocolKind::Pop3;
-            else if (message.protocol == "IMAP") kind = ProtocolKind::Imap;
-            else if (message.protocol == "FTP") kind = ProtocolKind::FtpControl;
-            ticks.push_back({message.time.nanoseconds(), look::protocolColor(kind)});
-        }
         // The timeline spans what happens, not the idle tail up to the stop
         // time, and squeezes quiet gaps to a few packet crossings.
         std::vector<Time> times;
@@ -359,8 +519,26 @@ void MainWindow::onDocumentChanged() {
     } else {
         setWindowTitle(QStringLiteral("NetStage"));
     }
+    showColourKey();
+    controls_->timeline()->setScale(std::move(scale));
+    const QString keep = hostModel_->host();
+    selectHost(!keep.isEmpty() && hostPicker_->findText(keep) >= 0 ? keep : preferredHost);
+    reload_->setEnabled(!currentFile_.isEmpty());
+}
+
+void MainWindow::showColourKey() {
+    const Playback* playback = player_->playback();
+    std::vector<TimelineScrubber::Tick> ticks;
     QList<QPair<QString, QColor>> legend;
     if (playback != nullptr) {
+        for (const auto& message : playback->messages()) {
+            ProtocolKind kind = ProtocolKind::Data;
+            if (message.protocol == "SMTP") kind = ProtocolKind::Smtp;
+            else if (message.protocol == "POP3") kind = ProtocolKind::Pop3;
+            else if (message.protocol == "IMAP") kind = ProtocolKind::Imap;
+            else if (message.protocol == "FTP") kind = ProtocolKind::FtpControl;
+            ticks.push_back({message.time.nanoseconds(), look::protocolColor(kind)});
+        }
         for (ProtocolKind kind : {ProtocolKind::Smtp, ProtocolKind::Pop3, ProtocolKind::Imap, ProtocolKind::FtpControl,
                                   ProtocolKind::Data, ProtocolKind::Dns}) {
             const auto& hops = playback->hops();
@@ -375,10 +553,6 @@ void MainWindow::onDocumentChanged() {
     }
     view_->setLegend(legend);
     controls_->timeline()->setTicks(std::move(ticks));
-    controls_->timeline()->setScale(std::move(scale));
-    const QString keep = hostModel_->host();
-    selectHost(!keep.isEmpty() && hostPicker_->findText(keep) >= 0 ? keep : preferredHost);
-    reload_->setEnabled(!currentFile_.isEmpty());
 }
 
 void MainWindow::selectHost(const QString& host) {

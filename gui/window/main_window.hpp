@@ -2,36 +2,48 @@
 // The player window: narration on top, the network in the middle with the
 // transcript and the selected host beside it, the transport bar below.
 // Everything shown is read from the PlayerController's Playback at its cursor.
+// Presentation mode (F11) clears the stage down to the network, the sequence
+// chart and the narration, full screen, in high contrast and larger type.
 
 #include <QMainWindow>
 #include <QPointer>
+#include <QByteArray>
+#include <QRect>
+#include <QList>
 #include <QStringList>
+#include <optional>
 
 #include "gui/model/document_source.hpp"
 
 class QAction;
+class QActionGroup;
 class QComboBox;
 class QListView;
 class QMenu;
+class QSplitter;
 class QTableView;
 
 namespace netstage::gui {
 
 class AnalysisPanels;
+class ExportActions;
 class ErrorDialog;
 class HostModel;
 class NarrationBar;
 class PlayerControls;
 class PlayerController;
 class TopologyScene;
+class ThemeController;
 class TopologyView;
+enum class ThemeChoice;
 class TranscriptModel;
 
 class MainWindow : public QMainWindow {
     Q_OBJECT
 public:
     struct Options {
-        bool rememberRecentFiles = true;  // off in tests: no writes to the user's settings
+        // Recent files and the chosen theme. Off in tests: no reads or writes of the user's settings.
+        bool rememberRecentFiles = true;
     };
 
     explicit MainWindow(TraceSource source, Options options, QWidget* parent = nullptr);
@@ -47,7 +59,7 @@ public:
 
     QString currentFile() const { return currentFile_; }
     QStringList recentFiles() const { return recentFiles_; }
-    ErrorDialog* errorBox() const { return errorBox_; }
+    ErrorDialog* errorBox() const;  // out of line: includers need not know ErrorDialog
 
     PlayerController& player() { return *player_; }
     TopologyScene& scene() { return *scene_; }
@@ -60,6 +72,21 @@ public:
     QAction* showControlSegmentsAction() const { return showControl_; }
     // Sequence chart, event list and packet inspector (docks, hidden at first).
     AnalysisPanels& panels() { return *panels_; }
+    // File menu: export the sequence chart, save the trace, export a pcap.
+    ExportActions& exports() { return *exports_; }
+    // The transcript and host panel beside the network.
+    QWidget& sidePanel() { return *side_; }
+
+    // Themes: View > Theme (follow the desktop, light, dark).
+    ThemeController& themes() { return *themes_; }
+    QAction* themeAction(ThemeChoice choice) const;
+
+    // Presentation mode: full screen, the high-contrast theme, larger type, and
+    // only the network, the sequence chart and the narration. Leaving puts back
+    // the window state, panels, docks, splitter, menu bar and theme as they were.
+    void setPresentationMode(bool on);
+    bool isPresenting() const { return stage_.has_value(); }
+    QAction* presentationAction() const { return presentation_; }
 
 signals:
     void documentLoaded(const QString& path);
@@ -68,6 +95,7 @@ signals:
 protected:
     void dragEnterEvent(QDragEnterEvent* event) override;
     void dropEvent(QDropEvent* event) override;
+    void resizeEvent(QResizeEvent* event) override;
 
 private:
     void buildActions();
@@ -80,9 +108,33 @@ private:
     void addRecentFile(const QString& path);
     void rebuildRecentMenu();
     void openWithDialog();
+    void buildThemeMenu(QMenu& view);
+    void chooseTheme(ThemeChoice choice);
+    // Draws everything again after the look changed.
+    void restyle();
+    // Protocol colours of the legend and of the timeline's ticks.
+    void showColourKey();
+    // Presentation mode's layout for the window's current size.
+    void arrangeStage();
+
+    // What presentation mode hid or changed, to put back when it ends.
+    struct Stage {
+        Qt::WindowStates windowState;
+        QRect geometry;  // of a window neither maximised nor full screen
+        QByteArray docks;  // QMainWindow::saveState()
+        QList<bool> docksHidden;
+        QList<int> middleSizes;
+        bool menuBarHidden = false;
+        bool controlsHidden = false;
+        bool sideHidden = false;
+        bool chartFloating = false;
+        double chartZoom = 1.0;
+    };
 
     TraceSource source_;
     Options options_;
+    ThemeController* themes_;
+    std::optional<Stage> stage_;
     QString currentFile_;
     QStringList recentFiles_;
 
@@ -113,7 +165,14 @@ private:
     QAction* fit_ = nullptr;
     QMenu* recentMenu_ = nullptr;
     QMenu* viewMenu_ = nullptr;
+    QAction* presentation_ = nullptr;
+    QAction* leavePresentation_ = nullptr;
+    QActionGroup* themeGroup_ = nullptr;
+    QSplitter* middle_ = nullptr;
+    QWidget* side_ = nullptr;
     AnalysisPanels* panels_ = nullptr;
+    ExportActions* exports_ = nullptr;
+    QMenu* fileMenu_ = nullptr;
 };
 
 }  // namespace netstage::gui

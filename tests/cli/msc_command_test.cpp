@@ -1,8 +1,14 @@
 // `netstage msc` on scenario 01: the checked-in charts under tests/golden/, the SVG
-// read back by an XML parser, the filters, and a saved trace giving the same chart.
+// read back by an XML parser, the filters, a saved trace giving the same chart,
+// and the PNG (with the GUI built) read back by QImage.
 // Regenerate the golden files with NETSTAGE_UPDATE_GOLDEN=1 and read the diff.
 #include <gtest/gtest.h>
 
+#ifdef NETSTAGE_HAS_PNG_EXPORT
+#include <QImage>
+#endif
+
+#include <cmath>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -10,8 +16,10 @@
 #include <sstream>
 
 #include "cli/msc_command.hpp"
+#include "cli/msc_export.hpp"
 #include "simulator/scenario/run_scenario.hpp"
 #include "simulator/scenario/scenario_loader.hpp"
+#include "simulator/trace/msc_layout.hpp"
 
 using namespace netstage;
 using namespace netstage::cli;
@@ -248,15 +256,147 @@ TEST(MscCommand, writesTheChartToTheOutputFile) {
     EXPECT_EQ(slurp(output), render("mermaid"));
 }
 
+#ifdef NETSTAGE_HAS_PNG_EXPORT
+
+namespace {
+
+struct SvgSize {
+    double width = 0;
+    double height = 0;
+};
+
+// The width and height attributes of the <svg> element.
+SvgSize svgSize(const std::string& svg) {
+    const auto attribute = [&svg](const std::string& name) {
+        const std::string key = " " + name + "=\"";
+        const std::size_t at = svg.find(key);
+        return at == std::string::npos ? 0.0 : std::stod(svg.substr(at + key.size()));
+    };
+    return {attribute("width"), attribute("height")};
+}
+
+bool near(QRgb pixel, QRgb colour, int tolerance) {
+    return std::abs(qRed(pixel) - qRed(colour)) <= tolerance && std::abs(qGreen(pixel) - qGreen(colour)) <= tolerance &&
+           std::abs(qBlue(pixel) - qBlue(colour)) <= tolerance;
+}
+
+MscCommandOptions pngOptions(const std::filesystem::path& output, bool tcp) {
+    MscCommandOptions options;
+    options.input = scenario01();
+    options.format = "png";
+    options.tcp = tcp;
+    options.outputPath = output.string();
+    return options;
+}
+
+}  // namespace
+
+TEST(MscPng, isThePngOfTheSvgAtTwiceItsSizeOnWhite) {
+    for (const bool tcp : {false, true}) {
+        const auto output = tempFile(tcp ? "01-tcp.png" : "01.png");
+        std::filesystem::remove(output);
+        std::ostringstream out;
+        std::ostringstream err;
+        ASSERT_EQ(runMscCommand(pngOptions(output, tcp), out, err), 0) << err.str();
+        EXPECT_EQ(out.str(), "");
+        const std::string bytes = slurp(output);
+        ASSERT_EQ(bytes.substr(0, 8), std::string("\x89PNG\r\n\x1a\n", 8));
+
+        const QImage image = QImage::fromData(reinterpret_cast<const uchar*>(bytes.data()), static_cast<int>(bytes.size()), "PNG");
+        ASSERT_FALSE(image.isNull());
+        MscCommandOptions svgOptions;
+        svgOptions.tcp = tcp;
+        const SvgSize size = svgSize(render("svg", svgOptions));
+        ASSERT_GT(size.width, 100.0);
+        EXPECT_EQ(image.width(), std::lround(size.width * 2));
+        EXPECT_EQ(image.height(), std::lround(size.height * 2));
+        EXPECT_FALSE(image.hasAlphaChannel());  // opaque: a slide's background never shows through
+        EXPECT_EQ(image.pixel(0, 0), qRgb(255, 255, 255));
+        EXPECT_EQ(image.pixel(image.width() - 1, image.height() - 1), qRgb(255, 255, 255));
+    }
+}
+
+TEST(MscPng, drawsEachArrowWhereTheLayoutPutsIt) {
+    const auto output = tempFile("01-arrows.png");
+    std::ostringstream out;
+    std::ostringstream err;
+    ASSERT_EQ(runMscCommand(pngOptions(output, false), out, err), 0) << err.str();
+    const QImage image{QString::fromStdString(output.string()), "PNG"};
+    ASSERT_FALSE(image.isNull());
+    const trace::MscChart chart = trace::buildMsc(run01());
+    const trace::MscLayout layout = trace::layoutMsc(chart);
+    const QRgb smtpBlue = qRgb(0x1f, 0x4e, 0x9e);  // msc_svg.cpp's colour for SMTP
+    std::size_t smtpArrows = 0;
+    for (const auto& geometry : layout.arrows) {
+        if (chart.arrows[geometry.arrow].protocol != "smtp" || geometry.self) continue;
+        ++smtpArrows;
+        // Along the shaft, clear of the arrowhead, at twice the SVG's coordinates.
+        int onArrow = 0;
+        constexpr int samples = 20;
+        for (int i = 2; i < samples - 2; ++i) {
+            const double t = static_cast<double>(i) / samples;
+            const int x = static_cast<int>(std::lround(2 * (geometry.from.x + t * (geometry.to.x - geometry.from.x))));
+            const int y = static_cast<int>(std::lround(2 * (geometry.from.y + t * (geometry.to.y - geometry.from.y))));
+            bool hit = false;
+            for (int dy = -1; dy <= 1 && !hit; ++dy) {
+                for (int dx = -1; dx <= 1 && !hit; ++dx) hit = near(image.pixel(x + dx, y + dy), smtpBlue, 24);
+            }
+            if (hit) ++onArrow;
+        }
+        EXPECT_EQ(onArrow, samples - 4) << chart.arrows[geometry.arrow].label;
+    }
+    EXPECT_GT(smtpArrows, 20u);
+    // And not that colour where nothing is drawn: the middle of each lifeline box.
+    for (const auto& line : layout.lifelines) {
+        const QRgb box = image.pixel(static_cast<int>(2 * (line.x - line.boxWidth / 2 + 3)),
+                                     static_cast<int>(2 * (line.boxTop + line.boxHeight - 3)));
+        EXPECT_EQ(box, qRgb(0xf2, 0xf2, 0xf2)) << line.host;
+    }
+}
+
+TEST(MscPng, isNotWrittenToStandardOutput) {
+    for (const std::string output : {"", "-"}) {
+        MscCommandOptions options;
+        options.input = scenario01();
+        options.format = "png";
+        options.outputPath = output;
+        std::ostringstream out;
+        std::ostringstream err;
+        EXPECT_EQ(runMscCommand(options, out, err), 2);
+        EXPECT_EQ(out.str(), "");
+        EXPECT_NE(err.str().find("-o FILE"), std::string::npos) << err.str();
+    }
+}
+
+TEST(MscPng, anUnwritablePathIsReported) {
+    MscCommandOptions options = pngOptions("/nonexistent-netstage-dir/chart.png", false);
+    std::ostringstream out;
+    std::ostringstream err;
+    EXPECT_EQ(runMscCommand(options, out, err), 1);
+    EXPECT_NE(err.str().find("cannot write /nonexistent-netstage-dir/chart.png"), std::string::npos) << err.str();
+}
+
+TEST(MscPng, isTheSameForTheSameOptions) {
+    trace::MscOptions options;
+    options.tcpSegments = true;
+    EXPECT_EQ(exportMsc(run01(), options, MscFormat::Png), exportMsc(run01(), options, MscFormat::Png));
+}
+
+#else
+
 TEST(MscCommand, pngIsRefusedWithAnExplanation) {
     MscCommandOptions options;
     options.input = scenario01();
     options.format = "png";
+    options.outputPath = tempFile("refused.png").string();
     std::ostringstream out;
     std::ostringstream err;
     EXPECT_EQ(runMscCommand(options, out, err), 2);
     EXPECT_NE(err.str().find("PNG"), std::string::npos);
+    EXPECT_FALSE(pngExportAvailable());
 }
+
+#endif
 
 TEST(MscCommand, aCorruptTraceIsReportedWithItsLine) {
     const auto tracePath = tempFile("corrupt.jsonl");

@@ -56,6 +56,37 @@ TEST(EventTableModel, passesTheModelTesterWithItsProxyWhileFiltersAndCursorChang
     EXPECT_EQ(proxy.rowCount(), 0);
 }
 
+TEST(EventTableModel, answersEveryCellAsTheRecordsDescriptionSays) {
+    const trace::TraceLog& log = testing::scenario01Log();
+    EventTableModel model;
+    model.setLog(&log);
+    ASSERT_EQ(model.rowCount(), static_cast<int>(log.records.size()));
+    const auto cell = [&](int row, int column) { return model.index(row, column).data().toString().toStdString(); };
+    for (int row = 0; row < model.rowCount(); ++row) {
+        const EventRow expected = describeRecord(log.records[static_cast<std::size_t>(row)], static_cast<std::size_t>(row));
+        EXPECT_EQ(cell(row, EventTableModel::TimeColumn), expected.timeText) << row;
+        EXPECT_EQ(cell(row, EventTableModel::HostColumn), expected.host) << row;
+        EXPECT_EQ(cell(row, EventTableModel::LayerColumn), expected.layer) << row;
+        EXPECT_EQ(cell(row, EventTableModel::ProtocolColumn), expected.protocol) << row;
+        EXPECT_EQ(cell(row, EventTableModel::SummaryColumn), expected.summary) << row;
+        EXPECT_EQ(model.layerOfRow(row).toStdString(), expected.layer) << row;
+        EXPECT_EQ(model.protocolOfRow(row).toStdString(), expected.protocol) << row;
+    }
+}
+
+TEST(EventListPanel, letsGoOfTheOldDocumentBeforeThePlayerReplacesIt) {
+    PlayerController player;
+    EventListPanel panel{player};
+    player.setDocument(std::make_unique<Playback>(testing::scenario01Log()));
+    ASSERT_GT(panel.model().rowCount(), 0);
+    int rowsWhenAboutToChange = -1;
+    QObject::connect(&player, &PlayerController::documentAboutToChange, &panel,
+                     [&] { rowsWhenAboutToChange = panel.model().rowCount(); });
+    player.setDocument(std::make_unique<Playback>(testing::scenario01Log()));
+    EXPECT_EQ(rowsWhenAboutToChange, 0);
+    EXPECT_EQ(panel.model().rowCount(), static_cast<int>(testing::scenario01Log().records.size()));
+}
+
 TEST(EventTableModel, describesPacketsAndEventsInColumns) {
     const trace::TraceLog log = testing::smtpSampleTrace();
     EventTableModel model;
