@@ -7,7 +7,7 @@
 set -euo pipefail
 
 root=$(cd "$(dirname "$0")/.." && pwd)
-build=${BUILD_DIR:-$root/build/gui}
+build=$(realpath -m "${BUILD_DIR:-$root/build/gui}")  # absolute: some shots run from a temporary directory
 out=$root/docs/images
 
 # An existing build directory keeps its own settings.
@@ -15,7 +15,7 @@ if [ ! -f "$build/CMakeCache.txt" ]; then
   cmake -S "$root" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
     -DNETSTAGE_BUILD_GUI=ON -DNETSTAGE_BUILD_TESTS=ON -DNETSTAGE_BUILD_BENCH=OFF >/dev/null
 fi
-cmake --build "$build" --target netstage-gui netstage_gui_sample_trace
+cmake --build "$build" --target netstage-gui netstage_gui_sample_trace netstage
 
 gui=$build/gui/netstage-gui
 export QT_QPA_PLATFORM=offscreen
@@ -62,3 +62,17 @@ echo "wrote docs/images/gui-scenario-error.png"
 # Presentation mode (F11) at SMTP DATA, and the dark theme with the chart open.
 shot presentation-mode.png --presentation --size 1600x900 --at-message 9 $s01
 shot dark-theme.png --size 2400x1100 --theme dark --panel chart --at-message 9 $s01
+
+# The analysis panels: scenario 01's sequence chart at RCPT TO, with and
+# without TCP segments; scenario 06's active attempt (the server's SYN from
+# port 20 answered by RST); the inspector on the segment carrying the body.
+shot 08-sequence-chart.png --size 2400x1100 --panel chart --at-message 6 $s01
+shot 08-sequence-chart-tcp.png --size 2400x1100 --panel chart --chart-tcp --at-message 6 $s01
+s06=scenarios/06-ftp-active-vs-passive.yaml
+shot 08-ftp-active-chart.png --size 2400x1300 --panel chart --chart-tcp --at-message 8 $s06
+shot 08-inspector-data.png --size 2600x1100 --panel inspector --at-message 10 $s01
+
+# The whole of scenario 06's chart, as File > Export Sequence Chart and
+# `netstage msc --format png` write it: active mode fails, passive works.
+"$build/cli/netstage" msc $s06 --tcp --format png -o "$out/08-ftp-active-vs-passive.png" 2> >(grep -v XDG_RUNTIME_DIR >&2)
+echo "wrote docs/images/08-ftp-active-vs-passive.png"

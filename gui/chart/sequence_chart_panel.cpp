@@ -70,14 +70,18 @@ SequenceChartPanel::SequenceChartPanel(PlayerController& player, QWidget* parent
     bar->addWidget(zoomOut);
     bar->addWidget(zoomLabel_);
     bar->addWidget(zoomIn);
-    auto* layout = new QVBoxLayout{this};
-    layout->setContentsMargins(4, 4, 4, 4);
-    layout->addLayout(bar);
     auto* filters = new QHBoxLayout;
     filters->addWidget(new QLabel{tr("Only"), this});
     filters->addWidget(protocol_);
     filters->addWidget(connection_, 1);
-    layout->addLayout(filters);
+    optionBars_ = new QWidget{this};
+    auto* options = new QVBoxLayout{optionBars_};
+    options->setContentsMargins(0, 0, 0, 0);
+    options->addLayout(bar);
+    options->addLayout(filters);
+    auto* layout = new QVBoxLayout{this};
+    layout->setContentsMargins(4, 4, 4, 4);
+    layout->addWidget(optionBars_);
     layout->addWidget(view_, 1);
 
     connect(scene_, &SequenceChartScene::arrowClicked, &player_,
@@ -100,6 +104,9 @@ trace::MscOptions SequenceChartPanel::options() const {
     }
     return options;
 }
+
+void SequenceChartPanel::setOptionBarsVisible(bool visible) { optionBars_->setVisible(visible); }
+bool SequenceChartPanel::optionBarsVisible() const { return !optionBars_->isHidden(); }
 
 void SequenceChartPanel::setPerApplication(bool on) { perApplication_->setChecked(on); }
 void SequenceChartPanel::setShowTcpSegments(bool on) { tcpSegments_->setChecked(on); }

@@ -44,6 +44,10 @@ public slots:
     void setProtocolFilter(const QString& protocol);
     void setConnectionFilter(const QString& connection);
     void rebuild();
+    // The rows of check boxes, filters and zoom buttons; presentation mode
+    // hides them (the filters still apply, and the keys still zoom).
+    void setOptionBarsVisible(bool visible);
+    bool optionBarsVisible() const;
     // Scrolls so the current arrow (or the cursor line) is in view.
     void revealCursor();
 
@@ -62,6 +66,7 @@ private:
     QComboBox* protocol_;
     QComboBox* connection_;
     QLabel* zoomLabel_;
+    QWidget* optionBars_ = nullptr;
 };
 
 }  // namespace netstage::gui

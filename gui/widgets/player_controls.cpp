@@ -18,12 +18,16 @@ namespace netstage::gui {
 namespace {
 QToolButton* buttonFor(QAction* action, QWidget* parent) {
     auto* button = new QToolButton{parent};
-    button->setDefaultAction(action);
-    button->setToolButtonStyle(Qt::ToolButtonTextOnly);
+    // The font first: QToolButton measures its text once, when it gets the action.
     button->setFont(look::panelFont());
+    button->setToolButtonStyle(Qt::ToolButtonTextOnly);
+    button->setDefaultAction(action);
     button->setFocusPolicy(Qt::NoFocus);  // keys go to the window's shortcuts
     button->setMinimumHeight(44);
-    button->setMinimumWidth(64);
+    // Never narrower than its label: a cut label ("Messa") reads as a bug on
+    // a projector. When the bar is too narrow for the long labels, it
+    // switches to the short ones (setCompact).
+    button->setSizePolicy(QSizePolicy::Minimum, QSizePolicy::Fixed);
     return button;
 }
 }  // namespace
@@ -41,22 +45,31 @@ PlayerControls::PlayerControls(const PlayerActions& actions, QWidget* parent)
                             actions.nextPacket, actions.nextMessage, actions.end}) {
         if (action != nullptr) buttons->addWidget(buttonFor(action, this));
     }
+    // Short labels for a narrow window; Play/Pause is short already.
+    const std::pair<QAction*, const char*> shortLabels[] = {
+        {actions.home, "|\u25c0"},        {actions.previousMessage, "\u25c0\u25c0"}, {actions.previousPacket, "\u25c0"},
+        {actions.nextPacket, "\u25b6"},   {actions.nextMessage, "\u25b6\u25b6"},     {actions.end, "\u25b6|"}};
+    for (const auto& [action, label] : shortLabels) {
+        if (action != nullptr) shortLabels_.emplace_back(action, QString::fromUtf8(label));
+    }
     buttons->addSpacing(20);
 
-    auto* speedCaption = new QLabel{tr("Speed"), this};
-    speedCaption->setFont(look::panelFont());
+    speedCaption_ = new QLabel{tr("Speed"), this};
+    speedCaption_->setFont(look::panelFont());
     speed_->setRange(0, speedSteps);
     speed_->setFocusPolicy(Qt::NoFocus);
-    speed_->setMinimumWidth(180);
+    speed_->setMinimumWidth(90);
     speed_->setToolTip(tr("Simulated time per wall-clock second, 0.01x to 1000x"));
     speedLabel_->setFont(look::panelFont());
     speedLabel_->setMinimumWidth(QFontMetrics{look::panelFont()}.horizontalAdvance(QStringLiteral("0.000x ")));
-    buttons->addWidget(speedCaption);
+    buttons->addWidget(speedCaption_);
     buttons->addWidget(speed_, 1);
     buttons->addWidget(speedLabel_);
     buttons->addSpacing(20);
 
     progress_->setFont(look::panelFont());
+    // Room for the longest progress text, so the bar's minimum holds it.
+    progress_->setMinimumWidth(QFontMetrics{look::panelFont()}.horizontalAdvance(QStringLiteral("message 00000 of 00000")));
     buttons->addWidget(progress_);
     buttons->addSpacing(20);
     clock_->setFont(look::clockFont());
@@ -69,11 +82,37 @@ PlayerControls::PlayerControls(const PlayerActions& actions, QWidget* parent)
     layout->addLayout(buttons);
     layout->addWidget(timeline_);
 
+    // What the bar needs with each set of labels. Its minimum is the short
+    // set's, so a narrow window squeezes it and the labels switch, instead of
+    // the window growing past the screen.
+    setCompact(true);
+    buttons->invalidate();  // the row caches its minimum; the buttons' new labels changed it
+    compactWidth_ = layout->minimumSize().width();
+    setCompact(false);
+    buttons->invalidate();
+    fullWidth_ = layout->minimumSize().width();
+    setMinimumWidth(compactWidth_);
+
     connect(speed_, &QSlider::valueChanged, this, [this](int value) {
         const double speed = speedForSlider(value, speedSteps);
         speedLabel_->setText(QString::fromStdString(formatSpeed(speed)));
         emit speedRequested(speed);
     });
+}
+
+void PlayerControls::setCompact(bool compact) {
+    if (compact == compact_) return;
+    compact_ = compact;
+    // A tool button shows its action's icon text, which is the text when empty.
+    for (const auto& [action, label] : shortLabels_) action->setIconText(compact ? label : QString{});
+    // The slider's tooltip names it, and the clock says where the cursor is.
+    speedCaption_->setVisible(!compact);
+    progress_->setVisible(!compact);
+}
+
+void PlayerControls::resizeEvent(QResizeEvent* event) {
+    QWidget::resizeEvent(event);
+    setCompact(width() < fullWidth_);
 }
 
 void PlayerControls::setClock(const QString& text) { clock_->setText(text); }

@@ -3,7 +3,10 @@
 // window's actions, so keys and buttons are one thing), the logarithmic speed
 // slider, the simulated clock and the timeline.
 
+#include <QString>
 #include <QWidget>
+#include <utility>
+#include <vector>
 
 class QAction;
 class QLabel;
@@ -36,16 +39,29 @@ public:
     QString clockText() const;
     void setProgress(const QString& text);  // "message 3 of 14"
     void setSpeed(double speed);            // moves the slider without re-emitting
+    // Short button labels ("◀◀" for "◀ Message"), and no "Speed" caption or
+    // "message 3 of 14", when the bar is too narrow for the long ones;
+    // switched by the bar's width.
+    void setCompact(bool compact);
+    bool isCompact() const { return compact_; }
 
 signals:
     void speedRequested(double speed);
+
+protected:
+    void resizeEvent(QResizeEvent* event) override;
 
 private:
     TimelineScrubber* timeline_;
     QSlider* speed_;
     QLabel* speedLabel_;
+    QLabel* speedCaption_ = nullptr;
     QLabel* clock_;
     QLabel* progress_;
+    std::vector<std::pair<QAction*, QString>> shortLabels_;
+    bool compact_ = false;
+    int fullWidth_ = 0;     // the bar's minimum width with the long labels
+    int compactWidth_ = 0;  // and with the short ones
 };
 
 }  // namespace netstage::gui

@@ -4,6 +4,7 @@
 #include <QDockWidget>
 #include <QMainWindow>
 #include <QMenu>
+#include <algorithm>
 
 #include "gui/chart/sequence_chart_panel.hpp"
 #include "gui/events/event_list_panel.hpp"
@@ -56,8 +57,16 @@ bool AnalysisPanels::showPanel(const QString& name) {
     dock->show();
     // A chart needs room for its lifelines; the other panels a fair share.
     auto* window = qobject_cast<QMainWindow*>(parent());
-    if (dock == chartDock_) window->resizeDocks({dock}, {window->width() * 45 / 100}, Qt::Horizontal);
-    if (dock == inspectorDock_) window->resizeDocks({dock}, {window->width() * 30 / 100}, Qt::Horizontal);
+    if (dock == chartDock_) {
+        // Up to 45 % of the window, but leaving the network, the transcript and
+        // the transport bar the 1,000 pixels they need to be read from the back.
+        constexpr int comfortableCentre = 1000;
+        const int room =
+            window->width() - std::max(comfortableCentre, window->centralWidget()->minimumSizeHint().width()) - 16;
+        window->resizeDocks({dock}, {std::clamp(room, 360, std::max(360, window->width() * 45 / 100))}, Qt::Horizontal);
+    }
+    // The hex view needs about 80 columns of its monospace font.
+    if (dock == inspectorDock_) window->resizeDocks({dock}, {window->width() * 38 / 100}, Qt::Horizontal);
     if (dock == eventsDock_) window->resizeDocks({dock}, {window->height() * 30 / 100}, Qt::Vertical);
     return true;
 }

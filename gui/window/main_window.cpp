@@ -260,6 +260,7 @@ void MainWindow::setPresentationMode(bool on) {
         panels_->inspectorDock().hide();
         chart.setFloating(false);
         chart.setTitleBarWidget(new QWidget{&chart});  // no dock title on the stage
+        panels_->chart().setOptionBarsVisible(false);  // nor the chart's check boxes and filters
         chart.show();
         themes_->setPresenting(true);
         panels_->chart().view().setZoom(stage.chartZoom * presentationChartZoom);
@@ -275,6 +276,7 @@ void MainWindow::setPresentationMode(bool on) {
     QWidget* emptyTitle = chart.titleBarWidget();
     chart.setTitleBarWidget(nullptr);
     delete emptyTitle;
+    panels_->chart().setOptionBarsVisible(true);
     setWindowState(stage.windowState);
     if (!(stage.windowState & (Qt::WindowMaximized | Qt::WindowFullScreen | Qt::WindowMinimized))) {
         setGeometry(stage.geometry);
@@ -361,6 +363,9 @@ void MainWindow::buildLayout() {
     hostLayout->addWidget(hostView_);
 
     auto* side = new QSplitter{Qt::Vertical, this};
+    // The host panel's names and states are unreadable narrower than this;
+    // the network view gives way instead.
+    side->setMinimumWidth(300);
     side_ = side;
     side->addWidget(transcriptPanel);
     side->addWidget(hostPanel);

@@ -1,4 +1,7 @@
+#include <QAction>
+#include <QApplication>
 #include <QLabel>
+#include <QToolButton>
 #include <QListView>
 #include <QSignalSpy>
 #include <QTemporaryDir>
@@ -282,4 +285,56 @@ TEST_F(MainWindowTest, bobsMailboxFillsWhenTheMessageIsStoredAndEmptiesAtQuit) {
     EXPECT_EQ(maxInMailbox, 1u);
 }
 
+}  // namespace netstage::gui
+
+namespace netstage::gui {
+namespace {
+
+// Every transport button is at least as wide as its label needs.
+void expectNoButtonIsCut(PlayerControls& controls) {
+    for (const QToolButton* button : controls.findChildren<QToolButton*>()) {
+        EXPECT_GE(button->width(), button->minimumSizeHint().width()) << button->text().toStdString();
+    }
+}
+
+TEST(PlayerControls, aNarrowBarTakesShortLabelsAndNeverCutsOne) {
+    QAction home{QStringLiteral("|\u25c0 Start")};
+    QAction previous{QStringLiteral("\u25c0 Message")};
+    QAction play{QStringLiteral("Play")};
+    QAction next{QStringLiteral("Message \u25b6")};
+    PlayerActions actions;
+    actions.home = &home;
+    actions.previousMessage = &previous;
+    actions.playPause = &play;
+    actions.nextMessage = &next;
+    PlayerControls controls{actions};
+    controls.setProgress(QStringLiteral("message 3 of 14"));
+
+    controls.resize(2000, 120);
+    controls.show();
+    ASSERT_TRUE(QTest::qWaitForWindowExposed(&controls));
+    EXPECT_FALSE(controls.isCompact());
+    const QToolButton* homeButton = nullptr;
+    for (const QToolButton* button : controls.findChildren<QToolButton*>()) {
+        if (button->defaultAction() == &home) homeButton = button;
+    }
+    ASSERT_NE(homeButton, nullptr);
+    EXPECT_EQ(homeButton->text(), QStringLiteral("|\u25c0 Start"));
+    expectNoButtonIsCut(controls);
+
+    controls.resize(controls.minimumWidth(), 120);
+    QApplication::processEvents();
+    EXPECT_TRUE(controls.isCompact());
+    EXPECT_EQ(homeButton->text(), QStringLiteral("|\u25c0"));
+    EXPECT_EQ(home.text(), QStringLiteral("|\u25c0 Start"));  // menus keep the long name
+    expectNoButtonIsCut(controls);
+
+    controls.resize(2000, 120);
+    QApplication::processEvents();
+    EXPECT_FALSE(controls.isCompact());
+    EXPECT_EQ(homeButton->text(), QStringLiteral("|\u25c0 Start"));
+    expectNoButtonIsCut(controls);
+}
+
+}  // namespace
 }  // namespace netstage::gui

@@ -97,6 +97,7 @@ TEST_F(PresentationTest, f11ShowsOnlyTheNetworkTheChartAndTheNarrationFullScreen
     EXPECT_FALSE(window->menuBar()->isVisible());
     EXPECT_FALSE(window->sidePanel().isVisible());
     EXPECT_FALSE(window->controls().isVisible());
+    EXPECT_FALSE(window->panels().chart().optionBarsVisible());
     EXPECT_FALSE(window->panels().eventsDock().isVisible());
     EXPECT_FALSE(window->panels().inspectorDock().isVisible());
     EXPECT_TRUE(window->panels().chartDock().isVisible());
@@ -127,6 +128,7 @@ TEST_F(PresentationTest, f11AgainPutsBackEveryPanelAndTheTheme) {
     EXPECT_FALSE(window->isPresenting());
     EXPECT_FALSE(window->presentationAction()->isChecked());
     EXPECT_EQ(visible(), before);
+    EXPECT_TRUE(window->panels().chart().optionBarsVisible());
     EXPECT_EQ(window->themes().choice(), ThemeChoice::Dark);
 }
 
