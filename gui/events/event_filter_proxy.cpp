@@ -26,6 +26,13 @@ void EventFilterProxy::setProtocol(const QString& protocol) {
     invalidateRowsFilter();
 }
 
+void EventFilterProxy::setConnection(const QString& connection) {
+    if (connection == connection_) return;
+    connection_ = connection;
+    ends_ = parseConnectionKey(connection.toStdString());
+    invalidateRowsFilter();
+}
+
 bool EventFilterProxy::filterAcceptsRow(int sourceRow, const QModelIndex& sourceParent) const {
     const QAbstractItemModel* model = sourceModel();
     const auto cell = [&](int column) { return model->index(sourceRow, column, sourceParent).data().toString(); };
@@ -33,6 +40,7 @@ bool EventFilterProxy::filterAcceptsRow(int sourceRow, const QModelIndex& source
     if (const auto* events = qobject_cast<const EventTableModel*>(model)) {
         if (!layer_.isEmpty() && events->layerOfRow(sourceRow) != layer_) return false;
         if (!protocol_.isEmpty() && events->protocolOfRow(sourceRow) != protocol_) return false;
+        if (!connection_.isEmpty() && !(ends_ && events->rowInConnection(sourceRow, *ends_))) return false;
     } else {
         if (!layer_.isEmpty() && cell(EventTableModel::LayerColumn) != layer_) return false;
         if (!protocol_.isEmpty() && cell(EventTableModel::ProtocolColumn) != protocol_) return false;

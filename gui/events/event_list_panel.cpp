@@ -24,7 +24,8 @@ EventListPanel::EventListPanel(PlayerController& player, QWidget* parent)
       table_{new QTableView{this}},
       search_{new QLineEdit{this}},
       layer_{new QComboBox{this}},
-      protocol_{new QComboBox{this}} {
+      protocol_{new QComboBox{this}},
+      connection_{new QComboBox{this}} {
     proxy_->setSourceModel(model_);
 
     search_->setPlaceholderText(tr("Search (host, layer, text...)"));
@@ -34,8 +35,14 @@ EventListPanel::EventListPanel(PlayerController& player, QWidget* parent)
             [this] { proxy_->setLayer(layer_->currentData().toString()); });
     connect(protocol_, &QComboBox::currentIndexChanged, this,
             [this] { proxy_->setProtocol(protocol_->currentData().toString()); });
+    connect(connection_, &QComboBox::currentIndexChanged, this,
+            [this] { proxy_->setConnection(connection_->currentData().toString()); });
+    connection_->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    connection_->setMinimumContentsLength(16);
+    connection_->setToolTip(tr("Only this connection's packets (both ways) and events"));
     fillChoices(*layer_, {});
     fillChoices(*protocol_, {});
+    connection_->addItem(tr("all connections"), QString{});
 
     table_->setModel(proxy_);
     table_->setSelectionBehavior(QAbstractItemView::SelectRows);
@@ -60,6 +67,8 @@ EventListPanel::EventListPanel(PlayerController& player, QWidget* parent)
     filters->addWidget(layer_);
     filters->addWidget(new QLabel{tr("protocol"), this});
     filters->addWidget(protocol_);
+    filters->addWidget(new QLabel{tr("connection"), this});
+    filters->addWidget(connection_, 1);
     auto* layout = new QVBoxLayout{this};
     layout->setContentsMargins(4, 4, 4, 4);
     layout->addLayout(filters);
@@ -87,6 +96,15 @@ void EventListPanel::onDocumentChanged() {
     model_->setLog(playback != nullptr ? &playback->log() : nullptr);
     fillChoices(*layer_, model_->layers());
     fillChoices(*protocol_, model_->protocols());
+    {
+        const QString keep = connection_->currentData().toString();
+        const QSignalBlocker blocker{connection_};
+        while (connection_->count() > 1) connection_->removeItem(connection_->count() - 1);
+        for (const auto& choice : model_->connections()) connection_->addItem(choice.label, choice.key);
+        const int index = connection_->findData(keep);
+        connection_->setCurrentIndex(index < 0 ? 0 : index);
+    }
+    proxy_->setConnection(connection_->currentData().toString());
     proxy_->setLayer(layer_->currentData().toString());
     proxy_->setProtocol(protocol_->currentData().toString());
     onCursorChanged();

@@ -1,6 +1,6 @@
 #pragma once
 // The event list: every trace record in a table with a text search and
-// layer/protocol filters. Clicking a row puts the player's cursor on that
+// layer, protocol and connection filters. Clicking a row puts the player's cursor on that
 // record; the row of the record at the cursor is marked and kept in view.
 
 #include <QWidget>
@@ -26,6 +26,7 @@ public:
     QLineEdit& searchField() { return *search_; }
     QComboBox& layerFilter() { return *layer_; }
     QComboBox& protocolFilter() { return *protocol_; }
+    QComboBox& connectionFilter() { return *connection_; }
 
     // Puts the cursor on the record shown in this proxy row.
     void activateRow(const QModelIndex& proxyIndex);
@@ -46,6 +47,7 @@ private:
     QLineEdit* search_;
     QComboBox* layer_;
     QComboBox* protocol_;
+    QComboBox* connection_;
 };
 
 }  // namespace netstage::gui

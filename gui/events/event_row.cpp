@@ -1,6 +1,7 @@
 #include "gui/events/event_row.hpp"
 
 #include <charconv>
+#include <system_error>
 
 #include "gui/model/event_fields.hpp"
 
@@ -117,6 +118,51 @@ RecordClass classifyRecord(const trace::Record& record) {
         kind.protocol = protocolOfConnection(connection);
     }
     return kind;
+}
+
+std::optional<ConnectionEnds> parseConnectionKey(std::string_view key) {
+    const auto endpoint = [](std::string_view text) -> std::optional<Endpoint> {
+        const auto colon = text.rfind(':');
+        if (colon == std::string_view::npos) return std::nullopt;
+        const auto address = Ipv4Address::parse(text.substr(0, colon));
+        std::uint16_t port = 0;
+        const char* first = text.data() + colon + 1;
+        const char* last = text.data() + text.size();
+        const auto [end, error] = std::from_chars(first, last, port);
+        if (!address || error != std::errc{} || end != last || first == last) return std::nullopt;
+        return Endpoint{*address, port};
+    };
+    const auto dash = key.find('-');
+    if (dash == std::string_view::npos) return std::nullopt;
+    const auto a = endpoint(key.substr(0, dash));
+    const auto b = endpoint(key.substr(dash + 1));
+    if (!a || !b) return std::nullopt;
+    return ConnectionEnds{*a, *b};
+}
+
+bool recordInConnection(const trace::Record& record, const ConnectionEnds& ends) {
+    const auto same = [&ends](Endpoint x, Endpoint y) {
+        return (x == ends.a && y == ends.b) || (x == ends.b && y == ends.a);
+    };
+    if (const auto* packet = std::get_if<trace::PacketRecord>(&record)) {
+        const Packet& p = packet->packet;
+        if (const auto* tcp = p.tcp()) {
+            return same(Endpoint{p.ip.source, tcp->sourcePort}, Endpoint{p.ip.destination, tcp->destinationPort});
+        }
+        if (const auto* udp = p.udp()) {
+            return same(Endpoint{p.ip.source, udp->sourcePort}, Endpoint{p.ip.destination, udp->destinationPort});
+        }
+        return false;
+    }
+    const auto& event = std::get<trace::Event>(record);
+    for (const auto& [name, value] : event.fields) {
+        if (name != "connection") continue;
+        const auto* text = std::get_if<std::string>(&value);
+        if (text == nullptr) return false;
+        const auto named = parseConnectionKey(*text);
+        return named && same(named->a, named->b);
+    }
+    return false;
 }
 
 EventRow describeRecord(const trace::Record& record, std::size_t index) {

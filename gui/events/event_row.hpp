@@ -4,7 +4,9 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <optional>
 #include <string>
+#include <string_view>
 
 #include "simulator/trace/record.hpp"
 
@@ -29,6 +31,17 @@ struct RecordClass {
     std::string protocol;
 };
 RecordClass classifyRecord(const trace::Record& record);
+
+// A connection as the trace names it ("10.0.1.2:49152-10.0.2.10:25"): its
+// two ends, in either order.
+struct ConnectionEnds {
+    Endpoint a;
+    Endpoint b;
+};
+std::optional<ConnectionEnds> parseConnectionKey(std::string_view key);
+// A packet between those ends, either way, or an event whose `connection`
+// field names them, in either order.
+bool recordInConnection(const trace::Record& record, const ConnectionEnds& ends);
 
 // "smtp" for port 25, ... ; empty for a port no application protocol owns.
 std::string protocolOfPort(std::uint16_t port);

@@ -2,14 +2,37 @@
 
 #include <QBrush>
 #include <QFont>
+#include <cctype>
 #include <set>
 
+#include "gui/model/event_fields.hpp"
 #include "gui/widgets/look.hpp"
 
 namespace netstage::gui {
 
 namespace {
 QString text(const std::string& value) { return QString::fromStdString(value); }
+
+// "10.0.1.2:49152" and "alice-pc" -> "alice-pc:49152".
+std::string namedEnd(const std::string& end, const std::string& host) {
+    const auto colon = end.rfind(':');
+    if (host.empty() || colon == std::string::npos) return end;
+    return host + end.substr(colon);
+}
+
+EventTableModel::ConnectionChoice connectionChoice(const trace::Event& open) {
+    const std::string key = fieldText(open, "connection");
+    std::string label = open.layer;
+    for (auto& c : label) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+    const std::string role = fieldText(open, "role");
+    if (role == "control" || role == "data") label += " " + role;
+    const auto dash = key.find('-');
+    label += "  ";
+    label += dash == std::string::npos ? key
+                                       : namedEnd(key.substr(0, dash), fieldText(open, "client")) + " \u2192 " +
+                                             namedEnd(key.substr(dash + 1), fieldText(open, "server"));
+    return {text(key), text(label)};
+}
 }  // namespace
 
 EventTableModel::EventTableModel(QObject* parent) : QAbstractTableModel{parent} {}
@@ -23,6 +46,7 @@ void EventTableModel::setLog(const trace::TraceLog* log) {
     protocolNames_ = {QString{}};
     lastRow_.reset();
     current_.reset();
+    connections_.clear();
     if (log != nullptr) {
         // Few distinct names (a dozen layers, five protocols): a linear search beats a map.
         const auto idOf = [](std::vector<QString>& names, std::vector<std::string>& seen, const std::string& name) {
@@ -42,9 +66,17 @@ void EventTableModel::setLog(const trace::TraceLog* log) {
             const RecordClass kind = classifyRecord(record);
             layerOf_.push_back(idOf(layerNames_, layers, kind.layer));
             protocolOf_.push_back(idOf(protocolNames_, protocols, kind.protocol));
+            const auto* event = std::get_if<trace::Event>(&record);
+            if (event != nullptr && event->type == "open" && !kind.protocol.empty() && kind.protocol == event->layer) {
+                connections_.push_back(connectionChoice(*event));
+            }
         }
     }
     endResetModel();
+}
+
+bool EventTableModel::rowInConnection(int row, const ConnectionEnds& ends) const {
+    return log_ != nullptr && recordInConnection(log_->records.at(static_cast<std::size_t>(row)), ends);
 }
 
 const EventRow& EventTableModel::row(int index) const {

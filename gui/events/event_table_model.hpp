@@ -40,6 +40,15 @@ public:
     // The distinct layers and protocols present, sorted: the filter choices.
     QStringList layers() const;
     QStringList protocols() const;
+    // The application connections, in the order they opened: the trace's key
+    // ("10.0.1.2:49152-10.0.1.10:25", client first) and a name for people
+    // ("SMTP  alice-pc:49152 → crepes.fr:25").
+    struct ConnectionChoice {
+        QString key;
+        QString label;
+    };
+    const std::vector<ConnectionChoice>& connections() const { return connections_; }
+    bool rowInConnection(int row, const ConnectionEnds& ends) const;
 
     int rowCount(const QModelIndex& parent = {}) const override;
     int columnCount(const QModelIndex& parent = {}) const override;
@@ -54,6 +63,7 @@ private:
     std::vector<std::uint16_t> protocolOf_;  // index into protocolNames_ (0: none), per record
     std::vector<QString> layerNames_;       // in order of first appearance
     std::vector<QString> protocolNames_;
+    std::vector<ConnectionChoice> connections_;
     mutable std::optional<EventRow> lastRow_;  // views ask for one row many times in a row
     std::optional<std::size_t> current_;
 };

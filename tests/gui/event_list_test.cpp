@@ -4,6 +4,7 @@
 #include <QTableView>
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <memory>
 
 #include "gui/events/event_filter_proxy.hpp"
@@ -133,6 +134,51 @@ protected:
         return records;
     }
 };
+
+TEST_F(EventFilterTest, connectionFilterShowsExactlyThatConnectionsPacketsAndEvents) {
+    const auto& choices = model.connections();
+    ASSERT_GE(choices.size(), 3u);  // submission, relay, POP3
+    for (const auto& choice : choices) {
+        // Counted from the log by text: "a:p-b:q" against each packet's two ends.
+        const std::string key = choice.key.toStdString();
+        const auto dash = key.find('-');
+        ASSERT_NE(dash, std::string::npos);
+        const std::string one = key.substr(0, dash);
+        const std::string other = key.substr(dash + 1);
+        const std::string reversed = other + "-" + one;
+        const int expected = countIf(log, [&](const trace::Record& r) {
+            if (const auto* packet = std::get_if<trace::PacketRecord>(&r)) {
+                const auto* tcp = packet->packet.tcp();
+                if (tcp == nullptr) return false;
+                const std::string from = packet->packet.ip.source.toString() + ":" + std::to_string(tcp->sourcePort);
+                const std::string to = packet->packet.ip.destination.toString() + ":" + std::to_string(tcp->destinationPort);
+                return (from == one && to == other) || (from == other && to == one);
+            }
+            const auto& event = std::get<trace::Event>(r);
+            for (const auto& [name, value] : event.fields) {
+                if (name == "connection") return std::get<std::string>(value) == key || std::get<std::string>(value) == reversed;
+            }
+            return false;
+        });
+        proxy.setConnection(choice.key);
+        EXPECT_GT(expected, 10) << key;
+        EXPECT_EQ(proxy.rowCount(), expected) << key;
+    }
+    proxy.setConnection(QStringLiteral("not a connection"));
+    EXPECT_EQ(proxy.rowCount(), 0);
+    proxy.setConnection({});
+    EXPECT_EQ(proxy.rowCount(), model.rowCount());
+}
+
+TEST_F(EventFilterTest, connectionsAreListedInOrderOfOpeningWithTheirHosts) {
+    const auto& choices = model.connections();
+    ASSERT_FALSE(choices.empty());
+    EXPECT_TRUE(choices.front().label.startsWith(QStringLiteral("SMTP  alice-pc:"))) << choices.front().label.toStdString();
+    EXPECT_TRUE(choices.front().label.endsWith(QStringLiteral(" \u2192 crepes.fr:25"))) << choices.front().label.toStdString();
+    EXPECT_TRUE(std::any_of(choices.begin(), choices.end(), [](const EventTableModel::ConnectionChoice& c) {
+        return c.label.startsWith(QStringLiteral("POP3  bob-pc:"));
+    }));
+}
 
 TEST_F(EventFilterTest, layerFilterShowsExactlyThePacketRecords) {
     proxy.setLayer(QStringLiteral("packet"));
