@@ -7,6 +7,7 @@
 #include <QLineEdit>
 #include <QSignalBlocker>
 #include <QTableView>
+#include <QTimer>
 #include <QVBoxLayout>
 
 #include "gui/events/event_filter_proxy.hpp"
@@ -25,12 +26,27 @@ EventListPanel::EventListPanel(PlayerController& player, QWidget* parent)
       search_{new QLineEdit{this}},
       layer_{new QComboBox{this}},
       protocol_{new QComboBox{this}},
-      connection_{new QComboBox{this}} {
+      connection_{new QComboBox{this}},
+      searchPause_{new QTimer{this}} {
     proxy_->setSourceModel(model_);
 
     search_->setPlaceholderText(tr("Search (host, layer, text...)"));
     search_->setClearButtonEnabled(true);
-    connect(search_, &QLineEdit::textChanged, proxy_, &EventFilterProxy::setSearchText);
+    searchPause_->setSingleShot(true);
+    searchPause_->setInterval(searchPauseMs);
+    connect(searchPause_, &QTimer::timeout, this, [this] { proxy_->setSearchText(search_->text()); });
+    connect(search_, &QLineEdit::textChanged, this, [this](const QString& text) {
+        if (model_->rowCount() <= instantSearchRows) {
+            proxy_->setSearchText(text);
+            return;
+        }
+        searchPause_->start();
+    });
+    // Enter searches at once, whatever the size.
+    connect(search_, &QLineEdit::returnPressed, this, [this] {
+        searchPause_->stop();
+        proxy_->setSearchText(search_->text());
+    });
     connect(layer_, &QComboBox::currentIndexChanged, this,
             [this] { proxy_->setLayer(layer_->currentData().toString()); });
     connect(protocol_, &QComboBox::currentIndexChanged, this,

@@ -6,6 +6,7 @@
 #include <QWidget>
 
 class QComboBox;
+class QTimer;
 class QLineEdit;
 class QTableView;
 
@@ -27,6 +28,10 @@ public:
     QComboBox& layerFilter() { return *layer_; }
     QComboBox& protocolFilter() { return *protocol_; }
     QComboBox& connectionFilter() { return *connection_; }
+    // Past this many records the search waits for a pause in typing: each
+    // search reads every row's text, about a second for a million rows.
+    static constexpr int instantSearchRows = 20000;
+    static constexpr int searchPauseMs = 300;
 
     // Puts the cursor on the record shown in this proxy row.
     void activateRow(const QModelIndex& proxyIndex);
@@ -48,6 +53,7 @@ private:
     QComboBox* layer_;
     QComboBox* protocol_;
     QComboBox* connection_;
+    QTimer* searchPause_;
 };
 
 }  // namespace netstage::gui

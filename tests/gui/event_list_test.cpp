@@ -2,6 +2,7 @@
 #include <QComboBox>
 #include <QLineEdit>
 #include <QTableView>
+#include <QTest>
 #include <gtest/gtest.h>
 
 #include <algorithm>
@@ -10,6 +11,7 @@
 #include "gui/events/event_filter_proxy.hpp"
 #include "gui/events/event_list_panel.hpp"
 #include "gui/events/event_table_model.hpp"
+#include "gui/model/playback.hpp"
 #include "gui/player/player_controller.hpp"
 #include "tests/gui/panel_fixtures.hpp"
 #include "tests/gui/sample_trace.hpp"
@@ -73,6 +75,35 @@ TEST(EventTableModel, answersEveryCellAsTheRecordsDescriptionSays) {
         EXPECT_EQ(model.layerOfRow(row).toStdString(), expected.layer) << row;
         EXPECT_EQ(model.protocolOfRow(row).toStdString(), expected.protocol) << row;
     }
+}
+
+TEST(EventListPanel, onAHugeTraceTheSearchWaitsForAPauseInTyping) {
+    // More records than an instant search allows: the sample's events, repeated.
+    trace::TraceLog log = testing::smtpSampleTrace();
+    const std::vector<trace::Record> once = log.records;
+    while (log.records.size() <= static_cast<std::size_t>(EventListPanel::instantSearchRows)) {
+        for (const auto& record : once) {
+            if (std::holds_alternative<trace::Event>(record)) log.records.push_back(record);
+        }
+    }
+    std::stable_sort(log.records.begin(), log.records.end(),
+                     [](const trace::Record& a, const trace::Record& b) { return trace::timeOf(a) < trace::timeOf(b); });
+    PlayerController player;
+    EventListPanel panel{player};
+    player.setDocument(std::make_unique<Playback>(std::move(log)));
+    ASSERT_GT(panel.model().rowCount(), EventListPanel::instantSearchRows);
+
+    panel.searchField().setText(QStringLiteral("MAIL FROM"));
+    EXPECT_TRUE(panel.proxy().searchText().isEmpty());  // not yet: the user may still be typing
+    EXPECT_TRUE(QTest::qWaitFor([&] { return !panel.proxy().searchText().isEmpty(); }, 5000));
+    EXPECT_EQ(panel.proxy().searchText(), QStringLiteral("MAIL FROM"));
+    EXPECT_GT(panel.proxy().rowCount(), 0);
+    EXPECT_LT(panel.proxy().rowCount(), panel.model().rowCount());
+
+    // Enter does not wait.
+    panel.searchField().setText(QStringLiteral("RCPT TO"));
+    QTest::keyClick(&panel.searchField(), Qt::Key_Return);
+    EXPECT_EQ(panel.proxy().searchText(), QStringLiteral("RCPT TO"));
 }
 
 TEST(EventListPanel, letsGoOfTheOldDocumentBeforeThePlayerReplacesIt) {
