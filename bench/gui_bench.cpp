@@ -289,9 +289,16 @@ int benchRead(const QString& path) {
     const trace::MscLayout layout = trace::layoutMsc(chart);
     std::printf("  layoutMsc:           %7.0f ms, %.0f px tall\n", secondsSince(start) * 1e3, layout.height);
     start = Clock::now();
-    const gui::Playback playback{std::move(log)};
+    gui::Playback playback{std::move(log)};
     std::printf("  Playback:            %7.0f ms, %zu messages, %zu hops\n", secondsSince(start) * 1e3,
                 playback.messages().size(), playback.hops().size());
+    const std::size_t middle = playback.log().records.size() / 2;
+    start = Clock::now();
+    playback.seekPosition(middle);
+    std::printf("  seek to the middle:  %7.1f ms\n", secondsSince(start) * 1e3);
+    start = Clock::now();
+    playback.previousMessage();
+    std::printf("  one message back:    %7.1f ms\n", secondsSince(start) * 1e3);
     std::printf("  peak RSS:            %7.0f MB\n", peakRssMegabytes());
     return 0;
 }
@@ -327,6 +334,10 @@ int benchOpen(const QString& path, Clock::time_point mainEntered) {
     window.player().seekRecord(static_cast<qint64>(playback.log().records.size() / 2));
     QApplication::processEvents();
     std::printf("  seek to the middle: %.0f ms\n", secondsSince(seekStart) * 1e3);
+    const auto backStart = Clock::now();
+    window.player().previousMessage();
+    QApplication::processEvents();
+    std::printf("  one message back (Left), drawn: %.0f ms\n", secondsSince(backStart) * 1e3);
     std::printf("  peak RSS at the end:       %7.0f MB\n", peakRssMegabytes());
     return 0;
 }

@@ -16,19 +16,30 @@ std::string describeMail(const MailItem& item) {
     return text;
 }
 
-void addMail(std::vector<HostRow>& rows, const std::map<std::string, std::vector<MailItem>>& boxes, bool queue) {
+// "… and 950 more mailboxes", when a list was cut.
+void addMore(std::vector<HostRow>& rows, std::size_t total, std::size_t shown, const char* one, const char* many) {
+    if (total > shown) rows.push_back({HostRow::Kind::Empty, "\u2026 and " + plural(total - shown, one, many), ""});
+}
+
+void addMail(std::vector<HostRow>& rows, const std::map<std::string, std::vector<MailItem>>& boxes, bool queue,
+             const HostRowLimits& limits) {
+    std::size_t listed = 0;
     for (const auto& [name, items] : boxes) {
+        if (listed++ == limits.mailboxes) break;
         rows.push_back({HostRow::Kind::Item, name, plural(items.size(), "message", "messages")});
-        for (const auto& item : items) {
+        for (std::size_t i = 0; i < items.size() && i < limits.messagesPerBox; ++i) {
+            const MailItem& item = items[i];
             std::string value = item.size > 0 ? formatBytes(item.size) : "";
             if (queue && item.attempt > 0) value += (value.empty() ? "" : ", ") + ("attempt " + std::to_string(item.attempt));
             rows.push_back({HostRow::Kind::Detail, describeMail(item), value});
         }
+        addMore(rows, items.size(), limits.messagesPerBox, "more message", "more messages");
     }
+    addMore(rows, boxes.size(), limits.mailboxes, queue ? "more queue" : "more mailbox", queue ? "more queues" : "more mailboxes");
 }
 }  // namespace
 
-std::vector<HostRow> describeHost(const Playback& playback, const std::string& host) {
+std::vector<HostRow> describeHost(const Playback& playback, const std::string& host, const HostRowLimits& limits) {
     std::vector<HostRow> rows;
     const NodeInfo* node = playback.topology().findNode(host);
     if (node == nullptr) return rows;
@@ -45,23 +56,31 @@ std::vector<HostRow> describeHost(const Playback& playback, const std::string& h
     if (node->role == NodeRole::MailServer || !state->mailboxes.empty() || !state->queues.empty()) {
         rows.push_back({HostRow::Kind::Section, "Mailboxes", std::to_string(state->mailboxCount())});
         if (state->mailboxes.empty()) rows.push_back({HostRow::Kind::Empty, "none", ""});
-        addMail(rows, state->mailboxes, false);
+        addMail(rows, state->mailboxes, false, limits);
 
         rows.push_back({HostRow::Kind::Section, "Mail queue", std::to_string(state->queueCount())});
         if (state->queues.empty()) rows.push_back({HostRow::Kind::Empty, "empty", ""});
-        addMail(rows, state->queues, true);
+        addMail(rows, state->queues, true, limits);
     }
 
     if (!state->ftpFiles.empty()) {
         rows.push_back({HostRow::Kind::Section, "FTP files", std::to_string(state->ftpFiles.size())});
-        for (const auto& [path, size] : state->ftpFiles) rows.push_back({HostRow::Kind::Item, path, std::to_string(size) + " B"});
+        std::size_t listed = 0;
+        for (const auto& [path, size] : state->ftpFiles) {
+            if (listed++ == limits.files) break;
+            rows.push_back({HostRow::Kind::Item, path, std::to_string(size) + " B"});
+        }
+        addMore(rows, state->ftpFiles.size(), limits.files, "more file", "more files");
     }
 
     rows.push_back({HostRow::Kind::Section, "TCP connections", std::to_string(state->connections.size())});
     if (state->connections.empty()) rows.push_back({HostRow::Kind::Empty, "none", ""});
+    std::size_t listed = 0;
     for (const auto& [connection, tcpState] : state->connections) {
+        if (listed++ == limits.connections) break;
         rows.push_back({HostRow::Kind::Item, formatConnection(connection), tcpState});
     }
+    addMore(rows, state->connections.size(), limits.connections, "more connection", "more connections");
     return rows;
 }
 

@@ -1,0 +1,89 @@
+// The FTP server engine fed arbitrary client bytes on the control connection,
+// with a host that opens every data connection it is asked for and uploads
+// the next piece of the input whenever the server is receiving. Oracle:
+// every command gets a reply (500/501/503... for a bad one), nothing throws,
+// and the engine goes idle.
+
+#include <chrono>
+#include <cstddef>
+#include <cstdint>
+#include <variant>
+
+#include "fuzz/fuzz_input.hpp"
+#include "protocols/ftp/server_session.hpp"
+
+namespace {
+
+using namespace netstage;
+using namespace std::chrono_literals;
+
+class CountingPorts final : public ftp::PassivePortChooser {
+public:
+    std::uint16_t nextPort() override { return next_++; }
+
+private:
+    std::uint16_t next_ = 50000;
+};
+
+// Acts on the server's requests the way the simulated host does: listeners
+// open, connections succeed (an active connect to an odd port fails), and
+// downloads are closed as soon as their bytes are out.
+void drain(ftp::ServerSession& server) {
+    for (int round = 0; round < fuzz::maxPumpRounds; ++round) {
+        const ftp::ServerEvent event = server.nextEvent();
+        if (std::holds_alternative<ftp::NeedData>(event)) return;
+        if (const auto* listen = std::get_if<ftp::ListenRequested>(&event)) {
+            server.passiveListening(listen->port);
+            server.dataConnectionOpened();
+        } else if (const auto* connect = std::get_if<ftp::ConnectRequested>(&event)) {
+            if (connect->port % 2 == 1) {
+                server.dataConnectionFailed();
+            } else {
+                server.dataConnectionOpened();
+            }
+        } else if (std::holds_alternative<ftp::CloseData>(event)) {
+            server.dataConnectionClosed();
+        }
+    }
+    fuzz::require(false, "the FTP server never went idle");
+}
+
+}  // namespace
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+    fuzz::SplitInput input{data, size};
+    ftp::MapUserDirectory users;
+    vfs::FileSystem& files = users.addUser("alice", "secret", 4096);
+    files.mkdir("/reports", 0);
+    files.mkdir("/uploads", 0);
+    files.writeFile("/readme.txt", "Welcome.\nSecond line.\r\n", 0);
+    files.writeFile("/reports/report.pdf", std::string(300, '\x7f'), 0);
+    users.addUser("anonymous", "");
+    CountingPorts ports;
+    ftp::ServerConfig config;
+    config.users = &users;
+    config.passivePorts = &ports;
+    config.passiveAddress = {10, 0, 2, 21};
+    config.maxQueuedCommands = 8;
+    ftp::ServerSession server{config};
+    std::chrono::nanoseconds now{0};
+    server.start(now);
+    drain(server);
+    while (!input.done() && server.state() != ftp::ServerState::Closed) {
+        now += 1s;
+        server.receive(input.next(), now);
+        drain(server);
+        if (server.state() == ftp::ServerState::Receiving) {
+            server.dataReceived(input.next());
+            server.dataEof(now);
+            drain(server);
+        }
+    }
+    if (const auto deadline = server.nextTimeout()) {
+        server.handleTimeout(*deadline);
+        drain(server);
+    }
+    server.receiveEof();
+    drain(server);
+    return 0;
+}

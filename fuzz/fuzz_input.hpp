@@ -1,0 +1,54 @@
+#pragma once
+// What every fuzz target shares: how one input becomes a byte stream cut
+// into pieces, and how an oracle reports a broken property.
+//
+// The first byte of an input chooses the cut, the rest is the stream. So a
+// single corpus exercises the engines whole, byte by byte and at every chunk
+// size in between, the way the split-invariance tests do for fixed fixtures.
+
+#include <algorithm>
+#include <cstddef>
+#include <cstdint>
+#include <cstdio>
+#include <cstdlib>
+#include <string_view>
+
+namespace netstage::fuzz {
+
+class SplitInput {
+public:
+    // A first byte of 0x80 or more feeds the stream whole; below, it is the
+    // chunk size minus one (1..128 octets).
+    SplitInput(const std::uint8_t* data, std::size_t size) {
+        if (size == 0) return;
+        chunk_ = data[0] >= 0x80 ? size : std::size_t{data[0]} + 1;
+        rest_ = std::string_view{reinterpret_cast<const char*>(data) + 1, size - 1};
+    }
+
+    bool done() const { return rest_.empty(); }
+
+    // The next piece of the stream; empty once it is all taken.
+    std::string_view next() {
+        const std::size_t n = std::min(chunk_, rest_.size());
+        const std::string_view piece = rest_.substr(0, n);
+        rest_.remove_prefix(n);
+        return piece;
+    }
+
+private:
+    std::string_view rest_;
+    std::size_t chunk_ = 1;
+};
+
+// A broken oracle stops the run at once, with a word on stderr, so libFuzzer
+// saves the input and the replay test fails.
+inline void require(bool property, const char* what) {
+    if (property) return;
+    std::fprintf(stderr, "fuzz oracle failed: %s\n", what);
+    std::abort();
+}
+
+// Engines must go idle: a host loop that never ends is a bug too.
+inline constexpr int maxPumpRounds = 100000;
+
+}  // namespace netstage::fuzz

@@ -1,0 +1,71 @@
+// The IMAP server engine (its command parser and every command) fed
+// arbitrary client bytes, on a store with mail in it, while a second session
+// of the same user sits in IDLE and so sees every change. Oracle: every
+// command gets a tagged or untagged answer (BAD for a bad one), nothing
+// throws, and both sessions go idle.
+
+#include <chrono>
+#include <cstddef>
+#include <cstdint>
+#include <string_view>
+#include <variant>
+
+#include "fuzz/fuzz_input.hpp"
+#include "protocols/imap/server_session.hpp"
+#include "protocols/mail/mail_store.hpp"
+
+namespace {
+
+using namespace netstage;
+using namespace std::chrono_literals;
+
+bool acceptBob(std::string_view user, std::string_view password) { return user == "bob" && password == "hungry"; }
+
+void drain(imap::ServerSession& session) {
+    for (int round = 0; round < fuzz::maxPumpRounds; ++round) {
+        if (std::holds_alternative<imap::server::NeedData>(session.nextEvent())) return;
+    }
+    fuzz::require(false, "the IMAP server never went idle");
+}
+
+}  // namespace
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+    fuzz::SplitInput input{data, size};
+    mail::MailStore store;
+    store.deliver("bob",
+                  "From: Alice <alice@crepes.fr>\r\nTo: bob@hamburger.edu\r\nSubject: ketchup\r\n"
+                  "Date: Thu, 20 Feb 2020 10:00:00 +0000\r\n\r\nDo you like ketchup?\r\n",
+                  1582192800);
+    store.deliver("bob", "Subject: pickles\r\n\r\nHow about pickles?\r\n", 1582279200);
+    store.createFolder("bob", "Archive");
+
+    imap::ServerConfig config{"NetStage IMAP ready", acceptBob, store};
+    config.maxCommandLine = 4096;
+    config.maxLiteral = 4096;
+    imap::ServerSession watcher{config};
+    watcher.receive("w1 LOGIN bob hungry\r\nw2 SELECT INBOX\r\nw3 IDLE\r\n");
+    drain(watcher);
+    watcher.takeOutput();
+
+    imap::ServerSession session{config};
+    drain(session);
+    std::chrono::nanoseconds now{0};
+    while (!input.done() && !session.isClosed()) {
+        now += 1s;
+        session.setTime(now);
+        session.receive(input.next());
+        drain(session);
+        session.takeOutput();
+        drain(watcher);
+        watcher.takeOutput();
+    }
+    if (const auto deadline = session.nextTimeout()) {
+        session.handleTimeout(*deadline);
+        drain(session);
+    }
+    session.receiveEof();
+    drain(session);
+    drain(watcher);
+    return 0;
+}

@@ -1,0 +1,72 @@
+#include "gui/model/host_summary.hpp"
+
+#include <gtest/gtest.h>
+
+#include <string>
+
+namespace netstage::gui {
+namespace {
+
+// A mail server whose mailboxes `boxes` hold `perBox` messages each.
+trace::TraceLog busyMailServer(int boxes, int perBox) {
+    trace::TraceLog log;
+    log.header = trace::TraceHeader{"busy", 1};
+    const auto event = [&log](std::string layer, std::string type, trace::Fields fields) {
+        log.records.emplace_back(trace::Event{Time::zero(), "mail.example", std::move(layer), std::move(type), std::move(fields)});
+    };
+    event("scenario", "host", {{"name", std::string{"mail.example"}}, {"role", std::string{"mail-server"}},
+                               {"x", std::int64_t{0}}, {"y", std::int64_t{0}}});
+    event("topology", "node", {{"id", std::int64_t{0}}, {"name", std::string{"mail.example"}},
+                               {"kind", std::string{"host"}}, {"addresses", std::string{"10.0.0.10"}}});
+    for (int b = 0; b < boxes; ++b) {
+        for (int m = 0; m < perBox; ++m) {
+            event("mail", "stored", {{"message", "m" + std::to_string(b) + "-" + std::to_string(m)},
+                                     {"from", std::string{"alice@crepes.fr"}}, {"subject", std::string{"hi"}},
+                                     {"mailbox", "user" + std::to_string(1000 + b)}});
+        }
+    }
+    log.end = Time::fromMilliseconds(1);
+    return log;
+}
+
+int countKind(const std::vector<HostRow>& rows, HostRow::Kind kind) {
+    int n = 0;
+    for (const auto& row : rows) n += row.kind == kind ? 1 : 0;
+    return n;
+}
+
+TEST(HostSummary, listsEveryMessageOfASmallServer) {
+    Playback playback{busyMailServer(2, 3)};
+    playback.end();
+    const auto rows = describeHost(playback, "mail.example");
+    EXPECT_EQ(countKind(rows, HostRow::Kind::Detail), 6);
+    for (const auto& row : rows) EXPECT_EQ(row.text.find("more"), std::string::npos) << row.text;
+}
+
+TEST(HostSummary, cutsLongListsAndSaysHowManyMoreThereAre) {
+    Playback playback{busyMailServer(40, 25)};
+    playback.end();
+    HostRowLimits limits;
+    limits.mailboxes = 30;
+    limits.messagesPerBox = 20;
+    const auto rows = describeHost(playback, "mail.example", limits);
+    // The section still counts all 1,000 messages.
+    bool counted = false;
+    for (const auto& row : rows) {
+        if (row.kind == HostRow::Kind::Section && row.text == "Mailboxes") counted = row.value == "1000";
+    }
+    EXPECT_TRUE(counted);
+    EXPECT_EQ(countKind(rows, HostRow::Kind::Detail), 30 * 20);
+    int cutBoxes = 0;
+    bool moreMailboxes = false;
+    for (const auto& row : rows) {
+        if (row.text == "\u2026 and 5 more messages") ++cutBoxes;
+        if (row.text == "\u2026 and 10 more mailboxes") moreMailboxes = true;
+    }
+    EXPECT_EQ(cutBoxes, 30);
+    EXPECT_TRUE(moreMailboxes);
+    EXPECT_LT(rows.size(), 30u * 22 + 20);
+}
+
+}  // namespace
+}  // namespace netstage::gui
