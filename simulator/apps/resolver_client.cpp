@@ -10,11 +10,12 @@ namespace {
 std::chrono::nanoseconds toChrono(Time t) { return std::chrono::nanoseconds{t.nanoseconds()}; }
 }  // namespace
 
-ResolverClient::ResolverClient(net::Node& node, Endpoint server) : node_{node}, server_{server}, socket_{node} {
+ResolverClient::ResolverClient(net::Node& node, Endpoint server)
+    : node_{node}, server_{server}, socket_{node}, timer_{node.network().simulator(), [this] { onTimeout(); }} {
     socket_.setReceiveCallback([this](Endpoint, const Bytes& bytes) { onDatagram(bytes); });
 }
 
-ResolverClient::~ResolverClient() { node_.network().simulator().cancel(timer_); }
+ResolverClient::~ResolverClient() = default;
 
 void ResolverClient::findMailRoute(const std::string& domain, MailRouteCallback callback) {
     const dns::Datagram query = resolver_.startQuery(domain, dns::RecordType::MX, toChrono(node_.network().simulator().now()));
@@ -81,16 +82,14 @@ void ResolverClient::finish(dns::QueryId id, MailRouteResult result) {
 }
 
 void ResolverClient::armTimer() {
-    Simulator& simulator = node_.network().simulator();
-    simulator.cancel(timer_);
     const auto deadline = resolver_.nextTimeout();
-    if (!deadline) return;
-    const Time at = std::max(simulator.now(), Time::fromNanoseconds(deadline->count()));
-    timer_ = simulator.scheduleAt(at, [this] {
-        for (const dns::Datagram& again : resolver_.handleTimeout(toChrono(node_.network().simulator().now()))) send(again);
-        drainEvents();
-        armTimer();
-    });
+    timer_.set(deadline ? std::optional<Time>{Time::fromNanoseconds(deadline->count())} : std::nullopt);
+}
+
+void ResolverClient::onTimeout() {
+    for (const dns::Datagram& again : resolver_.handleTimeout(toChrono(node_.network().simulator().now()))) send(again);
+    drainEvents();
+    armTimer();
 }
 
 }  // namespace netstage::apps

@@ -10,6 +10,7 @@
 #include "protocols/dns/mail_exchanges.hpp"
 #include "protocols/dns/resolver.hpp"
 #include "simulator/core/simulator.hpp"
+#include "simulator/apps/engine_timer.hpp"
 #include "simulator/net/udp_socket.hpp"
 
 namespace netstage::apps {
@@ -40,6 +41,7 @@ private:
     void onDatagram(const Bytes& bytes);
     void drainEvents();
     void armTimer();
+    void onTimeout();
     void finish(dns::QueryId id, MailRouteResult result);
 
     net::Node& node_;
@@ -47,7 +49,7 @@ private:
     net::UdpSocket socket_;
     dns::Resolver resolver_;
     std::map<dns::QueryId, Lookup> lookups_;
-    EventId timer_;
+    EngineTimer timer_;  // the resolver's retransmission deadline
 };
 
 }  // namespace netstage::apps
