@@ -76,3 +76,9 @@ shot 08-inspector-data.png --size 2600x1100 --panel inspector --at-message 10 $s
 # `netstage msc --format png` write it: active mode fails, passive works.
 "$build/cli/netstage" msc $s06 --tcp --format png -o "$out/08-ftp-active-vs-passive.png" 2> >(grep -v XDG_RUNTIME_DIR >&2)
 echo "wrote docs/images/08-ftp-active-vs-passive.png"
+
+# Scenario 04 after Bob's laptop moved "Pancakes" into Recipes (COPY,
+# STORE \Deleted, EXPUNGE): the host panel lists it under bob › Recipes.
+"$gui" --screenshot "$out/04-imap-folder.png" --size 1600x1000 --at-message 60 --host hamburger.edu \
+  scenarios/04-imap-folders.yaml 2> >(grep -v -e propagateSizeHints -e XDG_RUNTIME_DIR >&2)
+echo "wrote docs/images/04-imap-folder.png"

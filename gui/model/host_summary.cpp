@@ -16,6 +16,15 @@ std::string describeMail(const MailItem& item) {
     return text;
 }
 
+// "bob@hamburger.edu/Recipes" (an IMAP folder beside INBOX) -> "bob › Recipes":
+// short enough for the panel, and still whose it is.
+std::string boxLabel(const std::string& name) {
+    const auto at = name.find('@');
+    const auto slash = name.find('/', at == std::string::npos ? 0 : at);
+    if (at == std::string::npos || slash == std::string::npos) return name;
+    return name.substr(0, at) + " \u203a " + name.substr(slash + 1);
+}
+
 // "… and 950 more mailboxes", when a list was cut.
 void addMore(std::vector<HostRow>& rows, std::size_t total, std::size_t shown, const char* one, const char* many) {
     if (total > shown) rows.push_back({HostRow::Kind::Empty, "\u2026 and " + plural(total - shown, one, many), ""});
@@ -26,7 +35,7 @@ void addMail(std::vector<HostRow>& rows, const std::map<std::string, std::vector
     std::size_t listed = 0;
     for (const auto& [name, items] : boxes) {
         if (listed++ == limits.mailboxes) break;
-        rows.push_back({HostRow::Kind::Item, name, plural(items.size(), "message", "messages")});
+        rows.push_back({HostRow::Kind::Item, boxLabel(name), plural(items.size(), "message", "messages")});
         for (std::size_t i = 0; i < items.size() && i < limits.messagesPerBox; ++i) {
             const MailItem& item = items[i];
             std::string value = item.size > 0 ? formatBytes(item.size) : "";

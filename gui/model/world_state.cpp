@@ -18,6 +18,15 @@ MailItem mailItem(const trace::Event& event) {
     return item;
 }
 
+// A mailbox's INBOX is the mailbox itself ("bob@hamburger.edu"); its other
+// folders are listed beside it ("bob@hamburger.edu/Recipes").
+std::string mailboxKey(const trace::Event& event) {
+    std::string key = fieldText(event, "mailbox");
+    const std::string folder = fieldText(event, "folder");
+    if (!key.empty() && !folder.empty() && folder != "INBOX") key += "/" + folder;
+    return key;
+}
+
 void removeMessage(std::vector<MailItem>& items, const std::string& id) {
     items.erase(std::remove_if(items.begin(), items.end(), [&id](const MailItem& m) { return m.message == id; }),
                 items.end());
@@ -73,11 +82,11 @@ void WorldState::applyMail(const trace::Event& event) {
     } else if (event.type == "relayed" || event.type == "bounced" || event.type == "delivered") {
         removeFromAll(host.queues, id);
     } else if (event.type == "stored") {
-        const std::string mailbox = fieldText(event, "mailbox").empty() ? "INBOX" : fieldText(event, "mailbox");
+        const std::string mailbox = mailboxKey(event).empty() ? "INBOX" : mailboxKey(event);
         removeMessage(host.mailboxes[mailbox], id);
         host.mailboxes[mailbox].push_back(mailItem(event));
     } else if (event.type == "deleted") {
-        const std::string mailbox = fieldText(event, "mailbox");
+        const std::string mailbox = mailboxKey(event);
         if (mailbox.empty()) {
             removeFromAll(host.mailboxes, id);
         } else if (auto box = host.mailboxes.find(mailbox); box != host.mailboxes.end()) {

@@ -58,8 +58,14 @@ void ServerSession::cmdDelete(const std::string& tag, Cursor& args) {
         bad(tag, "DELETE needs a mailbox name");
         return;
     }
+    // The folder's messages go with it: say which, before they are gone.
+    std::vector<mail::Uid> held;
+    if (const mail::Folder* folder = config_.store.folder(user_, *name)) {
+        for (const auto& message : folder->messages()) held.push_back(message.uid);
+    }
     auto result = config_.store.deleteFolder(user_, *name);
     if (result != mail::StoreResult::Ok) return storeFailure(tag, result, "DELETE");
+    if (!held.empty()) emit(server::MessagesExpunged{mail::MailStore::canonicalName(*name), std::move(held)});
     tagged(tag, Status::Ok, "DELETE completed");
 }
 

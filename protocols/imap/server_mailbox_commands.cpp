@@ -114,7 +114,8 @@ void ServerSession::cmdSelect(const std::string& tag, Cursor& args, bool readOnl
 void ServerSession::cmdClose(const std::string& tag, bool expunge) {
     if (expunge && !selection_->readOnly) {
         // CLOSE expunges silently (RFC 3501 §6.4.2).
-        config_.store.expunge(user_, selection_->folder);
+        auto removed = config_.store.expunge(user_, selection_->folder);
+        if (!removed.empty()) emit(server::MessagesExpunged{selection_->name, std::move(removed)});
     }
     deselect();
     tagged(tag, Status::Ok, expunge ? "CLOSE completed" : "UNSELECT completed");
@@ -140,7 +141,8 @@ void ServerSession::cmdExpunge(const std::string& tag, Cursor& args, bool uid) {
         tagged(tag, Status::No, "Mailbox is read-only");
         return;
     }
-    config_.store.expunge(user_, selection_->folder, only);
+    auto removed = config_.store.expunge(user_, selection_->folder, only);
+    if (!removed.empty()) emit(server::MessagesExpunged{selection_->name, std::move(removed)});
     syncMailbox(true);
     if (state_ != State::Logout) tagged(tag, Status::Ok, "EXPUNGE completed");
 }
@@ -324,6 +326,7 @@ void ServerSession::cmdCopy(const std::string& tag, Cursor& args, bool uid) {
         tagged(tag, Status::Ok, "COPY completed");
         return;
     }
+    emit(server::MessagesCopied{selection_->name, mail::MailStore::canonicalName(*target), result.uids});
     std::vector<mail::Uid> from, to;
     for (const auto& [a, b] : result.uids) {
         from.push_back(a);

@@ -63,12 +63,24 @@ struct MessageAppended {
     std::string mailbox;
     mail::Uid uid = 0;
 };
+// COPY put these messages into `to`: (source UID, new UID) pairs, ascending.
+struct MessagesCopied {
+    std::string from;
+    std::string to;
+    std::vector<std::pair<mail::Uid, mail::Uid>> uids;
+};
+// EXPUNGE, UID EXPUNGE, CLOSE or DELETE removed these messages from `mailbox`.
+struct MessagesExpunged {
+    std::string mailbox;
+    std::vector<mail::Uid> uids;
+};
 struct Closed {};
 }  // namespace server
 
 using ServerEvent = std::variant<server::NeedData, server::CommandReceived, server::ResponseSent,
                                  server::ProtocolError, server::LoggedIn, server::LoginFailed,
-                                 server::MailboxSelected, server::MessageAppended, server::Closed>;
+                                 server::MailboxSelected, server::MessageAppended, server::MessagesCopied,
+                                 server::MessagesExpunged, server::Closed>;
 
 class ServerSession {
 public:

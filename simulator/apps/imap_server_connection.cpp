@@ -88,6 +88,12 @@ void ImapServerConnection::pump() {
             for (const auto& line : command->lines) conversation_.clientLine(line);
         } else if (const auto* line = std::get_if<imap::server::ResponseSent>(&event)) {
             conversation_.serverLine(line->line);
+        } else if (const auto* copied = std::get_if<imap::server::MessagesCopied>(&event)) {
+            server_.traceCopied(session_.user(), copied->from, copied->to, copied->uids);
+        } else if (const auto* appended = std::get_if<imap::server::MessageAppended>(&event)) {
+            server_.traceAppended(session_.user(), appended->mailbox, appended->uid);
+        } else if (const auto* expunged = std::get_if<imap::server::MessagesExpunged>(&event)) {
+            server_.traceExpunged(session_.user(), expunged->mailbox, expunged->uids);
         } else if (std::holds_alternative<imap::server::Closed>(event)) {
             closeWanted = true;
         }

@@ -154,6 +154,54 @@ std::string MailServer::shortIdOf(const std::string& user, mail::Uid uid) const 
     return it == shortIds_.end() ? std::string{} : it->second;
 }
 
+std::string MailServer::shortIdIn(const std::string& user, const std::string& folder, mail::Uid uid) const {
+    if (folder == "INBOX") return shortIdOf(user, uid);
+    const auto it = folderIds_.find({user, folder, uid});
+    return it == folderIds_.end() ? std::string{} : it->second;
+}
+
+void MailServer::traceStoredIn(const std::string& user, const std::string& folder, mail::Uid uid, const std::string& id) {
+    if (folder == "INBOX") shortIds_[{user, uid}] = id;
+    else folderIds_[{user, folder, uid}] = id;
+    if (!host_.node().network().tracer().wantsEvents()) return;
+    const mail::Folder* f = store_.folder(user, folder);
+    const mail::Message* message = f != nullptr ? f->find(uid) : nullptr;
+    const std::string content = message != nullptr && message->content ? *message->content : std::string{};
+    traceMail("stored", {{"message", id},
+                         {"mailbox", user + "@" + config_.domain},
+                         {"folder", folder},
+                         {"from", rawHeader(content, "From")},
+                         {"subject", rawHeader(content, "Subject")},
+                         {"message_id", rawHeader(content, "Message-ID")},
+                         {"size", static_cast<std::int64_t>(content.size())},
+                         {"count", static_cast<std::int64_t>(f != nullptr ? f->size() : 0)}});
+}
+
+void MailServer::traceCopied(const std::string& user, const std::string& from, const std::string& to,
+                             const std::vector<std::pair<mail::Uid, mail::Uid>>& uids) {
+    for (const auto& [source, copy] : uids) {
+        std::string id = shortIdIn(user, from, source);
+        if (id.empty()) id = nextMessageId();
+        traceStoredIn(user, to, copy, id);
+    }
+}
+
+void MailServer::traceAppended(const std::string& user, const std::string& folder, mail::Uid uid) {
+    traceStoredIn(user, folder, uid, nextMessageId());
+}
+
+void MailServer::traceExpunged(const std::string& user, const std::string& folder, const std::vector<mail::Uid>& uids) {
+    const mail::Folder* f = store_.folder(user, folder);
+    const auto left = static_cast<std::int64_t>(f != nullptr ? f->size() : 0);
+    for (const mail::Uid uid : uids) {
+        const std::string id = shortIdIn(user, folder, uid);
+        if (folder == "INBOX") shortIds_.erase({user, uid});
+        else folderIds_.erase({user, folder, uid});
+        if (id.empty()) continue;
+        traceMail("deleted", {{"message", id}, {"mailbox", user + "@" + config_.domain}, {"folder", folder}, {"count", left}});
+    }
+}
+
 void MailServer::traceStored(const std::string& user, const std::string& id, const std::string& from,
                              const std::string& content) {
     if (!host_.node().network().tracer().wantsEvents()) return;

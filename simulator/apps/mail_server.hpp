@@ -8,6 +8,7 @@
 #include <memory>
 #include <set>
 #include <string>
+#include <tuple>
 
 #include "protocols/mail/mail_store.hpp"
 #include "protocols/smtp/server_config.hpp"
@@ -58,6 +59,16 @@ public:
     void preload(const std::string& user, const std::string& content);
     // The trace's short id of a message in a user's INBOX, or "" if unknown.
     std::string shortIdOf(const std::string& user, mail::Uid uid) const;
+    // The same for any folder ("INBOX", "Recipes").
+    std::string shortIdIn(const std::string& user, const std::string& folder, mail::Uid uid) const;
+
+    // What IMAP did to a mailbox, traced as mail/stored and mail/deleted with
+    // the folder, so a mailbox view can follow messages between folders. A
+    // copy keeps its original's short id: it is the same message, filed twice.
+    void traceCopied(const std::string& user, const std::string& from, const std::string& to,
+                     const std::vector<std::pair<mail::Uid, mail::Uid>>& uids);
+    void traceAppended(const std::string& user, const std::string& folder, mail::Uid uid);
+    void traceExpunged(const std::string& user, const std::string& folder, const std::vector<mail::Uid>& uids);
 
     // A short, stable id for trace lines ("hamburger.edu#3").
     std::string nextMessageId();
@@ -75,7 +86,9 @@ private:
     // Message-IDs delivered per user: a client that lost our 250 sends the
     // message again (RFC 5321 §6.1 accepts the duplicate); we store it once.
     std::map<std::string, std::set<std::string>> deliveredIds_;
-    std::map<std::pair<std::string, mail::Uid>, std::string> shortIds_;
+    std::map<std::pair<std::string, mail::Uid>, std::string> shortIds_;  // INBOX
+    std::map<std::tuple<std::string, std::string, mail::Uid>, std::string> folderIds_;  // other folders
+    void traceStoredIn(const std::string& user, const std::string& folder, mail::Uid uid, const std::string& id);
     void traceStored(const std::string& user, const std::string& id, const std::string& reversePath,
                      const std::string& content);
 };

@@ -68,5 +68,23 @@ TEST(HostSummary, cutsLongListsAndSaysHowManyMoreThereAre) {
     EXPECT_LT(rows.size(), 30u * 22 + 20);
 }
 
+TEST(HostSummary, namesAFolderBesideInboxByItsOwnerAndName) {
+    trace::TraceLog log = busyMailServer(1, 1);
+    log.records.emplace_back(trace::Event{Time::zero(), "mail.example", "mail", "stored",
+                                          {{"message", std::string{"m0-0"}}, {"mailbox", std::string{"user1000@example"}},
+                                           {"folder", std::string{"Recipes"}}, {"subject", std::string{"hi"}}}});
+    Playback playback{std::move(log)};
+    playback.end();
+    bool inbox = false;
+    bool folder = false;
+    for (const auto& row : describeHost(playback, "mail.example")) {
+        if (row.kind != HostRow::Kind::Item) continue;
+        inbox = inbox || row.text == "user1000";
+        folder = folder || row.text == "user1000 \u203a Recipes";
+    }
+    EXPECT_TRUE(inbox);
+    EXPECT_TRUE(folder);
+}
+
 }  // namespace
 }  // namespace netstage::gui

@@ -86,3 +86,28 @@ TEST(WorldState, eventsWithMissingFieldsAreIgnoredRatherThanTrusted) {
 
 }  // namespace
 }  // namespace netstage::gui
+
+namespace netstage::gui {
+namespace {
+
+TEST(WorldState, aMessageFiledInAnotherFolderIsListedUnderThatFolder) {
+    WorldState s;
+    const auto bob = [](const char* folder) {
+        return trace::Fields{{"mailbox", std::string{"bob@hamburger.edu"}}, {"folder", std::string{folder}}};
+    };
+    s.apply(mail("hamburger.edu", "stored", "m1", bob("INBOX")));
+    s.apply(mail("hamburger.edu", "stored", "m2", bob("INBOX")));
+    // IMAP COPY then EXPUNGE: the same message, moved.
+    s.apply(mail("hamburger.edu", "stored", "m2", bob("Recipes")));
+    s.apply(mail("hamburger.edu", "deleted", "m2", bob("INBOX")));
+    const auto& boxes = s.host("hamburger.edu")->mailboxes;
+    ASSERT_EQ(boxes.size(), 2u);
+    ASSERT_EQ(boxes.at("bob@hamburger.edu").size(), 1u);
+    EXPECT_EQ(boxes.at("bob@hamburger.edu").front().message, "m1");
+    ASSERT_EQ(boxes.at("bob@hamburger.edu/Recipes").size(), 1u);
+    EXPECT_EQ(boxes.at("bob@hamburger.edu/Recipes").front().message, "m2");
+    EXPECT_EQ(s.host("hamburger.edu")->mailboxCount(), 2u);
+}
+
+}  // namespace
+}  // namespace netstage::gui
