@@ -9,11 +9,11 @@
 #include <vector>
 
 #include "protocols/imap/client_session.hpp"
-#include "simulator/apps/host_stack.hpp"
+#include "simulator/apps/client_connection.hpp"
 
 namespace netstage::apps {
 
-class ImapClientConnection : public std::enable_shared_from_this<ImapClientConnection> {
+class ImapClientConnection final : public ClientConnection {
 public:
     struct Handlers {
         std::function<void(const std::vector<std::string>& folders)> onFolders;
@@ -29,16 +29,17 @@ public:
     ImapClientConnection(HostStack& host, imap::ClientConfig config, Handlers handlers);
 
 private:
-    void connect(Endpoint server);
-    void pump();
-    void finish(bool ok, const std::string& outcome);
+    // The server speaks first (the greeting), so nothing happens on connect;
+    // the engine keeps no timer.
+    void engineReceive(std::string_view bytes) override { session_.receive(bytes); }
+    void engineEof() override { session_.receiveEof(); }
+    bool engineEvents() override;
+    std::string engineOutput() override { return session_.takeOutput(); }
+    std::string closedOutcome() const override { return "connection closed"; }
+    void finished(bool ok, const std::string& outcome) override;
 
-    HostStack& host_;
     imap::ClientSession session_;
     Handlers handlers_;
-    std::shared_ptr<tcp::TcpConnection> connection_;
-    std::shared_ptr<ImapClientConnection> self_;
-    bool finished_ = false;
 };
 
 }  // namespace netstage::apps

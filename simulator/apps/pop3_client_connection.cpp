@@ -1,6 +1,5 @@
 #include "simulator/apps/pop3_client_connection.hpp"
 
-#include "simulator/apps/engine_wiring.hpp"
 #include "simulator/apps/mail_clock.hpp"
 
 namespace netstage::apps {
@@ -8,49 +7,27 @@ namespace netstage::apps {
 std::shared_ptr<Pop3ClientConnection> Pop3ClientConnection::start(HostStack& host, Endpoint server,
                                                                   pop3::ClientConfig config, Handlers handlers) {
     auto connection = std::make_shared<Pop3ClientConnection>(host, std::move(config), std::move(handlers));
-    connection->self_ = connection;
-    connection->connect(server);
+    connection->connect(server, connection);
     return connection;
 }
 
 Pop3ClientConnection::Pop3ClientConnection(HostStack& host, pop3::ClientConfig config, Handlers handlers)
-    : host_{host},
-      session_{std::move(config)},
-      handlers_{std::move(handlers)},
-      timer_{host.simulator(), [this] {
-                 session_.handleTimeout(engineTime(host_.simulator().now()));
-                 pump();
-             }} {}
+    : ClientConnection{host}, session_{std::move(config)}, handlers_{std::move(handlers)} {}
 
-void Pop3ClientConnection::connect(Endpoint server) {
-    tcp::TcpCallbacks callbacks;
-    callbacks.onConnected = [this] {
-        session_.start(engineTime(host_.simulator().now()));
-        pump();
-    };
-    callbacks.onData = [this](std::span<const std::uint8_t> bytes) {
-        session_.receive(asText(bytes),
-                         engineTime(host_.simulator().now()));
-        pump();
-    };
-    callbacks.onPeerClosed = [this] {
-        session_.receiveEof();
-        pump();
-        connection_->close();
-    };
-    callbacks.onError = [this](tcp::TcpError error) {
-        session_.receiveEof();
-        pump();
-        finish(false, std::string{"TCP "} + std::string{tcp::toString(error)});
-    };
-    callbacks.onClosed = [this] {
-        finish(false, "connection closed");
-        auto keepAliveUntilReturn = std::move(self_);
-    };
-    connection_ = host_.tcp().connect(server, std::move(callbacks));
+void Pop3ClientConnection::engineStart() { session_.start(engineTime(host().simulator().now())); }
+
+void Pop3ClientConnection::engineReceive(std::string_view bytes) {
+    session_.receive(bytes, engineTime(host().simulator().now()));
 }
 
-void Pop3ClientConnection::pump() {
+void Pop3ClientConnection::engineTimeout() { session_.handleTimeout(engineTime(host().simulator().now())); }
+
+std::optional<Time> Pop3ClientConnection::engineDeadline() const {
+    const auto deadline = session_.nextTimeout();
+    return deadline ? std::optional<Time>{simulatedTime(*deadline)} : std::nullopt;
+}
+
+bool Pop3ClientConnection::engineEvents() {
     bool closeWanted = false;
     for (;;) {
         pop3::ClientEvent event = session_.nextEvent();
@@ -67,17 +44,10 @@ void Pop3ClientConnection::pump() {
             closeWanted = true;
         }
     }
-    const std::string output = session_.takeOutput();
-    if (!output.empty() && connection_) connection_->send(output);
-    if (closeWanted && connection_) connection_->close();
-    const auto deadline = session_.nextTimeout();
-    timer_.set(deadline && !finished_ ? std::optional<Time>{simulatedTime(*deadline)} : std::nullopt);
+    return closeWanted;
 }
 
-void Pop3ClientConnection::finish(bool ok, const std::string& outcome) {
-    if (finished_) return;
-    finished_ = true;
-    timer_.stop();
+void Pop3ClientConnection::finished(bool ok, const std::string& outcome) {
     if (handlers_.onFinished) handlers_.onFinished(ok, outcome);
 }
 

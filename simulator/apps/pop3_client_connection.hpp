@@ -3,14 +3,14 @@
 
 #include <functional>
 #include <memory>
+#include <string>
 
 #include "protocols/pop3/client_session.hpp"
-#include "simulator/apps/engine_timer.hpp"
-#include "simulator/apps/host_stack.hpp"
+#include "simulator/apps/client_connection.hpp"
 
 namespace netstage::apps {
 
-class Pop3ClientConnection : public std::enable_shared_from_this<Pop3ClientConnection> {
+class Pop3ClientConnection final : public ClientConnection {
 public:
     struct Handlers {
         std::function<void(std::size_t number, const std::string& content)> onMessage;
@@ -22,17 +22,18 @@ public:
     Pop3ClientConnection(HostStack& host, pop3::ClientConfig config, Handlers handlers);
 
 private:
-    void connect(Endpoint server);
-    void pump();
-    void finish(bool ok, const std::string& outcome);
+    void engineStart() override;
+    void engineReceive(std::string_view bytes) override;
+    void engineEof() override { session_.receiveEof(); }
+    void engineTimeout() override;
+    bool engineEvents() override;
+    std::string engineOutput() override { return session_.takeOutput(); }
+    std::optional<Time> engineDeadline() const override;
+    std::string closedOutcome() const override { return "connection closed"; }
+    void finished(bool ok, const std::string& outcome) override;
 
-    HostStack& host_;
     pop3::ClientSession session_;
     Handlers handlers_;
-    std::shared_ptr<tcp::TcpConnection> connection_;
-    std::shared_ptr<Pop3ClientConnection> self_;
-    EngineTimer timer_;
-    bool finished_ = false;
 };
 
 }  // namespace netstage::apps

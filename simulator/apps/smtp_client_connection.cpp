@@ -1,6 +1,5 @@
 #include "simulator/apps/smtp_client_connection.hpp"
 
-#include "simulator/apps/engine_wiring.hpp"
 #include "simulator/apps/mail_clock.hpp"
 
 namespace netstage::apps {
@@ -10,51 +9,27 @@ std::shared_ptr<SmtpClientConnection> SmtpClientConnection::start(HostStack& hos
                                                                   std::vector<smtp::MailItem> items, Handlers handlers) {
     auto connection = std::make_shared<SmtpClientConnection>(host, std::move(config), std::move(handlers));
     for (auto& item : items) connection->session_.enqueue(std::move(item));
-    connection->self_ = connection;
-    connection->connect(server);
+    connection->connect(server, connection);
     return connection;
 }
 
 SmtpClientConnection::SmtpClientConnection(HostStack& host, smtp::ClientConfig config, Handlers handlers)
-    : host_{host},
-      session_{std::move(config)},
-      handlers_{std::move(handlers)},
-      timer_{host.simulator(), [this] {
-                 session_.handleTimeout(engineTime(host_.simulator().now()));
-                 pump();
-             }} {}
+    : ClientConnection{host}, session_{std::move(config)}, handlers_{std::move(handlers)} {}
 
-void SmtpClientConnection::connect(Endpoint server) {
-    tcp::TcpCallbacks callbacks;
-    callbacks.onConnected = [this] {
-        reached_ = true;
-        session_.start(engineTime(host_.simulator().now()));
-        pump();
-    };
-    callbacks.onData = [this](std::span<const std::uint8_t> bytes) {
-        session_.receive(asText(bytes),
-                         engineTime(host_.simulator().now()));
-        pump();
-    };
-    callbacks.onPeerClosed = [this] {
-        session_.receiveEof();
-        pump();
-        if (connection_) connection_->close();
-    };
-    callbacks.onError = [this](tcp::TcpError error) {
-        session_.receiveEof();
-        pump();
-        finish(std::string{"TCP "} + std::string{tcp::toString(error)});
-    };
-    // The object lives until TCP is done with it, whatever happened before.
-    callbacks.onClosed = [this] {
-        finish(reached_ ? "session closed" : "connection failed");
-        auto keepAliveUntilReturn = std::move(self_);
-    };
-    connection_ = host_.tcp().connect(server, std::move(callbacks));
+void SmtpClientConnection::engineStart() { session_.start(engineTime(host().simulator().now())); }
+
+void SmtpClientConnection::engineReceive(std::string_view bytes) {
+    session_.receive(bytes, engineTime(host().simulator().now()));
 }
 
-void SmtpClientConnection::pump() {
+void SmtpClientConnection::engineTimeout() { session_.handleTimeout(engineTime(host().simulator().now())); }
+
+std::optional<Time> SmtpClientConnection::engineDeadline() const {
+    const auto deadline = session_.nextTimeout();
+    return deadline ? std::optional<Time>{simulatedTime(*deadline)} : std::nullopt;
+}
+
+bool SmtpClientConnection::engineEvents() {
     bool closeWanted = false;
     for (;;) {
         smtp::ClientEvent event = session_.nextEvent();
@@ -64,21 +39,16 @@ void SmtpClientConnection::pump() {
         } else if (std::holds_alternative<smtp::CloseRequested>(event)) {
             closeWanted = true;
         } else if (std::holds_alternative<smtp::Done>(event)) {
-            finish("session complete");
+            finish(true, "session complete");
         }
     }
-    const std::string output = session_.takeOutput();
-    if (!output.empty() && connection_) connection_->send(output);
-    if (closeWanted && connection_) connection_->close();
-    const auto deadline = session_.nextTimeout();
-    timer_.set(deadline && !finished_ ? std::optional<Time>{simulatedTime(*deadline)} : std::nullopt);
+    return closeWanted;
 }
 
-void SmtpClientConnection::finish(const std::string& reason) {
-    if (finished_) return;
-    finished_ = true;
-    timer_.stop();
-    if (handlers_.onFinished) handlers_.onFinished(reached_, reason);
+// SMTP's callers want to know whether the server was reached, not whether the session went well:
+// each item's own result says that.
+void SmtpClientConnection::finished(bool, const std::string& outcome) {
+    if (handlers_.onFinished) handlers_.onFinished(reached(), outcome);
 }
 
 }  // namespace netstage::apps

@@ -10,12 +10,11 @@
 #include <vector>
 
 #include "protocols/smtp/client_session.hpp"
-#include "simulator/apps/engine_timer.hpp"
-#include "simulator/apps/host_stack.hpp"
+#include "simulator/apps/client_connection.hpp"
 
 namespace netstage::apps {
 
-class SmtpClientConnection : public std::enable_shared_from_this<SmtpClientConnection> {
+class SmtpClientConnection final : public ClientConnection {
 public:
     struct Handlers {
         std::function<void(const smtp::ItemResult&)> onItemResult;
@@ -25,22 +24,21 @@ public:
 
     static std::shared_ptr<SmtpClientConnection> start(HostStack& host, Endpoint server, smtp::ClientConfig config,
                                                        std::vector<smtp::MailItem> items, Handlers handlers);
-
     SmtpClientConnection(HostStack& host, smtp::ClientConfig config, Handlers handlers);
 
 private:
-    void connect(Endpoint server);
-    void pump();
-    void finish(const std::string& reason);
+    void engineStart() override;
+    void engineReceive(std::string_view bytes) override;
+    void engineEof() override { session_.receiveEof(); }
+    void engineTimeout() override;
+    bool engineEvents() override;
+    std::string engineOutput() override { return session_.takeOutput(); }
+    std::optional<Time> engineDeadline() const override;
+    std::string closedOutcome() const override { return reached() ? "session closed" : "connection failed"; }
+    void finished(bool ok, const std::string& outcome) override;
 
-    HostStack& host_;
     smtp::ClientSession session_;
     Handlers handlers_;
-    std::shared_ptr<tcp::TcpConnection> connection_;
-    std::shared_ptr<SmtpClientConnection> self_;  // alive until finished
-    EngineTimer timer_;
-    bool reached_ = false;
-    bool finished_ = false;
 };
 
 }  // namespace netstage::apps

@@ -38,8 +38,13 @@ public:
     void event(const Event& event) {
         for (auto* s : eventSinks_) s->onEvent(event);
     }
+    // The run is over. Whatever happens while the world is taken down
+    // afterwards (servers closing their listeners, connections freed) is not
+    // part of it: the sinks are let go, and later records go nowhere.
     void finish(Time end) {
         for (auto* s : sinks_) s->onFinish(end);
+        sinks_.clear();
+        eventSinks_.clear();
     }
 
 private:

@@ -1,0 +1,61 @@
+#include "simulator/apps/client_connection.hpp"
+
+#include "simulator/apps/engine_wiring.hpp"
+
+namespace netstage::apps {
+
+ClientConnection::ClientConnection(HostStack& host)
+    : host_{host}, timer_{host.simulator(), [this] {
+                             engineTimeout();
+                             pump();
+                         }} {}
+
+ClientConnection::~ClientConnection() = default;
+
+void ClientConnection::connect(Endpoint server, std::shared_ptr<ClientConnection> self) {
+    self_ = std::move(self);
+    tcp::TcpCallbacks callbacks;
+    callbacks.onConnected = [this] {
+        reached_ = true;
+        engineStart();
+        pump();
+    };
+    callbacks.onData = [this](std::span<const std::uint8_t> bytes) {
+        engineReceive(asText(bytes));
+        pump();
+    };
+    callbacks.onPeerClosed = [this] {
+        engineEof();
+        pump();
+        if (connection_) connection_->close();
+    };
+    callbacks.onError = [this](tcp::TcpError error) {
+        engineEof();
+        pump();
+        finish(false, std::string{"TCP "} + std::string{tcp::toString(error)});
+    };
+    // The object lives until TCP is done with it, whatever happened before.
+    callbacks.onClosed = [this] {
+        finish(false, closedOutcome());
+        auto keepAliveUntilReturn = std::move(self_);
+    };
+    connection_ = host_.tcp().connect(server, std::move(callbacks));
+}
+
+void ClientConnection::pump() {
+    const bool closeWanted = engineEvents();
+    const std::string output = engineOutput();
+    if (!output.empty() && connection_) connection_->send(output);
+    if (closeWanted && connection_) connection_->close();
+    const auto deadline = engineDeadline();
+    timer_.set(deadline && !finished_ ? deadline : std::nullopt);
+}
+
+void ClientConnection::finish(bool ok, const std::string& outcome) {
+    if (finished_) return;
+    finished_ = true;
+    timer_.stop();
+    finished(ok, outcome);
+}
+
+}  // namespace netstage::apps

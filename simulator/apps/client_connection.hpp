@@ -1,0 +1,61 @@
+#pragma once
+// What every client application connection does on the TCP side, whatever
+// its protocol: connect, stay alive until TCP is done with it, hand the
+// engine its bytes and the end of the stream, send what the engine wrote,
+// close when the engine asks, run the engine's timer, and report the end of
+// the session exactly once. A protocol's connection (SMTP, POP3, IMAP) says
+// only how to talk to its engine and what its events mean.
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "simulator/apps/engine_timer.hpp"
+#include "simulator/apps/host_stack.hpp"
+
+namespace netstage::apps {
+
+class ClientConnection {
+public:
+    virtual ~ClientConnection();
+    ClientConnection(const ClientConnection&) = delete;
+    ClientConnection& operator=(const ClientConnection&) = delete;
+
+protected:
+    explicit ClientConnection(HostStack& host);
+
+    // Connects; `self` keeps the object alive until TCP has closed.
+    void connect(Endpoint server, std::shared_ptr<ClientConnection> self);
+    // Drains the engine's events, sends its output, closes if it asked to,
+    // and sets the timer to its deadline.
+    void pump();
+    // The session is over: stops the timer and calls finished() the first time only.
+    void finish(bool ok, const std::string& outcome);
+
+    HostStack& host() { return host_; }
+    bool reached() const { return reached_; }  // TCP connected at some point
+
+    // The engine, as each protocol drives it.
+    virtual void engineStart() {}  // TCP is connected
+    virtual void engineReceive(std::string_view bytes) = 0;
+    virtual void engineEof() = 0;
+    virtual void engineTimeout() {}
+    // Handles every pending event; true if the engine asked to close.
+    virtual bool engineEvents() = 0;
+    virtual std::string engineOutput() = 0;
+    virtual std::optional<Time> engineDeadline() const { return std::nullopt; }
+    // What the session's end is called when TCP closed before the engine was done.
+    virtual std::string closedOutcome() const = 0;
+    virtual void finished(bool ok, const std::string& outcome) = 0;
+
+private:
+    HostStack& host_;
+    std::shared_ptr<tcp::TcpConnection> connection_;
+    std::shared_ptr<ClientConnection> self_;
+    EngineTimer timer_;
+    bool reached_ = false;
+    bool finished_ = false;
+};
+
+}  // namespace netstage::apps

@@ -1,0 +1,54 @@
+// Every scenario can be saved as a JSON Lines trace and a pcap capture
+// (netstage run --trace --pcap), and the saved trace reads back as exactly
+// the run the GUI plays from memory.
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+
+#include "simulator/trace/json_lines_reader.hpp"
+#include "tests/scenario/scenario_support.hpp"
+
+namespace netstage {
+namespace {
+
+using namespace netstage::test_support;
+
+class ScenarioTraceFile : public ::testing::TestWithParam<std::string> {};
+
+TEST_P(ScenarioTraceFile, isWrittenWholeAndReadsBackAsTheRunInMemory) {
+    const std::string name = GetParam();
+    const auto spec = scenario::loadScenarioFile(scenarioPath(name));
+    const auto dir = std::filesystem::temp_directory_path() / ("netstage-trace-file-" + name);
+    std::filesystem::create_directories(dir);
+    scenario::RunOptions options;
+    options.tracePath = (dir / "run.jsonl").string();
+    options.pcapPath = (dir / "run.pcap").string();
+    options.keepLog = true;
+    // Tearing the world down after the run (servers closing their listeners)
+    // must not reach the files, which are complete by then.
+    const scenario::ScenarioRun run = scenario::runScenario(spec, options);
+
+    std::ifstream in{*options.tracePath, std::ios::binary};
+    trace::TraceReadResult read = trace::JsonLinesReader::read(in);
+    ASSERT_TRUE(read.ok()) << read.error().toString();
+    EXPECT_TRUE(read.log() == run.log);
+    EXPECT_GT(std::filesystem::file_size(*options.pcapPath), 24u);  // more than the global header
+    std::filesystem::remove_all(dir);
+}
+
+INSTANTIATE_TEST_SUITE_P(Scenarios, ScenarioTraceFile,
+                         ::testing::Values("01-smtp-alice-to-bob", "02-pop3-download-and-delete",
+                                           "03-pop3-download-and-keep", "04-imap-folders", "05-ftp-session",
+                                           "06-ftp-active-vs-passive", "07-smtp-relay-retry", "07b-smtp-bounce",
+                                           "08-ftp-disk-full", "09-imap-idle-push"),
+                         [](const auto& param) {
+                             std::string name = param.param;
+                             for (char& c : name) {
+                                 if (c == '-') c = '_';
+                             }
+                             return "s" + name;
+                         });
+
+}  // namespace
+}  // namespace netstage
