@@ -1,10 +1,13 @@
 #include "gui/chart/sequence_chart_view.hpp"
 
 #include <QKeyEvent>
+#include <QPainter>
+#include <QPainterPath>
 #include <QWheelEvent>
 #include <algorithm>
 
 #include "gui/chart/sequence_chart_scene.hpp"
+#include "gui/widgets/look.hpp"
 
 namespace netstage::gui {
 
@@ -33,6 +36,55 @@ void SequenceChartView::showRegion() {
 void SequenceChartView::scrollContentsBy(int dx, int dy) {
     QGraphicsView::scrollContentsBy(dx, dy);
     showRegion();
+    // Scrolling moves pixels; the pinned header must not move with them.
+    if (dy != 0 && (headerPinned() || wasPinned_)) viewport()->update();
+    wasPinned_ = headerPinned();
+}
+
+bool SequenceChartView::headerPinned() const {
+    if (chartScene_ == nullptr || chartScene_->layout().lifelines.empty()) return false;
+    const auto& first = chartScene_->layout().lifelines.front();
+    return visibleSceneRect().top() > first.boxTop;
+}
+
+void SequenceChartView::drawForeground(QPainter* painter, const QRectF& rect) {
+    QGraphicsView::drawForeground(painter, rect);
+    if (!headerPinned()) return;
+    const auto& lifelines = chartScene_->layout().lifelines;
+    const QRectF visible = visibleSceneRect();
+    const double boxHeight = lifelines.front().boxHeight;
+    const double top = visible.top() + 4 / zoom_;
+    painter->save();
+    QColor band = look::paper();
+    band.setAlpha(230);
+    painter->fillRect(QRectF{visible.left(), visible.top(), visible.width(), boxHeight + 8 / zoom_}, band);
+    QFont bold{QStringLiteral("DejaVu Sans Mono")};
+    bold.setStyleHint(QFont::Monospace);
+    bold.setPixelSize(12);
+    bold.setBold(true);
+    QFont plain = bold;
+    plain.setBold(false);
+    for (const auto& line : lifelines) {
+        const QRectF box{line.x - line.boxWidth / 2, top, line.boxWidth, boxHeight};
+        if (!box.intersects(visible)) continue;
+        QPainterPath outline;
+        outline.addRoundedRect(box, 4, 4);
+        painter->setPen(QPen{look::chartAxisInk(), look::lineScale()});
+        painter->setBrush(look::lifelineBoxFill());
+        painter->drawPath(outline);
+        // As the scene places them: host on the first line, application on the second.
+        painter->setFont(bold);
+        painter->setPen(look::ink());
+        painter->drawText(QRectF{box.left(), top + 4, box.width(), 18}, Qt::AlignHCenter | Qt::AlignVCenter,
+                          QString::fromStdString(line.host));
+        if (!line.application.empty()) {
+            painter->setFont(plain);
+            painter->setPen(look::chartAxisInk());
+            painter->drawText(QRectF{box.left(), top + 20, box.width(), 18}, Qt::AlignHCenter | Qt::AlignVCenter,
+                              QString::fromStdString(line.application));
+        }
+    }
+    painter->restore();
 }
 
 void SequenceChartView::resizeEvent(QResizeEvent* event) {

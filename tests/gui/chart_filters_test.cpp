@@ -4,7 +4,9 @@
 #include <QCheckBox>
 #include <QComboBox>
 #include <QImage>
+#include <QApplication>
 #include <QPainter>
+#include <QScrollBar>
 #include <gtest/gtest.h>
 
 #include <algorithm>
@@ -14,8 +16,10 @@
 #include "gui/chart/msc_axis_item.hpp"
 #include "gui/chart/sequence_chart_panel.hpp"
 #include "gui/chart/sequence_chart_scene.hpp"
+#include "gui/chart/sequence_chart_view.hpp"
 #include "gui/model/playback.hpp"
 #include "gui/player/player_controller.hpp"
+#include "gui/widgets/look.hpp"
 #include "simulator/trace/msc_layout.hpp"
 #include "tests/gui/panel_fixtures.hpp"
 
@@ -193,6 +197,39 @@ TEST(SequenceChartScene, theAxisPaintsOnlyTheTicksInTheExposedPart) {
     ASSERT_GT(expected, 0);
     EXPECT_EQ(static_cast<std::ptrdiff_t>(scene.axisItem()->ticksLastPainted()), expected);
     EXPECT_LT(scene.axisItem()->ticksLastPainted(), ticks.size());
+}
+
+}  // namespace
+}  // namespace netstage::gui
+
+namespace netstage::gui {
+namespace {
+
+TEST(SequenceChartView, keepsTheLifelineNamesInSightPastTheTopOfALongChart) {
+    PlayerController player;
+    SequenceChartPanel panel{player};
+    panel.resize(900, 500);
+    panel.show();
+    player.setDocument(std::make_unique<Playback>(testing::scenario01Log()));
+    QApplication::processEvents();
+    SequenceChartView& view = panel.view();
+    EXPECT_FALSE(view.headerPinned());
+
+    view.verticalScrollBar()->setValue(view.verticalScrollBar()->maximum() / 2);
+    QApplication::processEvents();
+    ASSERT_TRUE(view.headerPinned());
+    const auto& line = panel.scene().layout().lifelines.front();
+    const QRectF visible = view.visibleSceneRect();
+    // Inside the pinned box, away from its text: the box's fill, not the chart's paper.
+    const QPoint inBox = view.mapFromScene(QPointF{line.x - line.boxWidth / 2 + 3, visible.top() + 4 + line.boxHeight - 3});
+    const QImage frame = view.viewport()->grab().toImage();
+    ASSERT_TRUE(frame.rect().contains(inBox));
+    const QColor seen = frame.pixelColor(inBox);
+    EXPECT_EQ(seen.rgb(), look::lifelineBoxFill().rgb()) << seen.name().toStdString();
+
+    view.verticalScrollBar()->setValue(0);
+    QApplication::processEvents();
+    EXPECT_FALSE(view.headerPinned());
 }
 
 }  // namespace
