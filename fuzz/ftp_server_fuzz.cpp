@@ -53,7 +53,7 @@ void drain(ftp::ServerSession& server) {
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
     fuzz::SplitInput input{data, size};
     ftp::MapUserDirectory users;
-    vfs::FileSystem& files = users.addUser("alice", "secret", 4096);
+    vfs::FileSystem& files = users.addUser("alice", "wonderland", 4096);
     files.mkdir("/reports", 0);
     files.mkdir("/uploads", 0);
     files.writeFile("/readme.txt", "Welcome.\nSecond line.\r\n", 0);

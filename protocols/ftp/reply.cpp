@@ -6,8 +6,10 @@ namespace {
 
 bool isDigit(char c) { return c >= '0' && c <= '9'; }
 
+// RFC 959 §4.2.1: the first digit of a reply code is 1 to 5. "027" is not a
+// code; read as 27 it would even come back out as the two digits "27".
 std::optional<int> codeOf(std::string_view line) {
-    if (line.size() < 3 || !isDigit(line[0]) || !isDigit(line[1]) || !isDigit(line[2])) return std::nullopt;
+    if (line.size() < 3 || line[0] < '1' || line[0] > '5' || !isDigit(line[1]) || !isDigit(line[2])) return std::nullopt;
     if (line.size() > 3 && line[3] != ' ' && line[3] != '-') return std::nullopt;
     return (line[0] - '0') * 100 + (line[1] - '0') * 10 + (line[2] - '0');
 }

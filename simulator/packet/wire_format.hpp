@@ -1,9 +1,12 @@
 #pragma once
 // Packet <-> the exact bytes a capture would show: a 20-byte IPv4 header, a
 // TCP header (with the MSS option when set) or a UDP header, then the
-// payload, all checksums filled in. parseWire is the strict inverse: it
-// accepts only what toWire can produce, so parse(toWire(p)) == p (bar uid,
-// which never travels on the wire).
+// payload, all checksums filled in. parseWire is the inverse: it accepts
+// everything toWire produces, so parse(toWire(p)) == p (bar uid, which never
+// travels on the wire), and refuses any bad checksum. It also accepts two
+// things toWire never writes but a real stack may: a UDP checksum of 0 ("not
+// computed") and a checksum written as 0xffff rather than 0 (both ones'
+// complement zeros).
 
 #include <cstddef>
 #include <span>

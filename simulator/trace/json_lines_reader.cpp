@@ -3,6 +3,7 @@
 #include <limits>
 #include <optional>
 #include <sstream>
+#include <string_view>
 #include <variant>
 
 #include <simdjson.h>
@@ -122,8 +123,15 @@ Event parseEvent(const Object& json, Time time) {
     if (member(json, "fields").get_object().get(fields) != simdjson::SUCCESS) {
         throw LineError{"\"fields\" is not an object"};
     }
-    // In the order written: the trace format promises field order.
+    // In the order written: the trace format promises field order. A name may
+    // appear once: the record is a list of named fields, and the writer could
+    // not write a repeated one back.
+    // Events hold a handful of fields: looking back through them costs less
+    // than any set (a million records are read on opening a big trace).
     for (const simdjson::dom::key_value_pair field : fields) {
+        for (const auto& [earlier, value] : event.fields) {
+            if (earlier == field.key) throw LineError{"field \"" + std::string{field.key} + "\" is repeated"};
+        }
         std::string name{field.key};
         if (field.value.type() == ElementType::STRING) {
             event.fields.emplace_back(std::move(name), std::string{field.value.get_string().value_unsafe()});

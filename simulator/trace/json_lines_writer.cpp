@@ -57,7 +57,8 @@ void JsonLinesWriter::onEvent(const Event& event) {
             throw std::invalid_argument("JsonLinesWriter: event " + event.layer + "/" + event.type +
                                         " repeats field '" + name + "'");
         }
-        std::visit([&fields, &name](const auto& v) { fields[name] = v; }, value);
+        // A named capture, not the structured binding itself: clang before 16 cannot capture those.
+        std::visit([&fields, &key = name](const auto& v) { fields[key] = v; }, value);
     }
     Json json;
     json["t"] = event.time.nanoseconds();

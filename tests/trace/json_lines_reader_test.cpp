@@ -140,6 +140,12 @@ TEST(JsonLinesReader, rejectsMalformedRecords) {
     expectError(join(extra), ls.size() + 1, "after the end record");
 }
 
+TEST(JsonLinesReader, rejectsAnEventThatRepeatsAFieldName) {
+    auto ls = lines(write(testing_support::tinyRun()));
+    ls[3] = R"({"t":3000000,"kind":"event","node":"a","layer":"tcp","type":"x","fields":{"f":1,"g":"two","f":"again"}})";
+    expectError(join(ls), 4, "field \"f\" is repeated");
+}
+
 TEST(JsonLinesReader, neverThrowsWhateverByteIsDamaged) {
     const std::string text = write(testing_support::tinyRun());
     std::size_t accepted = 0;

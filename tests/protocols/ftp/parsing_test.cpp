@@ -65,6 +65,14 @@ TEST(FtpReplyReader, readsSingleAndMultiLineRepliesSplitAtEveryIndex) {
     }
 }
 
+TEST(FtpReplyReader, aCodeWhoseFirstDigitIsNotOneToFiveIsMalformed) {
+    int errors = 0;
+    const auto replies = readReplies({"027 Entering Passive Mode\r\n699 no\r\n150 ok\r\n"}, &errors);
+    EXPECT_EQ(errors, 2);
+    ASSERT_EQ(replies.size(), 1u);
+    EXPECT_EQ(replies[0], (Seen{150, {"ok"}}));
+}
+
 TEST(FtpReply, formatsMultiLineRepliesAsRfc959Says) {
     EXPECT_EQ(formatReply(Reply{226, {"done"}}), "226 done\r\n");
     EXPECT_EQ(formatReply(Reply{211, {"Features:", " SIZE", "123 looks like a code", "End"}}),
