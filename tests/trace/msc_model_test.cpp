@@ -68,13 +68,15 @@ TEST(MscModel, twoLinesInOneSegmentShareItsTimes) {
 }
 
 TEST(MscModel, aLineSplitOverSegmentsLeavesWithItsFirstByteAndArrivesWithItsLast) {
-    const MscArrow& quit = arrowLabelled(buildMsc(smtpChart()), "QUIT");
+    const MscChart chart = buildMsc(smtpChart());  // the arrow below refers into it
+    const MscArrow& quit = arrowLabelled(chart, "QUIT");
     EXPECT_EQ(quit.sent, 40_ms);
     EXPECT_EQ(quit.received, 47_ms);
 }
 
 TEST(MscModel, aLostLineIsDrawnFromItsFirstSendingToTheRetransmissionsArrival) {
-    const MscArrow& bye = arrowLabelled(buildMsc(smtpChart()), "221 bye");
+    const MscChart chart = buildMsc(smtpChart());
+    const MscArrow& bye = arrowLabelled(chart, "221 bye");
     EXPECT_EQ(bye.sent, 50_ms);
     EXPECT_EQ(bye.received, 66_ms);
     EXPECT_FALSE(bye.lost);
