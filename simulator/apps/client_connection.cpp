@@ -12,6 +12,12 @@ ClientConnection::ClientConnection(HostStack& host)
 
 ClientConnection::~ClientConnection() = default;
 
+void ClientConnection::letGo() {
+    if (connection_) connection_->setCallbacks({});
+    timer_.stop();
+    self_.reset();
+}
+
 void ClientConnection::connect(Endpoint server, std::shared_ptr<ClientConnection> self) {
     self_ = std::move(self);
     tcp::TcpCallbacks callbacks;

@@ -13,12 +13,14 @@
 
 #include "simulator/apps/engine_timer.hpp"
 #include "simulator/apps/host_stack.hpp"
+#include "simulator/apps/session_keeper.hpp"
 
 namespace netstage::apps {
 
-class ClientConnection {
+class ClientConnection : public SelfOwned {
 public:
-    virtual ~ClientConnection();
+    ~ClientConnection() override;
+    void letGo() override;
     ClientConnection(const ClientConnection&) = delete;
     ClientConnection& operator=(const ClientConnection&) = delete;
 

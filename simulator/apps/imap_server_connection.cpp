@@ -37,6 +37,12 @@ ImapServerConnection::~ImapServerConnection() {
     if (observer_ != 0) server_.store().removeObserver(observer_);
 }
 
+void ImapServerConnection::letGo() {
+    connection_->setCallbacks({});
+    timer_.stop();
+    self_.reset();
+}
+
 void ImapServerConnection::start() {
     self_ = shared_from_this();
     tcp::TcpCallbacks callbacks;

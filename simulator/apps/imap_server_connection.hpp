@@ -13,6 +13,7 @@
 #include "protocols/imap/server_session.hpp"
 #include "simulator/apps/conversation_trace.hpp"
 #include "simulator/apps/engine_timer.hpp"
+#include "simulator/apps/session_keeper.hpp"
 #include "simulator/tcp/tcp_connection.hpp"
 
 namespace netstage::apps {
@@ -21,7 +22,7 @@ class MailServer;
 
 imap::ServerConfig imapServerConfig(MailServer& server);
 
-class ImapServerConnection : public std::enable_shared_from_this<ImapServerConnection> {
+class ImapServerConnection : public std::enable_shared_from_this<ImapServerConnection>, public SelfOwned {
 public:
     ImapServerConnection(MailServer& server, std::shared_ptr<tcp::TcpConnection> connection);
     ~ImapServerConnection();
@@ -29,6 +30,8 @@ public:
     ImapServerConnection& operator=(const ImapServerConnection&) = delete;
 
     void start();
+
+    void letGo() override;  // SelfOwned
 
 private:
     void pump();

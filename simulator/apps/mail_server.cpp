@@ -58,13 +58,19 @@ MailServer::MailServer(HostStack& host, MailServerConfig config, ResolverClient*
     store_.addUser("postmaster");  // RFC 5321 §4.5.1: every domain has one
     for (const auto& account : config_.accounts) store_.addUser(account.name);
     host_.tcp().listen(25, [this](std::shared_ptr<tcp::TcpConnection> connection) {
-        std::make_shared<SmtpServerConnection>(*this, std::move(connection))->start();
+        auto session = std::make_shared<SmtpServerConnection>(*this, std::move(connection));
+        sessions_.keep(session);
+        session->start();
     });
     host_.tcp().listen(110, [this](std::shared_ptr<tcp::TcpConnection> connection) {
-        std::make_shared<Pop3ServerConnection>(*this, maildrops_, std::move(connection))->start();
+        auto session = std::make_shared<Pop3ServerConnection>(*this, maildrops_, std::move(connection));
+        sessions_.keep(session);
+        session->start();
     });
     host_.tcp().listen(143, [this](std::shared_ptr<tcp::TcpConnection> connection) {
-        std::make_shared<ImapServerConnection>(*this, std::move(connection))->start();
+        auto session = std::make_shared<ImapServerConnection>(*this, std::move(connection));
+        sessions_.keep(session);
+        session->start();
     });
 }
 

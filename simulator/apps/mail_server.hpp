@@ -16,6 +16,7 @@
 #include "simulator/apps/mail_server_config.hpp"
 #include "simulator/apps/outgoing_queue.hpp"
 #include "simulator/apps/pop3_maildrops.hpp"
+#include "simulator/apps/session_keeper.hpp"
 #include "simulator/apps/resolver_client.hpp"
 
 namespace netstage::apps {
@@ -88,6 +89,9 @@ private:
     std::map<std::string, std::set<std::string>> deliveredIds_;
     std::map<std::pair<std::string, mail::Uid>, std::string> shortIds_;  // INBOX
     std::map<std::tuple<std::string, std::string, mail::Uid>, std::string> folderIds_;  // other folders
+    // Last, so the sessions still open when the server goes are freed first,
+    // while the store and the maildrops they use are still here.
+    SessionKeeper sessions_;
     void traceStoredIn(const std::string& user, const std::string& folder, mail::Uid uid, const std::string& id);
     void traceStored(const std::string& user, const std::string& id, const std::string& reversePath,
                      const std::string& content);

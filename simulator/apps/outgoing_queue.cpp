@@ -142,8 +142,9 @@ void OutgoingQueue::tryNextExchange(const std::string& id) {
         if (!reached) e->lastError = via + ": " + reason;
         tryNextExchange(id);
     };
-    SmtpClientConnection::start(server_.host(), Endpoint{target, 25}, config,
-                                {smtp::MailItem{entry->reversePath, entry->recipients, entry->data}}, std::move(handlers));
+    sessions_.keep(SmtpClientConnection::start(server_.host(), Endpoint{target, 25}, config,
+                                               {smtp::MailItem{entry->reversePath, entry->recipients, entry->data}},
+                                               std::move(handlers)));
 }
 
 void OutgoingQueue::attemptFailed(const std::string& id, const std::string& reason) {

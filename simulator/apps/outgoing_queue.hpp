@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "simulator/apps/resolver_client.hpp"
+#include "simulator/apps/session_keeper.hpp"
 #include "simulator/core/simulator.hpp"
 
 namespace netstage::apps {
@@ -59,6 +60,7 @@ private:
 
     MailServer& server_;
     std::map<std::string, std::unique_ptr<Entry>> entries_;
+    SessionKeeper sessions_;  // last: relay sessions still open go first
 };
 
 }  // namespace netstage::apps

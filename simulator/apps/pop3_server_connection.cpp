@@ -20,6 +20,12 @@ Pop3ServerConnection::Pop3ServerConnection(MailServer& server, Pop3Maildrops& ma
                  pump();
              }} {}
 
+void Pop3ServerConnection::letGo() {
+    connection_->setCallbacks({});
+    timer_.stop();
+    self_.reset();
+}
+
 void Pop3ServerConnection::start() {
     self_ = shared_from_this();
     connection_->setCallbacks(serverSessionCallbacks(session_, server_.host(), *connection_, [this] { pump(); }, [this] {

@@ -7,6 +7,7 @@
 #include "protocols/pop3/server_session.hpp"
 #include "simulator/apps/conversation_trace.hpp"
 #include "simulator/apps/engine_timer.hpp"
+#include "simulator/apps/session_keeper.hpp"
 #include "simulator/apps/pop3_maildrops.hpp"
 #include "simulator/tcp/tcp_connection.hpp"
 
@@ -14,10 +15,11 @@ namespace netstage::apps {
 
 class MailServer;
 
-class Pop3ServerConnection : public std::enable_shared_from_this<Pop3ServerConnection> {
+class Pop3ServerConnection : public std::enable_shared_from_this<Pop3ServerConnection>, public SelfOwned {
 public:
     Pop3ServerConnection(MailServer& server, Pop3Maildrops& maildrops, std::shared_ptr<tcp::TcpConnection> connection);
     void start();
+    void letGo() override;  // SelfOwned
 
 private:
     void pump();

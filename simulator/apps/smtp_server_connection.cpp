@@ -18,6 +18,12 @@ SmtpServerConnection::SmtpServerConnection(MailServer& server, std::shared_ptr<t
                  pump();
              }} {}
 
+void SmtpServerConnection::letGo() {
+    connection_->setCallbacks({});
+    timer_.stop();
+    self_.reset();
+}
+
 void SmtpServerConnection::start() {
     self_ = shared_from_this();
     connection_->setCallbacks(serverSessionCallbacks(session_, server_.host(), *connection_, [this] { pump(); }, [this] {

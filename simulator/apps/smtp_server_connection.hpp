@@ -7,16 +7,20 @@
 #include "protocols/smtp/server_session.hpp"
 #include "simulator/apps/conversation_trace.hpp"
 #include "simulator/apps/engine_timer.hpp"
+#include "simulator/apps/session_keeper.hpp"
 #include "simulator/tcp/tcp_connection.hpp"
 
 namespace netstage::apps {
 
 class MailServer;
 
-class SmtpServerConnection : public smtp::ServerPolicy, public std::enable_shared_from_this<SmtpServerConnection> {
+class SmtpServerConnection : public smtp::ServerPolicy,
+                             public std::enable_shared_from_this<SmtpServerConnection>,
+                             public SelfOwned {
 public:
     SmtpServerConnection(MailServer& server, std::shared_ptr<tcp::TcpConnection> connection);
     void start();
+    void letGo() override;  // SelfOwned
 
     smtp::Decision checkSender(const std::string& reversePath) override;
     smtp::Decision checkRecipient(const std::string& address) override;

@@ -72,8 +72,8 @@ void UserAgent::send(const OutgoingMessage& message) {
         traceMail(result.outcome == smtp::Outcome::Accepted ? "submitted" : "submit-failed",
                   {{"message", id}, {"reply", reply}});
     };
-    SmtpClientConnection::start(host_, Endpoint{config_.server, 25}, config_.smtp,
-                                {smtp::MailItem{config_.address, recipients, data}}, std::move(handlers));
+    sessions_.keep(SmtpClientConnection::start(host_, Endpoint{config_.server, 25}, config_.smtp,
+                                               {smtp::MailItem{config_.address, recipients, data}}, std::move(handlers)));
 }
 
 void UserAgent::readPop3(bool keep, bool lowerCase) {
@@ -92,7 +92,7 @@ void UserAgent::readPop3(bool keep, bool lowerCase) {
     handlers.onFinished = [this](bool ok, const std::string& outcome) {
         traceMail(ok ? "pop3-done" : "pop3-failed", {{"outcome", outcome}});
     };
-    Pop3ClientConnection::start(host_, Endpoint{config_.server, 110}, std::move(config), std::move(handlers));
+    sessions_.keep(Pop3ClientConnection::start(host_, Endpoint{config_.server, 110}, std::move(config), std::move(handlers)));
 }
 
 void UserAgent::readImap(std::vector<imap::ClientAction> script) {
@@ -118,7 +118,7 @@ void UserAgent::readImap(std::vector<imap::ClientAction> script) {
     handlers.onFinished = [this](bool ok, const std::string& outcome) {
         traceMail(ok ? "imap-done" : "imap-failed", {{"outcome", outcome}});
     };
-    ImapClientConnection::start(host_, Endpoint{config_.server, 143}, std::move(config), std::move(handlers));
+    sessions_.keep(ImapClientConnection::start(host_, Endpoint{config_.server, 143}, std::move(config), std::move(handlers)));
 }
 
 void UserAgent::keepDownloaded(std::string content) {

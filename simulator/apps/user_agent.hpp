@@ -10,6 +10,7 @@
 #include "protocols/imap/client_session.hpp"
 #include "protocols/smtp/client_config.hpp"
 #include "simulator/apps/host_stack.hpp"
+#include "simulator/apps/session_keeper.hpp"
 
 namespace netstage::apps {
 
@@ -56,6 +57,7 @@ private:
     UserAgentConfig config_;
     std::vector<std::string> localStore_;
     std::uint64_t sent_ = 0;
+    SessionKeeper sessions_;  // last: sessions still open when the agent goes are freed first
 };
 
 }  // namespace netstage::apps
