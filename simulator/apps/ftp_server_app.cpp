@@ -47,6 +47,7 @@ std::string FtpServerApp::nameOf(Ipv4Address address) const {
 void FtpServerApp::accept(std::shared_ptr<tcp::TcpConnection> connection) {
     ++sessionsStarted_;
     auto session = std::make_shared<FtpServerConnection>(*this, std::move(connection));
+    sessions_.keep(session);
     session->start();
 }
 

@@ -13,6 +13,7 @@
 
 #include "protocols/ftp/server_config.hpp"
 #include "simulator/apps/host_stack.hpp"
+#include "simulator/apps/session_keeper.hpp"
 
 namespace netstage::apps {
 
@@ -67,6 +68,7 @@ private:
     ftp::MapUserDirectory users_;
     PortRange passivePorts_;
     std::size_t sessionsStarted_ = 0;
+    SessionKeeper sessions_;  // last: sessions still open when the server goes are freed first
 };
 
 }  // namespace netstage::apps

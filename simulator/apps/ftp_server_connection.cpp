@@ -22,6 +22,13 @@ FtpServerConnection::FtpServerConnection(FtpServerApp& app, std::shared_ptr<tcp:
                  pump();
              }} {}
 
+void FtpServerConnection::letGo() {
+    control_->setCallbacks({});
+    closing_ = true;
+    timer_.stop();
+    self_.reset();
+}
+
 void FtpServerConnection::start() {
     self_ = shared_from_this();
     tcp::TcpCallbacks callbacks;

@@ -10,6 +10,7 @@
 #include "protocols/ftp/server_session.hpp"
 #include "simulator/apps/conversation_trace.hpp"
 #include "simulator/apps/engine_timer.hpp"
+#include "simulator/apps/session_keeper.hpp"
 #include "simulator/apps/ftp_data_link.hpp"
 #include "simulator/tcp/tcp_connection.hpp"
 
@@ -17,10 +18,11 @@ namespace netstage::apps {
 
 class FtpServerApp;
 
-class FtpServerConnection : public std::enable_shared_from_this<FtpServerConnection> {
+class FtpServerConnection : public std::enable_shared_from_this<FtpServerConnection>, public SelfOwned {
 public:
     FtpServerConnection(FtpServerApp& app, std::shared_ptr<tcp::TcpConnection> control);
     void start();
+    void letGo() override;  // SelfOwned: data links and listeners already hold it weakly
 
 private:
     void pump();
