@@ -7,7 +7,6 @@
 #include <QLabel>
 #include <QToolButton>
 #include <QVBoxLayout>
-#include <cctype>
 #include <cmath>
 #include <map>
 #include <set>
@@ -15,6 +14,7 @@
 #include "gui/chart/msc_arrow_item.hpp"
 #include "gui/chart/sequence_chart_scene.hpp"
 #include "gui/chart/sequence_chart_view.hpp"
+#include "gui/model/format.hpp"
 #include "gui/model/playback.hpp"
 #include "gui/player/player_controller.hpp"
 #include "simulator/trace/msc_layout.hpp"
@@ -143,23 +143,18 @@ void SequenceChartPanel::fillProtocols(const trace::MscChart& chart) {
     protocol_->setCurrentIndex(std::max(0, protocol_->findData(keep)));
 }
 
-namespace {
-// "10.0.1.10:49152" -> "crepes.fr:49152" when a host has that address.
-std::string endName(const std::string& end, const std::map<std::string, std::string>& hostOf) {
-    const auto colon = end.rfind(':');
-    if (colon == std::string::npos) return end;
-    const auto host = hostOf.find(end.substr(0, colon));
-    return host == hostOf.end() ? end : host->second + end.substr(colon);
-}
-}  // namespace
-
 void SequenceChartPanel::fillConnections(const trace::MscChart& chart) {
-    std::map<std::string, std::string> hostOf;
+    std::map<std::string, std::string> hostOf;  // address -> host name
     if (const Playback* playback = player_.playback()) {
         for (const auto& node : playback->topology().nodes) {
             for (const auto& address : node.addresses) hostOf.emplace(address, node.name);
         }
     }
+    // "10.0.1.10:49152" -> "crepes.fr", or "" when no host has the address.
+    const auto hostAt = [&hostOf](const std::string& end) {
+        const auto host = hostOf.find(end.substr(0, end.rfind(':')));
+        return host == hostOf.end() ? std::string{} : host->second;
+    };
     const QString keep = connection_->currentData().toString();
     const QSignalBlocker blocker{connection_};
     while (connection_->count() > 1) connection_->removeItem(connection_->count() - 1);
@@ -168,15 +163,13 @@ void SequenceChartPanel::fillConnections(const trace::MscChart& chart) {
     for (const auto& arrow : chart.arrows) {
         if (arrow.connection.empty() || !seen.insert(arrow.connection).second) continue;
         const auto dash = arrow.connection.find('-');
-        std::string label = arrow.connection;
-        if (dash != std::string::npos) {
-            label = endName(arrow.connection.substr(0, dash), hostOf) + " \u2192 " +
-                    endName(arrow.connection.substr(dash + 1), hostOf);
-        }
-        std::string protocol = arrow.protocol;
-        for (auto& c : protocol) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
-        if (arrow.protocol == "ftp") protocol += arrow.role == trace::MscConnectionRole::Data ? " data" : " control";
-        connection_->addItem(QString::fromStdString(protocol + "  " + label), QString::fromStdString(arrow.connection));
+        const std::string role = arrow.protocol == "ftp" ? trace::toString(arrow.role) : std::string{};
+        const std::string label =
+            dash == std::string::npos
+                ? formatConnectionChoice(arrow.protocol, role, arrow.connection, {}, {})
+                : formatConnectionChoice(arrow.protocol, role, arrow.connection, hostAt(arrow.connection.substr(0, dash)),
+                                         hostAt(arrow.connection.substr(dash + 1)));
+        connection_->addItem(QString::fromStdString(label), QString::fromStdString(arrow.connection));
     }
     connection_->setCurrentIndex(std::max(0, connection_->findData(keep)));
 }

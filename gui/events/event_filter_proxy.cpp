@@ -37,14 +37,11 @@ bool EventFilterProxy::filterAcceptsRow(int sourceRow, const QModelIndex& source
     const QAbstractItemModel* model = sourceModel();
     const auto cell = [&](int column) { return model->index(sourceRow, column, sourceParent).data().toString(); };
     // The event model answers the filter columns without making the row's text.
-    if (const auto* events = qobject_cast<const EventTableModel*>(model)) {
-        if (!layer_.isEmpty() && events->layerOfRow(sourceRow) != layer_) return false;
-        if (!protocol_.isEmpty() && events->protocolOfRow(sourceRow) != protocol_) return false;
-        if (!connection_.isEmpty() && !(ends_ && events->rowInConnection(sourceRow, *ends_))) return false;
-    } else {
-        if (!layer_.isEmpty() && cell(EventTableModel::LayerColumn) != layer_) return false;
-        if (!protocol_.isEmpty() && cell(EventTableModel::ProtocolColumn) != protocol_) return false;
-    }
+    const auto* events = qobject_cast<const EventTableModel*>(model);
+    if (events == nullptr) return true;  // this proxy filters event tables only
+    if (!layer_.isEmpty() && events->layerOfRow(sourceRow) != layer_) return false;
+    if (!protocol_.isEmpty() && events->protocolOfRow(sourceRow) != protocol_) return false;
+    if (!connection_.isEmpty() && !(ends_ && events->rowInConnection(sourceRow, *ends_))) return false;
     if (search_.isEmpty()) return true;
     for (int column = 0; column < model->columnCount(sourceParent); ++column) {
         if (cell(column).contains(search_, Qt::CaseInsensitive)) return true;

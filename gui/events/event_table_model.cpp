@@ -2,10 +2,10 @@
 
 #include <QBrush>
 #include <QFont>
-#include <cctype>
 #include <set>
 
 #include "gui/model/event_fields.hpp"
+#include "gui/model/format.hpp"
 #include "gui/widgets/look.hpp"
 
 namespace netstage::gui {
@@ -13,25 +13,10 @@ namespace netstage::gui {
 namespace {
 QString text(const std::string& value) { return QString::fromStdString(value); }
 
-// "10.0.1.2:49152" and "alice-pc" -> "alice-pc:49152".
-std::string namedEnd(const std::string& end, const std::string& host) {
-    const auto colon = end.rfind(':');
-    if (host.empty() || colon == std::string::npos) return end;
-    return host + end.substr(colon);
-}
-
 EventTableModel::ConnectionChoice connectionChoice(const trace::Event& open) {
     const std::string key = fieldText(open, "connection");
-    std::string label = open.layer;
-    for (auto& c : label) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
-    const std::string role = fieldText(open, "role");
-    if (role == "control" || role == "data") label += " " + role;
-    const auto dash = key.find('-');
-    label += "  ";
-    label += dash == std::string::npos ? key
-                                       : namedEnd(key.substr(0, dash), fieldText(open, "client")) + " \u2192 " +
-                                             namedEnd(key.substr(dash + 1), fieldText(open, "server"));
-    return {text(key), text(label)};
+    return {text(key), text(formatConnectionChoice(open.layer, fieldText(open, "role"), key, fieldText(open, "client"),
+                                                   fieldText(open, "server")))};
 }
 }  // namespace
 

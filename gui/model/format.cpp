@@ -1,5 +1,7 @@
 #include "gui/model/format.hpp"
 
+#include <cctype>
+
 namespace netstage::gui {
 
 namespace {
@@ -56,6 +58,28 @@ std::string formatConnection(const std::string& connection) {
     const std::string port = local.substr(colon);
     if (remote == "0.0.0.0:0") return "listening on " + port;
     return port + " \u2192 " + remote;
+}
+
+namespace {
+// "10.0.1.2:49152" and "alice-pc" -> "alice-pc:49152".
+std::string namedEnd(const std::string& end, const std::string& host) {
+    const auto colon = end.rfind(':');
+    if (host.empty() || colon == std::string::npos) return end;
+    return host + end.substr(colon);
+}
+}  // namespace
+
+std::string formatConnectionChoice(const std::string& protocol, const std::string& role, const std::string& key,
+                                   const std::string& clientHost, const std::string& serverHost) {
+    std::string label = protocol;
+    for (char& c : label) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+    if (role == "control" || role == "data") label += " " + role;
+    const auto dash = key.find('-');
+    label += "  ";
+    label += dash == std::string::npos
+                 ? key
+                 : namedEnd(key.substr(0, dash), clientHost) + " \u2192 " + namedEnd(key.substr(dash + 1), serverHost);
+    return label;
 }
 
 }  // namespace netstage::gui

@@ -44,3 +44,18 @@ TEST(Format, bytes) {
 
 }  // namespace
 }  // namespace netstage::gui
+
+namespace netstage::gui {
+namespace {
+
+TEST(Format, namesAConnectionForAFilterByItsHostsAndProtocol) {
+    EXPECT_EQ(formatConnectionChoice("smtp", "session", "10.0.1.2:49152-10.0.1.10:25", "alice-pc", "crepes.fr"),
+              "SMTP  alice-pc:49152 \u2192 crepes.fr:25");
+    EXPECT_EQ(formatConnectionChoice("ftp", "data", "10.0.1.2:49154-10.0.2.21:50000", "student-pc", ""),
+              "FTP data  student-pc:49154 \u2192 10.0.2.21:50000");
+    EXPECT_EQ(formatConnectionChoice("dns", "", "10.0.1.10:53000-dns", "", ""), "DNS  10.0.1.10:53000 \u2192 dns");
+    EXPECT_EQ(formatConnectionChoice("imap", "", "no dash", "a", "b"), "IMAP  no dash");
+}
+
+}  // namespace
+}  // namespace netstage::gui
