@@ -7,6 +7,7 @@
 // size in between, the way the split-invariance tests do for fixed fixtures.
 
 #include <algorithm>
+#include <chrono>
 #include <cstddef>
 #include <cstdint>
 #include <cstdio>
@@ -47,6 +48,42 @@ inline void require(bool property, const char* what) {
     std::fprintf(stderr, "fuzz oracle failed: %s\n", what);
     std::abort();
 }
+
+// How the SMTP and POP3 engines, which keep simulated time (start(now),
+// receive(bytes, now), nextTimeout()/handleTimeout(now), receiveEof()), are
+// fed: a piece of the input every simulated second until the input ends or
+// `over()` says the session is, draining the engine after each step.
+template <typename Session, typename Drain, typename Over>
+void feedTimedEngine(Session& session, SplitInput& input, Drain drain, Over over) {
+    std::chrono::nanoseconds now{0};
+    session.start(now);
+    drain();
+    while (!input.done() && !over()) {
+        now += std::chrono::seconds{1};
+        session.receive(input.next(), now);
+        drain();
+        session.takeOutput();
+    }
+}
+
+// Then the engine's next timeout and the end of the stream, each only while
+// the session is not over (a server is given both whatever its state).
+template <typename Session, typename Drain, typename Over>
+void endTimedEngine(Session& session, Drain drain, Over over) {
+    if (!over()) {
+        if (const auto deadline = session.nextTimeout()) {
+            session.handleTimeout(*deadline);
+            drain();
+        }
+    }
+    if (!over()) {
+        session.receiveEof();
+        drain();
+    }
+    session.takeOutput();
+}
+
+inline bool never() { return false; }
 
 // Engines must go idle: a host loop that never ends is a bug too.
 inline constexpr int maxPumpRounds = 100000;

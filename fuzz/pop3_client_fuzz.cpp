@@ -13,7 +13,6 @@
 namespace {
 
 using namespace netstage;
-using namespace std::chrono_literals;
 
 void drain(pop3::ClientSession& session) {
     for (int round = 0; round < fuzz::maxPumpRounds; ++round) {
@@ -32,25 +31,10 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     config.mode = size % 2 == 0 ? pop3::DownloadMode::DownloadAndDelete : pop3::DownloadMode::DownloadAndKeep;
     config.maxReplyLine = 256;
     pop3::ClientSession session{config};
-    std::chrono::nanoseconds now{0};
-    session.start(now);
-    drain(session);
-    while (!input.done() && !session.finished()) {
-        now += 1s;
-        session.receive(input.next(), now);
-        drain(session);
-        session.takeOutput();
-    }
-    if (!session.finished()) {
-        if (const auto deadline = session.nextTimeout()) {
-            session.handleTimeout(*deadline);
-            drain(session);
-        }
-    }
-    if (!session.finished()) {
-        session.receiveEof();
-        drain(session);
-    }
+    const auto drainIt = [&session] { drain(session); };
+    const auto finished = [&session] { return session.finished(); };
+    fuzz::feedTimedEngine(session, input, drainIt, finished);
+    fuzz::endTimedEngine(session, drainIt, finished);
     fuzz::require(session.finished(), "the POP3 client did not finish after EOF");
     return 0;
 }

@@ -15,7 +15,6 @@
 namespace {
 
 using namespace netstage;
-using namespace std::chrono_literals;
 
 void drain(pop3::ServerSession& session) {
     for (int round = 0; round < fuzz::maxPumpRounds; ++round) {
@@ -34,22 +33,9 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
                                pop3::testing::messageOfSize(300, "pickles"), ""});
     {
         pop3::ServerSession session{provider};
-        std::chrono::nanoseconds now{0};
-        session.start(now);
-        drain(session);
-        while (!input.done() && !session.closeRequested()) {
-            now += 1s;
-            session.receive(input.next(), now);
-            drain(session);
-            session.takeOutput();
-        }
-        if (const auto deadline = session.nextTimeout()) {
-            session.handleTimeout(*deadline);
-            drain(session);
-        }
-        session.receiveEof();
-        drain(session);
-        session.takeOutput();
+        const auto drainIt = [&session] { drain(session); };
+        fuzz::feedTimedEngine(session, input, drainIt, [&session] { return session.closeRequested(); });
+        fuzz::endTimedEngine(session, drainIt, fuzz::never);
     }
     fuzz::require(!drop.locked && drop.releases <= 1, "the POP3 maildrop was not released exactly once");
     return 0;

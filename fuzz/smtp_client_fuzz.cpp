@@ -65,25 +65,10 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     session.enqueue({"alice@crepes.fr", {"bob@hamburger.edu", "carol@hamburger.edu"}, "Subject: hi\n\nDo you like ketchup?\n.\n"});
     session.enqueue({"", {"alice@crepes.fr"}, "bounce\r\n"});
     Tally tally;
-    std::chrono::nanoseconds now{0};
-    session.start(now);
-    drain(session, tally);
-    while (!input.done() && !session.finished()) {
-        now += 1s;
-        session.receive(input.next(), now);
-        drain(session, tally);
-        session.takeOutput();
-    }
-    if (!session.finished()) {
-        if (const auto deadline = session.nextTimeout()) {
-            session.handleTimeout(*deadline);
-            drain(session, tally);
-        }
-    }
-    if (!session.finished()) {
-        session.receiveEof();
-        drain(session, tally);
-    }
+    const auto drainIt = [&session, &tally] { drain(session, tally); };
+    const auto finished = [&session] { return session.finished(); };
+    fuzz::feedTimedEngine(session, input, drainIt, finished);
+    fuzz::endTimedEngine(session, drainIt, finished);
     fuzz::require(session.finished() && tally.done, "the SMTP client did not finish after EOF");
     fuzz::require(tally.itemResults == 2, "an SMTP item did not get exactly one result");
     return 0;

@@ -12,7 +12,6 @@
 namespace {
 
 using namespace netstage;
-using namespace std::chrono_literals;
 
 // Refuses some addresses, so the refusal paths run too.
 class PickyPolicy final : public smtp::ServerPolicy {
@@ -44,21 +43,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     config.limits.maxRecipients = 3;
     config.limits.maxMessageSize = 300;
     smtp::ServerSession session{config, &policy};
-    std::chrono::nanoseconds now{0};
-    session.start(now);
-    drain(session);
-    while (!input.done() && !session.closed()) {
-        now += 1s;
-        session.receive(input.next(), now);
-        drain(session);
-        session.takeOutput();
-    }
-    if (const auto deadline = session.nextTimeout()) {
-        session.handleTimeout(*deadline);
-        drain(session);
-    }
-    session.receiveEof();
-    drain(session);
-    session.takeOutput();
+    const auto drainIt = [&session] { drain(session); };
+    fuzz::feedTimedEngine(session, input, drainIt, [&session] { return session.closed(); });
+    fuzz::endTimedEngine(session, drainIt, fuzz::never);
     return 0;
 }
