@@ -21,6 +21,7 @@
 #include "gui/window/analysis_panels.hpp"
 #include "gui/window/main_window.hpp"
 #include "tests/gui/panel_fixtures.hpp"
+#include "tests/gui/window_fixture.hpp"
 
 namespace netstage::gui {
 namespace {
@@ -46,23 +47,9 @@ void PrintTo(const Visible& v, std::ostream* out) {
     *out << ", window " << v.size.width() << 'x' << v.size.height();
 }
 
-class PresentationTest : public ::testing::Test {
+class PresentationTest : public testing::WindowOnScenario01 {
 protected:
-    QPalette original = QApplication::palette();
-    std::unique_ptr<MainWindow> window;
-
-    void SetUp() override {
-        QApplication::setPalette(ThemeController::lightPalette());
-        window = std::make_unique<MainWindow>(defaultTraceSource(), MainWindow::Options{false});
-        window->resize(1400, 900);
-        window->show();
-        ASSERT_TRUE(QTest::qWaitForWindowExposed(window.get()));
-        window->player().setDocument(std::make_unique<Playback>(testing::scenario01Log()));
-    }
-    void TearDown() override {
-        window.reset();
-        QApplication::setPalette(original);
-    }
+    void SetUp() override { openWindow(1400, 900); }
 
     Visible visible() {
         AnalysisPanels& panels = window->panels();

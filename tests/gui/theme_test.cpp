@@ -19,6 +19,7 @@
 #include "gui/widgets/theme_controller.hpp"
 #include "gui/window/analysis_panels.hpp"
 #include "gui/window/main_window.hpp"
+#include "tests/gui/window_fixture.hpp"
 #include "tests/gui/panel_fixtures.hpp"
 
 namespace netstage::gui {
@@ -129,25 +130,14 @@ TEST(ThemeChoiceNames, roundTripAndRejectUnknownNames) {
     EXPECT_FALSE(ThemeController::parseChoice(QStringLiteral("purple")).has_value());
 }
 
-class ThemeInWindowTest : public ::testing::Test {
+class ThemeInWindowTest : public testing::WindowOnScenario01 {
 protected:
-    QPalette original = QApplication::palette();
-    std::unique_ptr<MainWindow> window;
-
     void SetUp() override {
-        QApplication::setPalette(ThemeController::lightPalette());
-        window = std::make_unique<MainWindow>(defaultTraceSource(), MainWindow::Options{false});
-        window->resize(1600, 1000);
-        window->show();
-        ASSERT_TRUE(QTest::qWaitForWindowExposed(window.get()));
-        window->player().setDocument(std::make_unique<Playback>(testing::scenario01Log()));
+        openWindow(1600, 1000);
+        if (HasFatalFailure()) return;
         window->player().seekMessage(3);
         window->panels().showPanel(QStringLiteral("chart"));
         QApplication::processEvents();
-    }
-    void TearDown() override {
-        window.reset();
-        QApplication::setPalette(original);
     }
 
     // Lightness of the topology view's top-right corner, where no item is drawn.
