@@ -11,10 +11,7 @@
 #include <memory>
 
 #include "protocols/imap/server_session.hpp"
-#include "simulator/apps/conversation_trace.hpp"
-#include "simulator/apps/engine_timer.hpp"
-#include "simulator/apps/session_keeper.hpp"
-#include "simulator/tcp/tcp_connection.hpp"
+#include "simulator/apps/server_connection.hpp"
 
 namespace netstage::apps {
 
@@ -22,30 +19,29 @@ class MailServer;
 
 imap::ServerConfig imapServerConfig(MailServer& server);
 
-class ImapServerConnection : public std::enable_shared_from_this<ImapServerConnection>, public SelfOwned {
+class ImapServerConnection final : public ServerConnection {
 public:
     ImapServerConnection(MailServer& server, std::shared_ptr<tcp::TcpConnection> connection);
-    ~ImapServerConnection();
-    ImapServerConnection(const ImapServerConnection&) = delete;
-    ImapServerConnection& operator=(const ImapServerConnection&) = delete;
-
-    void start();
-
-    void letGo() override;  // SelfOwned
+    ~ImapServerConnection() override;
 
 private:
-    void pump();
+    // The engine keeps simulated time itself (setTime); whatever it changes in
+    // the store while driven here is sent by the pump that follows, not by the
+    // store observer (busy_).
+    void engineStart() override;
+    void engineReceive(std::string_view bytes) override;
+    void engineEof() override;
+    void engineTimeout() override;
+    bool engineEvents() override;
+    std::string engineOutput() override { return session_.takeOutput(); }
+    std::optional<Time> engineDeadline() const override;  // autologout
+    void engineClosed() override;
     void onStoreChange(const mail::FolderChange& change);
 
     MailServer& server_;
-    std::shared_ptr<tcp::TcpConnection> connection_;
     imap::ServerSession session_;
-    ConversationTrace conversation_;
-    std::shared_ptr<ImapServerConnection> self_;
     mail::MailStore::ObserverId observer_ = 0;
-    EngineTimer timer_;  // autologout
     bool busy_ = false;  // driving the engine: a change it makes is sent by the pump that follows
-    bool closing_ = false;
 };
 
 }  // namespace netstage::apps

@@ -3,36 +3,33 @@
 // connection, with the conversation recorded in the trace.
 
 #include <memory>
+#include <string>
 
 #include "protocols/pop3/server_session.hpp"
-#include "simulator/apps/conversation_trace.hpp"
-#include "simulator/apps/engine_timer.hpp"
-#include "simulator/apps/session_keeper.hpp"
 #include "simulator/apps/pop3_maildrops.hpp"
-#include "simulator/tcp/tcp_connection.hpp"
+#include "simulator/apps/server_connection.hpp"
 
 namespace netstage::apps {
 
 class MailServer;
 
-class Pop3ServerConnection : public std::enable_shared_from_this<Pop3ServerConnection>, public SelfOwned {
+class Pop3ServerConnection final : public ServerConnection {
 public:
     Pop3ServerConnection(MailServer& server, Pop3Maildrops& maildrops, std::shared_ptr<tcp::TcpConnection> connection);
-    void start();
-    void letGo() override;  // SelfOwned
 
 private:
-    void pump();
+    void engineStart() override;
+    void engineReceive(std::string_view bytes) override;
+    void engineEof() override { session_.receiveEof(); }
+    void engineTimeout() override;
+    bool engineEvents() override;
+    std::string engineOutput() override { return session_.takeOutput(); }
+    std::optional<Time> engineDeadline() const override;
+    void engineClosed() override { session_.receiveEof(); }
 
-    MailServer& server_;
     Pop3Maildrops& maildrops_;
     std::string user_;  // once logged in
-    std::shared_ptr<tcp::TcpConnection> connection_;
     pop3::ServerSession session_;
-    ConversationTrace conversation_;
-    std::shared_ptr<Pop3ServerConnection> self_;
-    EngineTimer timer_;
-    bool closing_ = false;
 };
 
 }  // namespace netstage::apps

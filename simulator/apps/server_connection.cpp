@@ -1,0 +1,64 @@
+#include "simulator/apps/server_connection.hpp"
+
+#include "simulator/apps/engine_wiring.hpp"
+
+namespace netstage::apps {
+
+ServerConnection::ServerConnection(HostStack& host, std::shared_ptr<tcp::TcpConnection> connection,
+                                   const std::string& protocol, const std::string& client)
+    : host_{host},
+      connection_{std::move(connection)},
+      conversation_{host.simulator(), host.node().network().tracer(), host.node().name(), protocol,
+                    clientFirstName(*connection_), client, host.node().name()},
+      timer_{host.simulator(), [this] {
+                 engineTimeout();
+                 pump();
+             }} {}
+
+ServerConnection::~ServerConnection() = default;
+
+void ServerConnection::start() {
+    self_ = shared_from_this();
+    tcp::TcpCallbacks callbacks;
+    callbacks.onData = [this](std::span<const std::uint8_t> bytes) {
+        engineReceive(asText(bytes));
+        pump();
+    };
+    callbacks.onPeerClosed = [this] {
+        engineEof();
+        pump();
+        connection_->close();
+    };
+    // The object lives until TCP is done with it, whatever happened before.
+    callbacks.onClosed = [this] {
+        timer_.stop();
+        closing_ = true;  // no timer may outlive this object
+        engineClosed();
+        conversation_.close();
+        auto keepAliveUntilReturn = std::move(self_);
+    };
+    connection_->setCallbacks(std::move(callbacks));
+    conversation_.open();
+    engineStart();
+    pump();
+}
+
+void ServerConnection::letGo() {
+    connection_->setCallbacks({});
+    timer_.stop();
+    self_.reset();
+}
+
+void ServerConnection::pump() {
+    const bool closeWanted = engineEvents();
+    const std::string output = engineOutput();
+    if (!output.empty() && !closing_) connection_->send(output);
+    if (closeWanted && !closing_) {
+        closing_ = true;
+        connection_->close();
+    }
+    const auto deadline = engineDeadline();
+    timer_.set(deadline && !closing_ ? deadline : std::nullopt);
+}
+
+}  // namespace netstage::apps
