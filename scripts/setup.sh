@@ -1,6 +1,12 @@
 #!/usr/bin/env bash
 # Installs what NetStage needs from Debian 12's archive, and nothing else.
-# Idempotent: when every package is present it returns at once.
+# Idempotent: when every package is present it returns at once, without
+# touching the network. Runs apt-get directly as root, through sudo otherwise.
+#
+# Exit codes: 0 everything is installed; 1 a package could not be installed;
+# 2 packages are missing and there is no way to become root.
+# tests/scripts/setup_test.sh runs this file with stand-ins for dpkg-query,
+# apt-get, sudo and id, and checks the exact commands it would run.
 set -euo pipefail
 
 packages=(
@@ -18,16 +24,49 @@ packages=(
   xvfb xauth                                # headless GUI screenshots
 )
 
-missing=()
-for p in "${packages[@]}"; do
-  status=$(dpkg-query -W -f='${Status}' "$p" 2>/dev/null || true)
-  [[ "$status" == "install ok installed" ]] || missing+=("$p")
-done
+say() { echo "netstage setup: $*" >&2; }
+
+installed() {
+  local status
+  status=$(dpkg-query -W -f='${Status}' "$1" 2>/dev/null || true)
+  [[ "$status" == "install ok installed" ]]
+}
+
+missing_packages() {
+  local p
+  for p in "${packages[@]}"; do
+    installed "$p" || echo "$p"
+  done
+}
+
+mapfile -t missing < <(missing_packages)
 [[ ${#missing[@]} -eq 0 ]] && exit 0
 
-echo "netstage setup: installing ${missing[*]}" >&2
-sudo=""
-if [[ $(id -u) -ne 0 ]]; then sudo="sudo"; fi
-export DEBIAN_FRONTEND=noninteractive
-$sudo apt-get update -qq
-$sudo -E apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+# As root, apt-get runs as it is; otherwise through sudo. The environment goes
+# through `env`, because sudo's -E may be refused by its policy.
+as_root=()
+if [[ $(id -u) -ne 0 ]]; then
+  if ! command -v sudo >/dev/null 2>&1; then
+    say "missing ${missing[*]}"
+    say "run this script as root, or install sudo, to install them"
+    exit 2
+  fi
+  as_root=(sudo)
+fi
+apt=("${as_root[@]}" env DEBIAN_FRONTEND=noninteractive apt-get)
+
+say "installing ${missing[*]}"
+if ! "${apt[@]}" update -qq; then
+  say "apt-get update failed; trying to install from the package lists already here"
+fi
+if ! "${apt[@]}" install -y -qq --no-install-recommends "${missing[@]}" >/dev/null; then
+  say "apt-get install failed"
+fi
+
+mapfile -t still_missing < <(missing_packages)
+if [[ ${#still_missing[@]} -ne 0 ]]; then
+  say "could not install: ${still_missing[*]}"
+  say "install them with: apt-get install ${still_missing[*]}"
+  exit 1
+fi
+say "installed ${missing[*]}"

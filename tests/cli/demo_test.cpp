@@ -6,6 +6,7 @@
 
 #include "cli/bulk_transfer_demo.hpp"
 #include "tests/support/tshark.hpp"
+#include "tests/support/temp_dir.hpp"
 
 using namespace netstage;
 using namespace netstage::cli;
@@ -13,17 +14,10 @@ using namespace netstage::cli;
 namespace {
 
 std::filesystem::path tempFile(const std::string& name) {
-    const auto dir = std::filesystem::temp_directory_path() / "netstage-cli-tests";
-    std::filesystem::create_directories(dir);
-    return dir / name;
+    return test_support::programTempDir().file(name);
 }
 
-std::string slurp(const std::filesystem::path& path) {
-    std::ifstream in{path, std::ios::binary};
-    std::ostringstream text;
-    text << in.rdbuf();
-    return text.str();
-}
+using test_support::slurp;
 
 }  // namespace
 

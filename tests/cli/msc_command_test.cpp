@@ -20,6 +20,7 @@
 #include "simulator/scenario/run_scenario.hpp"
 #include "simulator/scenario/scenario_loader.hpp"
 #include "simulator/trace/msc_layout.hpp"
+#include "tests/support/temp_dir.hpp"
 
 using namespace netstage;
 using namespace netstage::cli;
@@ -34,17 +35,10 @@ std::filesystem::path sourceDir() {
 std::string scenario01() { return (sourceDir() / "scenarios" / "01-smtp-alice-to-bob.yaml").string(); }
 
 std::filesystem::path tempFile(const std::string& name) {
-    const auto dir = std::filesystem::temp_directory_path() / "netstage-msc-cli-tests";
-    std::filesystem::create_directories(dir);
-    return dir / name;
+    return test_support::programTempDir().file(name);
 }
 
-std::string slurp(const std::filesystem::path& path) {
-    std::ifstream in{path, std::ios::binary};
-    std::ostringstream text;
-    text << in.rdbuf();
-    return text.str();
-}
+using test_support::slurp;
 
 // Scenario 01 is run once for the whole file.
 const trace::TraceLog& run01() {

@@ -8,17 +8,15 @@
 
 #include "simulator/trace/json_lines_writer.hpp"
 #include "tests/gui/sample_trace.hpp"
+#include "tests/support/temp_dir.hpp"
 
 namespace netstage::gui {
 namespace {
 
 class DocumentSource : public ::testing::Test {
 protected:
-    std::filesystem::path dir = std::filesystem::temp_directory_path() /
-                                ("netstage-gui-test-" + std::to_string(::testing::UnitTest::GetInstance()->random_seed()) +
-                                 ::testing::UnitTest::GetInstance()->current_test_info()->name());
-    void SetUp() override { std::filesystem::create_directories(dir); }
-    void TearDown() override { std::filesystem::remove_all(dir); }
+    netstage::test_support::TempDir folder;
+    const std::filesystem::path& dir = folder.path();
 
     std::string write(const std::string& name, const std::string& text) {
         const auto path = (dir / name).string();

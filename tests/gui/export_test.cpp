@@ -19,6 +19,7 @@
 #include "gui/window/export_actions.hpp"
 #include "gui/window/main_window.hpp"
 #include "tests/gui/panel_fixtures.hpp"
+#include "tests/support/temp_dir.hpp"
 
 namespace netstage::gui {
 namespace {
@@ -30,11 +31,7 @@ std::string sourceDir() {
 
 std::string scenario01Path() { return sourceDir() + "/scenarios/01-smtp-alice-to-bob.yaml"; }
 
-std::filesystem::path tempDir() {
-    const auto dir = std::filesystem::temp_directory_path() / "netstage-gui-export-tests";
-    std::filesystem::create_directories(dir);
-    return dir;
-}
+std::filesystem::path tempDir() { return netstage::test_support::programTempDir().path(); }
 
 // A path in tempDir() with no file there yet.
 std::filesystem::path tempFile(const std::string& name) {
@@ -42,12 +39,7 @@ std::filesystem::path tempFile(const std::string& name) {
     return tempDir() / name;
 }
 
-std::string slurp(const std::filesystem::path& path) {
-    std::ifstream in{path, std::ios::binary};
-    std::ostringstream bytes;
-    bytes << in.rdbuf();
-    return bytes.str();
-}
+using netstage::test_support::slurp;
 
 QString qpath(const std::filesystem::path& path) { return QString::fromStdString(path.string()); }
 

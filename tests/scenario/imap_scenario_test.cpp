@@ -9,6 +9,7 @@
 #include "simulator/scenario/imap_actions.hpp"
 #include "tests/scenario/scenario_support.hpp"
 #include "tests/support/tshark.hpp"
+#include "tests/support/temp_dir.hpp"
 
 using namespace netstage;
 using namespace netstage::test_support;
@@ -16,7 +17,7 @@ using namespace netstage::test_support;
 namespace {
 
 std::filesystem::path tempFile(const std::string& name) {
-    return std::filesystem::temp_directory_path() / ("netstage-imap-scenario-" + name);
+    return test_support::programTempDir().file(name);
 }
 
 std::string text(const trace::Event& event, const std::string& key) {

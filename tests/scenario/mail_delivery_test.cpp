@@ -8,6 +8,7 @@
 #include "simulator/trace/record.hpp"
 #include "tests/scenario/scenario_support.hpp"
 #include "tests/support/tshark.hpp"
+#include "tests/support/temp_dir.hpp"
 
 using namespace netstage;
 using namespace netstage::test_support;
@@ -27,17 +28,10 @@ std::size_t countEvents(const trace::TraceLog& log, const std::string& layer, co
 }
 
 std::filesystem::path tempFile(const std::string& name) {
-    const auto dir = std::filesystem::temp_directory_path() / "netstage-scenario-tests";
-    std::filesystem::create_directories(dir);
-    return dir / name;
+    return test_support::programTempDir().file(name);
 }
 
-std::string slurp(const std::filesystem::path& path) {
-    std::ifstream in{path, std::ios::binary};
-    std::ostringstream text;
-    text << in.rdbuf();
-    return text.str();
-}
+using test_support::slurp;
 
 }  // namespace
 

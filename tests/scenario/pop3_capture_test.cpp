@@ -9,6 +9,7 @@
 
 #include "tests/scenario/scenario_support.hpp"
 #include "tests/support/tshark.hpp"
+#include "tests/support/temp_dir.hpp"
 
 using namespace netstage;
 using namespace netstage::test_support;
@@ -16,9 +17,7 @@ using namespace netstage::test_support;
 namespace {
 
 std::filesystem::path captureOf02() {
-    const auto dir = std::filesystem::temp_directory_path() / "netstage-scenario-tests";
-    std::filesystem::create_directories(dir);
-    const auto path = dir / "02-pop3-capture.pcap";
+    const auto path = test_support::programTempDir().file("02-pop3-capture.pcap");
     scenario::RunOptions options;
     options.pcapPath = path.string();
     scenario::runScenario(scenario::loadScenarioFile(scenarioPath("02-pop3-download-and-delete")), options);

@@ -8,6 +8,7 @@
 
 #include "simulator/trace/json_lines_reader.hpp"
 #include "tests/scenario/scenario_support.hpp"
+#include "tests/support/temp_dir.hpp"
 
 namespace netstage {
 namespace {
@@ -19,8 +20,8 @@ class ScenarioTraceFile : public ::testing::TestWithParam<std::string> {};
 TEST_P(ScenarioTraceFile, isWrittenWholeAndReadsBackAsTheRunInMemory) {
     const std::string name = GetParam();
     const auto spec = scenario::loadScenarioFile(scenarioPath(name));
-    const auto dir = std::filesystem::temp_directory_path() / ("netstage-trace-file-" + name);
-    std::filesystem::create_directories(dir);
+    const test_support::TempDir folder;
+    const auto& dir = folder.path();
     scenario::RunOptions options;
     options.tracePath = (dir / "run.jsonl").string();
     options.pcapPath = (dir / "run.pcap").string();

@@ -7,6 +7,7 @@
 
 #include "simulator/trace/msc_svg.hpp"
 #include "tests/trace/msc_fixture.hpp"
+#include "tests/support/temp_dir.hpp"
 
 using namespace netstage;
 using namespace netstage::time_literals;
@@ -15,11 +16,7 @@ using namespace netstage::trace::testing_support;
 
 namespace {
 
-std::filesystem::path tempPath(const std::string& name) {
-    const auto dir = std::filesystem::temp_directory_path() / "netstage-msc-tests";
-    std::filesystem::create_directories(dir);
-    return dir / name;
-}
+std::filesystem::path tempPath(const std::string& name) { return test_support::programTempDir().file(name); }
 
 // Parses the SVG with Python's XML parser and returns, one per line, the label of
 // every message arrow, or "ERROR ..." when the document is not well-formed XML.
