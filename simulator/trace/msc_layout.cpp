@@ -80,8 +80,9 @@ double laneOffset(std::size_t lane, double laneSpacing) {
 }
 
 std::string laneColour(std::size_t lane) {
-    // Lane 0 keeps its protocol's colour; the others are far from every protocol colour and from each other.
-    static constexpr const char* palette[] = {"#c2185b", "#00897b", "#6d4c41", "#827717", "#455a64", "#d84315"};
+    // Lane 0 keeps its protocol's colour; the others stay clear of the protocol colours of the chart and of
+    // the network view (blue SMTP, magenta or purple DNS, green POP3, brown IMAP, orange FTP) and of each other.
+    static constexpr const char* palette[] = {"#00897b", "#9e7c00", "#455a64", "#6d4c41", "#c62828", "#37474f"};
     if (lane == 0) return {};
     return palette[(lane - 1) % (sizeof palette / sizeof palette[0])];
 }

@@ -190,9 +190,14 @@ void writeMscSvg(const MscChart& chart, const MscLayout& layout, std::ostream& o
                 << num(lane.bottom - lane.top) << "\" fill=\"" << colour << "\" fill-opacity=\"0.25\" stroke=\"" << colour
                 << "\" stroke-width=\"1\"/>";
         }
-        out << "<text x=\"" << num(lane.labelAt.x) << "\" y=\"" << num(lane.labelAt.y)
-            << "\" font-size=\"10\" font-weight=\"bold\" fill=\"" << colour
-            << "\" text-anchor=\"middle\" stroke=\"#ffffff\" stroke-width=\"3\" paint-order=\"stroke\">"
+        // On a white card, so it reads over the arrows it may cross (10 px monospace: 6 px a character).
+        std::size_t chars = 0;
+        for (unsigned char c : lane.label) chars += (c & 0xC0) != 0x80 ? 1 : 0;
+        const double width = static_cast<double>(chars) * 6.0 + 4;
+        out << "<rect x=\"" << num(lane.labelAt.x - width / 2) << "\" y=\"" << num(lane.labelAt.y - 9)
+            << "\" width=\"" << num(width) << "\" height=\"12\" fill=\"#ffffff\" fill-opacity=\"0.85\"/>"
+            << "<text x=\"" << num(lane.labelAt.x) << "\" y=\"" << num(lane.labelAt.y)
+            << "\" font-size=\"10\" font-weight=\"bold\" fill=\"" << colour << "\" text-anchor=\"middle\">"
             << escapeXml(lane.label) << "</text></g>\n";
     }
 
