@@ -12,6 +12,7 @@ struct ScenarioOptions {
     std::optional<std::uint64_t> seed;
     std::optional<std::string> tracePath;
     std::optional<std::string> pcapPath;
+    std::optional<std::string> pcapAtNode;  // capture point for pcapPath (default: every receiving host)
     bool transcript = false;
 };
 

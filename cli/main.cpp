@@ -36,7 +36,10 @@ int main(int argc, char** argv) {
     runCommand->add_option("scenario", runOptions.path, "Scenario file (YAML)")->required();
     runCommand->add_option("--seed", runOptions.seed, "Override the scenario's random seed");
     runCommand->add_option("--trace", runOptions.tracePath, "Write the trace as JSON Lines to FILE");
-    runCommand->add_option("--pcap", runOptions.pcapPath, "Write the packets as a pcap capture to FILE");
+    auto* runPcap = runCommand->add_option("--pcap", runOptions.pcapPath,
+                                           "Write the packets as a pcap capture to FILE, as each host receives them");
+    runCommand->add_option("--pcap-at", runOptions.pcapAtNode, "Capture at NODE instead: what it sends and receives")
+        ->needs(runPcap);
     runCommand->add_flag("--transcript", runOptions.transcript, "Print each application dialogue as C:/S: lines");
 
     netstage::cli::MscCommandOptions msc;

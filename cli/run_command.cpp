@@ -13,6 +13,7 @@ int runScenarioCommand(const ScenarioOptions& options, std::ostream& out, std::o
         run.seed = options.seed;
         run.tracePath = options.tracePath;
         run.pcapPath = options.pcapPath;
+        run.pcapAtNode = options.pcapAtNode;
         const scenario::ScenarioRun result = scenario::runScenario(spec, run);
         if (options.transcript) {
             bool first = true;

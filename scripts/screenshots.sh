@@ -68,6 +68,8 @@ shot dark-theme.png --size 2400x1100 --theme dark --panel chart --at-message 9 $
 # port 20 answered by RST); the inspector on the segment carrying the body.
 shot 08-sequence-chart.png --size 2400x1100 --panel chart --at-message 6 $s01
 shot 08-sequence-chart-tcp.png --size 2400x1100 --panel chart --chart-tcp --at-message 6 $s01
+# Three SMTP sessions at once, each in a lane and a colour of its own.
+shot 08-sequence-chart-parallel.png --size 2400x1100 --panel chart --at-message 20 tests/scenario/data/three-relayed-at-once.yaml
 s06=scenarios/06-ftp-active-vs-passive.yaml
 shot 08-ftp-active-chart.png --size 2400x1300 --panel chart --chart-tcp --at-message 8 $s06
 shot 08-inspector-data.png --size 2600x1100 --panel inspector --at-message 10 $s01

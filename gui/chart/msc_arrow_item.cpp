@@ -23,19 +23,26 @@ constexpr double hitWidth = 10;   // clicking near the line is enough
 QPointF point(trace::MscPoint p) { return {p.x, p.y}; }
 }  // namespace
 
-QColor MscArrowItem::colourOf(const trace::MscArrow& arrow) {
+QColor MscArrowItem::laneColourOf(const std::string& protocol, std::size_t lane) {
+    if (lane == 0) return look::chartProtocolColor(protocol);
+    const QColor colour{QString::fromStdString(trace::laneColour(lane))};
+    return look::isDark() ? colour.lighter(170) : colour;
+}
+
+QColor MscArrowItem::colourOf(const trace::MscArrow& arrow, std::size_t lane) {
+    if (lane > 0) return laneColourOf(arrow.protocol, lane);
     if (arrow.kind == trace::MscArrowKind::Segment) return look::chartSegmentColor();
     return look::chartProtocolColor(arrow.protocol);
 }
 
-MscArrowItem::MscArrowItem(const trace::MscArrow& arrow, const trace::MscArrowGeometry& geometry)
+MscArrowItem::MscArrowItem(const trace::MscArrow& arrow, const trace::MscArrowGeometry& geometry, std::size_t lane)
     : index_{geometry.arrow},
       record_{arrow.record},
       lost_{arrow.lost},
       segment_{arrow.kind == trace::MscArrowKind::Segment},
       dashed_{arrow.role == trace::MscConnectionRole::Data},
       self_{geometry.self},
-      colour_{colourOf(arrow)},
+      colour_{colourOf(arrow, lane)},
       end_{point(geometry.to)},
       label_{new QGraphicsSimpleTextItem{this}} {
     const QPointF from = point(geometry.from);

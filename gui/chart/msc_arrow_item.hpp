@@ -15,7 +15,8 @@ namespace netstage::gui {
 
 class MscArrowItem : public QGraphicsItem {
 public:
-    MscArrowItem(const trace::MscArrow& arrow, const trace::MscArrowGeometry& geometry);
+    // lane: the lane of the arrow's connection (MscConnection::lane); lanes after the first take colours of their own.
+    MscArrowItem(const trace::MscArrow& arrow, const trace::MscArrowGeometry& geometry, std::size_t lane = 0);
 
     std::size_t arrowIndex() const { return index_; }
     std::size_t record() const { return record_; }
@@ -30,7 +31,9 @@ public:
     void paint(QPainter* painter, const QStyleOptionGraphicsItem* option, QWidget* widget) override;
 
     // The colour of an arrow, the same as the SVG export's.
-    static QColor colourOf(const trace::MscArrow& arrow);
+    static QColor colourOf(const trace::MscArrow& arrow, std::size_t lane = 0);
+    // The colour of a concurrent connection's lane, in the look's theme.
+    static QColor laneColourOf(const std::string& protocol, std::size_t lane);
 
 protected:
     void mousePressEvent(QGraphicsSceneMouseEvent* event) override;

@@ -75,6 +75,7 @@ void SequenceChartScene::setChart(trace::MscChart chart, trace::MscLayout layout
     layout_ = std::move(layout);
     setSceneRect(0, 0, layout_.width, layout_.height);
     drawFrame();
+    drawLanes();
     arrows_.assign(chart_.arrows.size(), nullptr);
     byRecord_.reserve(layout_.arrows.size());
     for (const auto& geometry : layout_.arrows) byRecord_.emplace_back(chart_.arrows[geometry.arrow].record, geometry.arrow);
@@ -109,7 +110,10 @@ QRectF SequenceChartScene::arrowBounds(std::size_t arrow) const {
 }
 
 MscArrowItem* SequenceChartScene::makeItem(std::size_t arrow) {
-    auto* item = new MscArrowItem{chart_.arrows[arrow], layout_.arrows[arrow]};
+    const trace::MscArrow& model = chart_.arrows[arrow];
+    const std::size_t lane =
+        model.connectionIndex < chart_.connections.size() ? chart_.connections[model.connectionIndex].lane : 0;
+    auto* item = new MscArrowItem{model, layout_.arrows[arrow], lane};
     item->setCurrent(current_ == arrow);
     addItem(item);
     arrows_[arrow] = item;
@@ -172,6 +176,23 @@ void SequenceChartScene::drawFrame() {
                     axisInk, Qt::AlignHCenter)
                 ->setZValue(1);
         }
+    }
+}
+
+void SequenceChartScene::drawLanes() {
+    // Concurrent connections: a bar in each one's lane on both lifelines, and its ports, as in the SVG export.
+    for (const auto& lane : layout_.lanes) {
+        const trace::MscConnection& connection = chart_.connections[lane.connection];
+        const QColor colour = MscArrowItem::laneColourOf(connection.protocol, lane.lane);
+        QColor fill = colour;
+        fill.setAlphaF(0.25);
+        for (double x : {lane.fromX, lane.toX}) {
+            auto* bar = addRect(QRectF{x - 3, lane.top, 6, lane.bottom - lane.top}, QPen{colour, look::lineScale()}, fill);
+            bar->setZValue(1);
+        }
+        placeText(*this, QString::fromStdString(lane.label), lane.labelAt.x, lane.labelAt.y, chartFont(10, true), colour,
+                  Qt::AlignHCenter)
+            ->setZValue(4);
     }
 }
 

@@ -70,6 +70,7 @@ private:
     };
 
     void drawFrame();
+    void drawLanes();  // bars and port labels of concurrent connections
     void indexExtents();
     MscArrowItem* makeItem(std::size_t arrow);
 

@@ -26,7 +26,10 @@ ScenarioRun runScenario(const ScenarioSpec& spec, const RunOptions& options) {
     trace::Recorder recorder;
     if (options.keepLog) tracer.addSink(recorder);
 
-    trace::TraceFiles files{tracer, options.tracePath, options.pcapPath};
+    if (options.pcapAtNode && !spec.hasNode(*options.pcapAtNode)) {
+        throw std::invalid_argument{"--pcap-at: the scenario has no node named \"" + *options.pcapAtNode + "\""};
+    }
+    trace::TraceFiles files{tracer, options.tracePath, options.pcapPath, trace::PcapCapture{options.pcapAtNode}};
 
     World world{spec, tracer, options.seed};
     ScenarioRun run;

@@ -18,6 +18,7 @@ struct RunOptions {
     std::optional<std::uint64_t> seed;      // overrides the scenario's seed
     std::optional<std::string> tracePath;   // JSON Lines
     std::optional<std::string> pcapPath;
+    std::optional<std::string> pcapAtNode;  // capture at this node; default: as every host receives
     bool keepLog = false;                   // keep every record in memory (for the GUI)
     bool transcript = true;                 // collect the C:/S: dialogues (off: no text events at all, fastest)
 };

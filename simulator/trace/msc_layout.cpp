@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cinttypes>
 #include <cmath>
+#include <cctype>
 #include <cstdio>
 
 namespace netstage::trace {
@@ -37,7 +38,54 @@ std::string cutLabel(const std::string& label, std::size_t maxChars, bool& cut) 
     return label;
 }
 
+std::size_t laneOf(const MscChart& chart, const MscArrow& arrow) {
+    return arrow.connectionIndex < chart.connections.size() ? chart.connections[arrow.connectionIndex].lane : 0;
+}
+
+// What a lost arrow says: where it was going, since it stops before getting
+// there. Its own text is cut shorter, so the destination stays readable.
+std::string lostLabel(const MscChart& chart, const MscArrow& arrow) {
+    constexpr std::size_t ownChars = 20;
+    bool cut = false;
+    const std::string own = cutLabel(arrow.label, ownChars, cut);
+    if (arrow.from == arrow.to) return own + ", lost";
+    return own + " \u2192 " + chart.lifelines[arrow.to].host + ", lost";
+}
+
+// Half-way to the destination, unless that is on (or next to) a lifeline in
+// between, where the cross would look aimed at that host: then half-way
+// across the gap it falls in.
+double lostAt(const MscLayout& layout, double fromX, double toX) {
+    constexpr double clearance = 24;
+    const double half = (fromX + toX) / 2;
+    const double low = std::min(fromX, toX);
+    const double high = std::max(fromX, toX);
+    double gapLow = low;
+    double gapHigh = high;
+    for (const auto& line : layout.lifelines) {
+        if (line.x <= low + 1 || line.x >= high - 1) continue;
+        if (line.x <= half) gapLow = std::max(gapLow, line.x);
+        else gapHigh = std::min(gapHigh, line.x);
+    }
+    if (half - gapLow >= clearance && gapHigh - half >= clearance) return half;
+    return (gapLow + gapHigh) / 2;
+}
+
 }  // namespace
+
+double laneOffset(std::size_t lane, double laneSpacing) {
+    if (lane == 0) return 0;
+    const double step = static_cast<double>((lane + 1) / 2) * laneSpacing;
+    return lane % 2 == 1 ? step : -step;
+}
+
+std::string laneColour(std::size_t lane) {
+    // Lane 0 keeps its protocol's colour; the others stay clear of the protocol colours of the chart and of
+    // the network view (blue SMTP, magenta or purple DNS, green POP3, brown IMAP, orange FTP) and of each other.
+    static constexpr const char* palette[] = {"#00897b", "#9e7c00", "#455a64", "#6d4c41", "#c62828", "#37474f"};
+    if (lane == 0) return {};
+    return palette[(lane - 1) % (sizeof palette / sizeof palette[0])];
+}
 
 std::string formatMilliseconds(Time time) {
     const std::int64_t ns = time.nanoseconds();
@@ -81,14 +129,17 @@ MscLayout layoutMsc(const MscChart& chart, const MscLayoutOptions& options) {
     std::vector<bool> cut(chart.arrows.size());
     for (std::size_t i = 0; i < chart.arrows.size(); ++i) {
         bool wasCut = false;
-        labels[i] = cutLabel(chart.arrows[i].label, options.maxLabelChars, wasCut);
+        const std::string full = chart.arrows[i].lost ? lostLabel(chart, chart.arrows[i]) : chart.arrows[i].label;
+        labels[i] = cutLabel(full, options.maxLabelChars, wasCut);
         cut[i] = wasCut;
         const std::size_t a = std::min(chart.arrows[i].from, chart.arrows[i].to);
         const std::size_t b = std::max(chart.arrows[i].from, chart.arrows[i].to);
         if (a == b) continue;
         // A label runs from the receiving end towards the sending end, where the arrow
         // before it in a request/reply exchange comes in: keep the last part of the arrow free.
-        const double needed = (textWidth(labels[i], options) + 2 * labelInset) / options.labelShare;
+        // A lost arrow stops about half-way, so its label has about half the room (and may take most of it).
+        const double share = chart.arrows[i].lost ? options.labelShare * 0.65 : options.labelShare;
+        const double needed = (textWidth(labels[i], options) + 2 * labelInset) / share;
         double have = 0;
         for (std::size_t g = a; g < b; ++g) have += gap[g];
         if (have < needed) {
@@ -202,13 +253,14 @@ MscLayout layoutMsc(const MscChart& chart, const MscLayoutOptions& options) {
         geometry.arrow = i;
         geometry.label = labels[i];
         geometry.cut = cut[i];
-        const double fromX = layout.lifelines[arrow.from].x;
-        const double toX = layout.lifelines[arrow.to].x;
+        const double lane = laneOffset(laneOf(chart, arrow), options.laneSpacing);
+        const double fromX = layout.lifelines[arrow.from].x + lane;
+        const double toX = layout.lifelines[arrow.to].x + lane;
         const double sendOffset = static_cast<double>(arrivalStack[pointOf(arrow.sent)] + rank[i]) * options.rowGap;
         geometry.from = {fromX, layout.yAt(arrow.sent) + sendOffset};
         geometry.self = arrow.from == arrow.to;
         if (arrow.lost) {
-            const double towards = geometry.self ? fromX + 30 : fromX + (toX - fromX) / 2;
+            const double towards = geometry.self ? fromX + 30 : lostAt(layout, fromX, toX);
             geometry.to = {towards, geometry.from.y + lostDrop};
         } else {
             const double end = layout.yAt(arrow.received) + static_cast<double>(rank[i]) * options.rowGap;
@@ -219,8 +271,8 @@ MscLayout layoutMsc(const MscChart& chart, const MscLayoutOptions& options) {
             geometry.labelAt = {fromX + labelInset, geometry.from.y - labelLift};
             right = std::max(right, geometry.labelAt.x + textWidth(geometry.label, options));
         } else {
-            // Along the line, read left to right, anchored by the receiving end (or,
-            // for a lost arrow, the sending end) and lifted off the line.
+            // Along the line, read left to right, anchored by the receiving end (for a
+            // lost arrow, its cross) and lifted off the line.
             const bool rightward = geometry.to.x > geometry.from.x;
             const MscPoint left = rightward ? geometry.from : geometry.to;
             const MscPoint rightEnd = rightward ? geometry.to : geometry.from;
@@ -229,7 +281,7 @@ MscLayout layoutMsc(const MscChart& chart, const MscLayoutOptions& options) {
             const double length = std::sqrt(dx * dx + dy * dy);
             const double ux = dx / length;
             const double uy = dy / length;
-            const bool anchorLeft = arrow.lost ? rightward : !rightward;
+            const bool anchorLeft = !rightward;
             const MscPoint end = anchorLeft ? left : rightEnd;
             const double inset = anchorLeft ? labelInset : -(labelInset + 6);  // clear of the arrowhead
             geometry.labelAtStart = anchorLeft;
@@ -237,6 +289,38 @@ MscLayout layoutMsc(const MscChart& chart, const MscLayoutOptions& options) {
             geometry.labelAt = {end.x + ux * inset + uy * labelLift, end.y + uy * inset - ux * labelLift};
         }
         layout.arrows.push_back(std::move(geometry));
+    }
+
+    // A bar per concurrent connection on each of its lifelines, from its first arrow to its last.
+    std::vector<std::optional<std::size_t>> laneOfConnection(chart.connections.size());
+    for (std::size_t c = 0; c < chart.connections.size(); ++c) {
+        const MscConnection& connection = chart.connections[c];
+        if (!connection.concurrent) continue;
+        laneOfConnection[c] = layout.lanes.size();
+        MscLaneGeometry lane;
+        lane.connection = c;
+        lane.lane = connection.lane;
+        const double offset = laneOffset(connection.lane, options.laneSpacing);
+        lane.fromX = layout.lifelines[connection.from].x + offset;
+        lane.toX = layout.lifelines[connection.to].x + offset;
+        lane.top = layout.chartBottom;
+        lane.bottom = layout.chartTop;
+        std::string protocol = connection.protocol;
+        std::transform(protocol.begin(), protocol.end(), protocol.begin(),
+                       [](unsigned char letter) { return static_cast<char>(std::toupper(letter)); });
+        lane.label = protocol + " " + connection.ports();
+        layout.lanes.push_back(std::move(lane));
+    }
+    for (const MscArrowGeometry& geometry : layout.arrows) {
+        const MscArrow& arrow = chart.arrows[geometry.arrow];
+        if (arrow.connectionIndex >= laneOfConnection.size() || !laneOfConnection[arrow.connectionIndex]) continue;
+        MscLaneGeometry& lane = layout.lanes[*laneOfConnection[arrow.connectionIndex]];
+        lane.top = std::min({lane.top, geometry.from.y, geometry.to.y});
+        lane.bottom = std::max({lane.bottom, geometry.from.y, geometry.to.y});
+    }
+    for (MscLaneGeometry& lane : layout.lanes) {
+        lane.labelAt = {lane.fromX, lane.top - labelLift};
+        right = std::max(right, lane.fromX + textWidth(lane.label, options) / 2);
     }
 
     // Ticks where the first arrow of each instant leaves, skipping those too close to the one above.

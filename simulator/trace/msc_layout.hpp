@@ -34,6 +34,7 @@ struct MscLayoutOptions {
     double axisWidth = 96.0;                // left margin holding the time axis
     double headerHeight = 64.0;             // title and lifeline boxes
     double margin = 24.0;
+    double laneSpacing = 12.0;              // between the lanes of concurrent connections on a lifeline
 };
 
 struct MscPoint {
@@ -53,8 +54,8 @@ struct MscLifelineGeometry {
 
 struct MscArrowGeometry {
     std::size_t arrow = 0;  // index into MscChart::arrows
-    MscPoint from;
-    MscPoint to;            // for a lost arrow: where it was lost (drawn with a cross)
+    MscPoint from;          // on the sender's lifeline, moved sideways to its connection's lane
+    MscPoint to;            // for a lost arrow: half-way to its destination, where a cross is drawn
     bool self = false;      // from and to are the same lifeline: drawn as a loop to the right
     // The label runs along the arrow, just above it, near the receiving end (the
     // end no other arrow of a request/reply exchange comes close to). Draw it with
@@ -63,8 +64,23 @@ struct MscArrowGeometry {
     MscPoint labelAt;
     double labelAngle = 0;
     bool labelAtStart = true;
-    std::string label;      // possibly cut
+    std::string label;      // possibly cut; a lost arrow's names where it was going: "SYN → hamburger.edu, lost"
     bool cut = false;       // label was cut; the full text is MscChart::arrows[arrow].label
+};
+
+// A connection that overlaps another between the same two lifelines: a bar
+// on each of its lifelines, in its lane, from its first to its last arrow,
+// and its ports written above the bar where it starts. Draw bars and arrows
+// of the connection in laneColour(lane).
+struct MscLaneGeometry {
+    std::size_t connection = 0;  // index into MscChart::connections
+    std::size_t lane = 0;
+    double fromX = 0;  // bar on the lifeline of the connection's first arrow
+    double toX = 0;
+    double top = 0;
+    double bottom = 0;
+    std::string label;  // "SMTP :49153 → :25"
+    MscPoint labelAt;   // centre of the label's baseline, above the bar at fromX
 };
 
 struct MscTick {
@@ -82,6 +98,7 @@ struct MscLayout {
     double chartBottom = 0;
     std::vector<MscLifelineGeometry> lifelines;
     std::vector<MscArrowGeometry> arrows;  // same order as MscChart::arrows
+    std::vector<MscLaneGeometry> lanes;    // concurrent connections only
     std::vector<MscTick> ticks;
     std::vector<double> breaks;  // y of each cut idle stretch
     // The time-to-y mapping: sorted breakpoints, linear in between.
@@ -92,6 +109,15 @@ struct MscLayout {
 };
 
 MscLayout layoutMsc(const MscChart& chart, const MscLayoutOptions& options = {});
+
+// How far a lane sits from its lifeline: lane 0 on it, then alternately
+// right and left, laneSpacing apart.
+double laneOffset(std::size_t lane, double laneSpacing);
+
+// The colour of a connection's lane as "#rrggbb"; empty for lane 0, which
+// keeps its protocol's colour. The SVG export uses these; the GUI its own
+// shades of them for its themes.
+std::string laneColour(std::size_t lane);
 
 // "102.345 ms": exact, through integers.
 std::string formatMilliseconds(Time time);

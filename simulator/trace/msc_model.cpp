@@ -1,5 +1,6 @@
 #include "simulator/trace/msc_model.hpp"
 
+#include "simulator/trace/msc_connections.hpp"
 #include "simulator/trace/msc_stream.hpp"
 
 #include <algorithm>
@@ -492,6 +493,7 @@ private:
             return a.record < b.record;
         });
         chart.arrows = std::move(arrows_);
+        assignConnectionLanes(chart);
         if (!chart.arrows.empty()) {
             chart.start = chart.arrows.front().sent;
             chart.end = chart.start;

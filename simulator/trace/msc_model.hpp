@@ -67,12 +67,29 @@ struct MscArrow {
     std::string connection;   // client end first; for DNS "client-server:53"
     MscConnectionRole role = MscConnectionRole::Session;
     std::size_t record = 0;   // index into TraceLog::records of the event (Message) or packet (Segment)
+    std::size_t connectionIndex = 0;  // into MscChart::connections
+};
+
+// One connection (or DNS exchange) of the chart. Connections that overlap in
+// time between the same two lifelines are drawn apart, each in a lane of its
+// own (msc_connections.hpp).
+struct MscConnection {
+    std::string id;        // MscArrow::connection: "10.0.1.10:49152-10.0.2.10:25"
+    std::string protocol;
+    std::size_t from = 0;  // lifelines of its first arrow
+    std::size_t to = 0;
+    Time first;            // first send
+    Time last;             // last send or arrival
+    std::size_t lane = 0;  // 0, or which lane among those it overlaps with
+    bool concurrent = false;  // overlaps another connection between the same two lifelines
+    std::string ports() const;  // ":49152 → :25"; the client's port first
 };
 
 struct MscChart {
     std::string title;  // the scenario's title, or the trace header's scenario name
     std::vector<MscLifeline> lifelines;
     std::vector<MscArrow> arrows;  // by send time, then by trace order
+    std::vector<MscConnection> connections;  // in order of first arrow
     Time start;  // earliest send time of any arrow (zero when there are none)
     Time end;    // latest receive time of any arrow
 };

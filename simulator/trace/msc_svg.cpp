@@ -23,7 +23,7 @@ struct Style {
     const char* fontSize;
 };
 
-Style styleOf(const MscArrow& arrow) {
+Style protocolStyleOf(const MscArrow& arrow) {
     if (arrow.kind == MscArrowKind::Segment) return {"#8c8c8c", "3 3", "1", "11"};
     if (arrow.protocol == "smtp") return {"#1f4e9e", "", "1.5", "12"};
     if (arrow.protocol == "pop3") return {"#1d7a3a", "", "1.5", "12"};
@@ -35,6 +35,15 @@ Style styleOf(const MscArrow& arrow) {
         return {"#b35900", "", "1.5", "12"};
     }
     return {"#222222", "", "1.5", "12"};
+}
+
+// A concurrent connection's lanes other than the first take a colour of their own.
+Style styleOf(const MscChart& chart, const MscArrow& arrow, const std::string& laneColourText) {
+    Style style = protocolStyleOf(arrow);
+    const bool ownLane = arrow.connectionIndex < chart.connections.size() &&
+                         chart.connections[arrow.connectionIndex].lane > 0;
+    if (ownLane) style.colour = laneColourText.c_str();
+    return style;
 }
 
 void writeHead(std::ostream& out, MscPoint tip, double dx, double dy, const char* colour) {
@@ -51,12 +60,17 @@ void writeHead(std::ostream& out, MscPoint tip, double dx, double dy, const char
         << num(right.x) << ',' << num(right.y) << "\" fill=\"" << colour << "\"/>";
 }
 
-void writeArrow(std::ostream& out, const MscArrow& arrow, const MscArrowGeometry& geometry, std::size_t index) {
-    const Style style = styleOf(arrow);
+void writeArrow(std::ostream& out, const MscChart& chart, const MscArrow& arrow, const MscArrowGeometry& geometry,
+                std::size_t index) {
+    const std::size_t lane =
+        arrow.connectionIndex < chart.connections.size() ? chart.connections[arrow.connectionIndex].lane : 0;
+    const std::string colour = laneColour(lane);
+    const Style style = styleOf(chart, arrow, colour);
     const char* kind = arrow.kind == MscArrowKind::Segment ? "segment" : "message";
     out << "<g class=\"msc-arrow msc-" << kind << " msc-" << escapeXml(arrow.protocol);
     if (arrow.protocol == "ftp") out << " msc-" << toString(arrow.role);
     if (arrow.lost) out << " msc-lost";
+    if (lane > 0) out << " msc-lane-" << lane;
     if (!arrow.timed) out << " msc-untimed";
     out << "\" data-index=\"" << index << "\">";
     if (geometry.cut) out << "<title>" << escapeXml(arrow.label) << "</title>";
@@ -164,9 +178,32 @@ void writeMscSvg(const MscChart& chart, const MscLayout& layout, std::ostream& o
         out << "</g>\n";
     }
 
+    // Concurrent connections: a bar in each one's lane, and its ports above where it starts.
+    for (const auto& lane : layout.lanes) {
+        const MscConnection& connection = chart.connections[lane.connection];
+        MscArrow sample;
+        sample.protocol = connection.protocol;
+        const std::string colour = lane.lane > 0 ? laneColour(lane.lane) : std::string{protocolStyleOf(sample).colour};
+        out << "<g class=\"msc-lane\" data-connection=\"" << escapeXml(connection.id) << "\">";
+        for (double x : {lane.fromX, lane.toX}) {
+            out << "<rect x=\"" << num(x - 3) << "\" y=\"" << num(lane.top) << "\" width=\"6\" height=\""
+                << num(lane.bottom - lane.top) << "\" fill=\"" << colour << "\" fill-opacity=\"0.25\" stroke=\"" << colour
+                << "\" stroke-width=\"1\"/>";
+        }
+        // On a white card, so it reads over the arrows it may cross (10 px monospace: 6 px a character).
+        std::size_t chars = 0;
+        for (unsigned char c : lane.label) chars += (c & 0xC0) != 0x80 ? 1 : 0;
+        const double width = static_cast<double>(chars) * 6.0 + 4;
+        out << "<rect x=\"" << num(lane.labelAt.x - width / 2) << "\" y=\"" << num(lane.labelAt.y - 9)
+            << "\" width=\"" << num(width) << "\" height=\"12\" fill=\"#ffffff\" fill-opacity=\"0.85\"/>"
+            << "<text x=\"" << num(lane.labelAt.x) << "\" y=\"" << num(lane.labelAt.y)
+            << "\" font-size=\"10\" font-weight=\"bold\" fill=\"" << colour << "\" text-anchor=\"middle\">"
+            << escapeXml(lane.label) << "</text></g>\n";
+    }
+
     for (std::size_t i = 0; i < layout.arrows.size(); ++i) {
         const MscArrowGeometry& geometry = layout.arrows[i];
-        writeArrow(out, chart.arrows[geometry.arrow], geometry, geometry.arrow);
+        writeArrow(out, chart, chart.arrows[geometry.arrow], geometry, geometry.arrow);
     }
     out << "</svg>\n";
 }

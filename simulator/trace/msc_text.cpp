@@ -1,6 +1,10 @@
 #include "simulator/trace/msc_text.hpp"
 
+#include "simulator/trace/msc_layout.hpp"
+
 #include <algorithm>
+#include <cctype>
+#include <vector>
 #include <string_view>
 
 namespace netstage::trace {
@@ -27,6 +31,37 @@ std::string plantUmlSlant(const MscArrow& arrow) {
     const std::int64_t ms = (arrow.received - arrow.sent).nanoseconds() / 1'000'000;
     if (ms <= 0) return {};
     return "(" + std::to_string(std::min<std::int64_t>(ms, 40)) + ")";
+}
+
+const MscConnection* concurrentConnection(const MscChart& chart, const MscArrow& arrow) {
+    if (arrow.connectionIndex >= chart.connections.size()) return nullptr;
+    const MscConnection& connection = chart.connections[arrow.connectionIndex];
+    return connection.concurrent ? &connection : nullptr;
+}
+
+// Connections that run side by side are told apart by the client's port, as
+// in Wireshark's conversation list: "[:49153] EHLO crepes.fr".
+std::string tagOf(const MscConnection& connection) {
+    const std::string client = connection.id.substr(0, connection.id.find('-'));
+    const auto colon = client.rfind(':');
+    return "[" + (colon == std::string::npos ? client : client.substr(colon)) + "] ";
+}
+
+// Said once, where a concurrent connection starts.
+std::string connectionNote(const MscConnection& connection) {
+    std::string protocol = connection.protocol;
+    std::transform(protocol.begin(), protocol.end(), protocol.begin(),
+                   [](unsigned char letter) { return static_cast<char>(std::toupper(letter)); });
+    std::string ends = connection.id;
+    if (const auto dash = ends.find('-'); dash != std::string::npos) ends.replace(dash, 1, " \u2192 ");
+    return tagOf(connection) + protocol + " connection " + ends;
+}
+
+std::string noteOver(const MscConnection& connection, bool mermaid) {
+    const auto [left, right] = std::minmax(connection.from, connection.to);
+    const std::string over = participantId(left) + (left == right ? "" : "," + participantId(right));
+    if (mermaid) return "    Note over " + over + ": " + escapeMermaid(connectionNote(connection)) + "\n";
+    return "note over " + over + " : " + escapePlantUml(connectionNote(connection)) + "\n";
 }
 
 std::string code(unsigned char c, bool mermaid) {
@@ -88,9 +123,16 @@ std::string mscMermaid(const MscChart& chart) {
         if (!line.application.empty()) label += "<br/>" + escapeMermaid(line.application);
         out += "    participant " + participantId(i) + " as " + label + "\n";
     }
+    std::vector<bool> noted(chart.connections.size(), false);
     for (const auto& arrow : chart.arrows) {
+        const MscConnection* connection = concurrentConnection(chart, arrow);
+        if (connection && !noted[arrow.connectionIndex]) {
+            noted[arrow.connectionIndex] = true;
+            out += noteOver(*connection, true);
+        }
+        const std::string tag = connection ? tagOf(*connection) : std::string{};
         out += "    " + participantId(arrow.from) + mermaidArrow(arrow) + participantId(arrow.to) + ": " +
-               escapeMermaid(arrow.label) + "\n";
+               escapeMermaid(tag + arrow.label) + "\n";
     }
     return out;
 }
@@ -104,9 +146,19 @@ std::string mscPlantUml(const MscChart& chart) {
         if (!line.application.empty()) label += "\\n" + escapePlantUml(line.application);
         out += "participant \"" + label + "\" as " + participantId(i) + "\n";
     }
+    std::vector<bool> noted(chart.connections.size(), false);
     for (const auto& arrow : chart.arrows) {
-        out += participantId(arrow.from) + " " + plantUmlArrow(arrow) + plantUmlSlant(arrow) + " " +
-               participantId(arrow.to) + " : " + escapePlantUml(arrow.label) + "\n";
+        const MscConnection* connection = concurrentConnection(chart, arrow);
+        if (connection && !noted[arrow.connectionIndex]) {
+            noted[arrow.connectionIndex] = true;
+            out += noteOver(*connection, false);
+        }
+        std::string shape = plantUmlArrow(arrow);
+        // PlantUML colours an arrow given "-[#rrggbb]>": the lane's colour, as in the SVG.
+        if (connection && connection->lane > 0) shape.insert(1, "[" + laneColour(connection->lane) + "]");
+        const std::string tag = connection ? tagOf(*connection) : std::string{};
+        out += participantId(arrow.from) + " " + shape + plantUmlSlant(arrow) + " " + participantId(arrow.to) +
+               " : " + escapePlantUml(tag + arrow.label) + "\n";
     }
     out += "@enduml\n";
     return out;

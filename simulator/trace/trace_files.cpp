@@ -13,7 +13,8 @@ std::ofstream openForWriting(const std::string& path) {
 }  // namespace
 
 TraceFiles::TraceFiles(Tracer& tracer, const std::optional<std::string>& jsonLinesPath,
-                       const std::optional<std::string>& pcapPath) {
+                       const std::optional<std::string>& pcapPath,
+                       PcapCapture capture) {
     if (jsonLinesPath) {
         jsonLinesFile_ = openForWriting(*jsonLinesPath);
         jsonLines_ = std::make_unique<JsonLinesWriter>(jsonLinesFile_);
@@ -21,7 +22,7 @@ TraceFiles::TraceFiles(Tracer& tracer, const std::optional<std::string>& jsonLin
     }
     if (pcapPath) {
         pcapFile_ = openForWriting(*pcapPath);
-        pcap_ = std::make_unique<PcapWriter>(pcapFile_);
+        pcap_ = std::make_unique<PcapWriter>(pcapFile_, std::move(capture));
         tracer.addSink(*pcap_, /*wantsEvents=*/false);
     }
 }

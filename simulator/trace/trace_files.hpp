@@ -17,7 +17,8 @@ namespace netstage::trace {
 class TraceFiles {
 public:
     // Throws std::runtime_error naming the path if a file cannot be opened for writing.
-    TraceFiles(Tracer& tracer, const std::optional<std::string>& jsonLinesPath, const std::optional<std::string>& pcapPath);
+    TraceFiles(Tracer& tracer, const std::optional<std::string>& jsonLinesPath, const std::optional<std::string>& pcapPath,
+               PcapCapture capture = {});
 
 private:
     std::ofstream jsonLinesFile_;

@@ -1,5 +1,7 @@
 #include "tests/trace/msc_fixture.hpp"
 
+#include "simulator/trace/msc_connections.hpp"
+
 #include <utility>
 
 namespace netstage::trace::testing_support {
@@ -86,6 +88,35 @@ TraceLog smtpChart() {
     run.packet(tcp.segment(false, ack), 72_ms, 74_ms);
     run.event(72_ms, "crepes.fr", "smtp", "close", {{"connection", connection}});
     return run.log;
+}
+
+MscChart parallelSessionsChart() {
+    using namespace netstage::time_literals;
+    MscChart chart;
+    chart.title = "three at once";
+    chart.lifelines = {{"crepes.fr", ""}, {"hamburger.edu", ""}};
+    auto add = [&](int port, Time sent, bool fromServer, const std::string& label) {
+        MscArrow arrow;
+        arrow.from = fromServer ? 1 : 0;
+        arrow.to = fromServer ? 0 : 1;
+        arrow.sent = sent;
+        arrow.received = sent + 2_ms;
+        arrow.label = label;
+        arrow.protocol = "smtp";
+        arrow.connection = "10.0.1.10:" + std::to_string(port) + "-10.0.2.10:25";
+        arrow.record = chart.arrows.size();
+        chart.arrows.push_back(arrow);
+    };
+    for (int step = 0; step < 3; ++step) {
+        for (int port = 49152; port <= 49154; ++port) {
+            const Time at = Time::fromMilliseconds(step * 10 + (port - 49152));
+            add(port, at, step == 0, step == 0 ? "220 hamburger.edu" : step == 1 ? "HELO crepes.fr" : "QUIT");
+        }
+    }
+    add(49155, 100_ms, true, "220 hamburger.edu");
+    add(49155, 110_ms, false, "QUIT");
+    assignConnectionLanes(chart);
+    return chart;
 }
 
 }  // namespace netstage::trace::testing_support

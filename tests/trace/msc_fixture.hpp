@@ -6,6 +6,7 @@
 #include <string>
 #include <string_view>
 
+#include "simulator/trace/msc_model.hpp"
 #include "simulator/trace/record.hpp"
 #include "tests/trace/synthetic_run.hpp"
 
@@ -33,5 +34,11 @@ private:
 // segments at 40 ms and 41 ms (arriving 44 ms and 47 ms), 221 lost at 50 ms and
 // retransmitted at 60 ms (arrives 66 ms), then FIN from both sides.
 TraceLog smtpChart();
+
+// A chart, built by hand, of three SMTP sessions from crepes.fr (lifeline 0)
+// to hamburger.edu (lifeline 1) at once: client ports 49152, 49153, 49154,
+// each a greeting, a HELO and a QUIT, interleaved from 0 to 30 ms; then a
+// fourth session on port 49155 at 100 ms, alone. Lanes are assigned.
+MscChart parallelSessionsChart();
 
 }  // namespace netstage::trace::testing_support

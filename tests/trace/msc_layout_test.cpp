@@ -1,6 +1,7 @@
 #include <gtest/gtest.h>
 
 #include <cmath>
+#include <set>
 
 #include "simulator/trace/msc_layout.hpp"
 #include "tests/trace/msc_fixture.hpp"
@@ -169,4 +170,76 @@ TEST(MscLayout, yAtInterpolatesBetweenArrowTimes) {
     EXPECT_NEAR(layout.yAt(15_ms), (layout.yAt(10_ms) + layout.yAt(20_ms)) / 2, 1e-9);
     EXPECT_EQ(layout.yAt(0_ms), layout.yAt(10_ms));
     EXPECT_EQ(layout.yAt(99_ms), layout.yAt(40_ms));
+}
+
+TEST(MscLayout, arrowsOfConcurrentConnectionsStandInLanesBesideTheLifeline) {
+    const MscChart chart = parallelSessionsChart();
+    const MscLayout layout = layoutMsc(chart);
+    std::set<double> starts;
+    for (std::size_t i = 0; i < chart.arrows.size(); ++i) {
+        const MscArrow& arrow = chart.arrows[i];
+        const std::size_t lane = chart.connections[arrow.connectionIndex].lane;
+        const double offset = laneOffset(lane, MscLayoutOptions{}.laneSpacing);
+        EXPECT_EQ(layout.arrows[i].from.x, layout.lifelines[arrow.from].x + offset) << i;
+        EXPECT_EQ(layout.arrows[i].to.x, layout.lifelines[arrow.to].x + offset) << i;
+        if (arrow.from == 0 && i < 9) starts.insert(layout.arrows[i].from.x);
+    }
+    EXPECT_EQ(starts.size(), 3u) << "three lanes on crepes.fr";
+    EXPECT_NE(laneOffset(1, 12), laneOffset(2, 12));
+    EXPECT_EQ(laneOffset(0, 12), 0.0);
+}
+
+TEST(MscLayout, eachConcurrentConnectionHasABarOnBothLifelinesLabelledWithItsPorts) {
+    const MscChart chart = parallelSessionsChart();
+    const MscLayout layout = layoutMsc(chart);
+    ASSERT_EQ(layout.lanes.size(), 3u) << "the fourth session is alone and has none";
+    std::set<double> xs;
+    for (const MscLaneGeometry& lane : layout.lanes) {
+        const MscConnection& connection = chart.connections[lane.connection];
+        EXPECT_EQ(lane.lane, connection.lane);
+        EXPECT_EQ(lane.label, "SMTP " + connection.ports());
+        EXPECT_LT(lane.top, lane.bottom);
+        EXPECT_LT(lane.labelAt.y, lane.top);
+        xs.insert(lane.fromX);
+    }
+    EXPECT_EQ(xs.size(), 3u);
+    // Each lane has a colour of its own, apart from the first, which keeps the protocol's.
+    EXPECT_EQ(laneColour(0), "");
+    EXPECT_NE(laneColour(1), laneColour(2));
+}
+
+TEST(MscLayout, aLostArrowEndsHalfWayToItsDestinationNamingIt) {
+    MscChart chart = twoArrows(0_ms, 0_ms, 10_ms, 15_ms);
+    chart.lifelines.push_back({"c", ""});
+    chart.arrows[0].lost = true;
+    chart.arrows[0].label = "SYN";
+    const MscLayout layout = layoutMsc(chart);
+    const double half = (layout.lifelines[0].x + layout.lifelines[1].x) / 2;
+    EXPECT_EQ(layout.arrows[0].to.x, half);
+    EXPECT_EQ(layout.arrows[0].label, "SYN \u2192 b, lost");
+    // The label reads up to the cross, not from the sender.
+    EXPECT_FALSE(layout.arrows[0].labelAtStart);
+    EXPECT_LT(layout.arrows[0].labelAt.x, layout.arrows[0].to.x);
+    EXPECT_GT(layout.arrows[0].labelAt.x, layout.lifelines[0].x);
+}
+
+TEST(MscLayout, aLostArrowDoesNotStopOnALifelineItWasNotAimedAt) {
+    // a, b and c evenly spaced: half-way from a to c is on b's lifeline.
+    MscChart chart = twoArrows(0_ms, 0_ms, 10_ms, 15_ms);
+    chart.lifelines.push_back({"c", ""});
+    chart.arrows[0].to = 2;
+    chart.arrows[0].lost = true;
+    chart.arrows[0].label = "SYN";
+    chart.arrows[1].label = "x";
+    MscLayoutOptions options;
+    options.labelShare = 10;  // no label widens a gap: the lifelines stay evenly spaced
+    const MscLayout layout = layoutMsc(chart, options);
+    const double a = layout.lifelines[0].x;
+    const double b = layout.lifelines[1].x;
+    const double c = layout.lifelines[2].x;
+    ASSERT_NEAR(b, (a + c) / 2, 1e-9);
+    const double cross = layout.arrows[0].to.x;
+    EXPECT_GT(std::fabs(cross - b), 24);
+    EXPECT_GT(cross, a);
+    EXPECT_LT(cross, c);
 }

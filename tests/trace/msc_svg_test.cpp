@@ -111,3 +111,17 @@ TEST(MscSvg, aLostArrowEndsInACrossInsteadOfAHead) {
     EXPECT_NE(svg.find("msc-lost"), std::string::npos);
     EXPECT_NE(svg.find("stroke=\"#c0392b\""), std::string::npos);
 }
+
+TEST(MscSvg, concurrentConnectionsAreDrawnInLanesAndColoursOfTheirOwn) {
+    const MscChart chart = parallelSessionsChart();
+    const std::string svg = mscSvg(chart);
+    std::size_t bars = 0;
+    for (auto at = svg.find("class=\"msc-lane\""); at != std::string::npos; at = svg.find("class=\"msc-lane\"", at + 1)) ++bars;
+    EXPECT_EQ(bars, 3u);
+    EXPECT_NE(svg.find("SMTP :49153 \u2192 :25</text>"), std::string::npos);
+    EXPECT_NE(svg.find("msc-lane-1\""), std::string::npos);
+    EXPECT_NE(svg.find("msc-lane-2\""), std::string::npos);
+    EXPECT_NE(svg.find("stroke=\"" + laneColour(1) + "\""), std::string::npos);
+    EXPECT_NE(svg.find("stroke=\"" + laneColour(2) + "\""), std::string::npos);
+    EXPECT_EQ(messageLabelsByXmlParser(svg, "parallel").find("ERROR"), std::string::npos);
+}

@@ -1,5 +1,6 @@
 #include <gtest/gtest.h>
 
+#include "simulator/trace/msc_layout.hpp"
 #include "simulator/trace/msc_text.hpp"
 #include "tests/trace/msc_fixture.hpp"
 
@@ -94,4 +95,26 @@ TEST(MscText, lostAndFtpDataArrowsHaveTheirOwnShapes) {
                                  "    P0-xP1: RETR x\n    P0-)P1: file.txt\n");
     EXPECT_EQ(mscPlantUml(chart), "@startuml\nparticipant \"a\" as P0\nparticipant \"b\" as P1\n"
                                   "P0 ->x P1 : RETR x\nP0 ->>(12) P1 : file.txt\n@enduml\n");
+}
+
+TEST(MscText, mermaidNotesEachConcurrentConnectionAndTagsItsMessagesWithTheClientPort) {
+    const std::string mermaid = mscMermaid(parallelSessionsChart());
+    EXPECT_NE(mermaid.find("    Note over P0,P1: [:49153] SMTP connection 10.0.1.10:49153 \u2192 10.0.2.10:25\n"
+                           "    P1->>P0: [:49153] 220 hamburger.edu\n"),
+              std::string::npos)
+        << mermaid;
+    EXPECT_NE(mermaid.find("    P0->>P1: [:49154] QUIT\n"), std::string::npos);
+    // The session alone later needs no tag.
+    EXPECT_EQ(mermaid.find("49155"), std::string::npos);
+    EXPECT_NE(mermaid.find("    P1->>P0: 220 hamburger.edu\n"), std::string::npos);
+}
+
+TEST(MscText, plantUmlNotesEachConcurrentConnectionAndColoursItsArrows) {
+    const std::string plantUml = mscPlantUml(parallelSessionsChart());
+    EXPECT_NE(plantUml.find("note over P0,P1 : [:49152] SMTP connection 10.0.1.10:49152 \u2192 10.0.2.10:25\n"),
+              std::string::npos)
+        << plantUml;
+    EXPECT_NE(plantUml.find("P0 -[" + laneColour(1) + "]>(2) P1 : [:49153] HELO crepes.fr\n"), std::string::npos)
+        << plantUml;
+    EXPECT_NE(plantUml.find("P0 ->(2) P1 : [:49152] HELO crepes.fr\n"), std::string::npos);
 }

@@ -8,6 +8,7 @@
 #include <fstream>
 
 #include "simulator/trace/pcap_writer.hpp"
+#include "tests/support/temp_dir.hpp"
 #include "tests/support/tshark.hpp"
 #include "tests/trace/synthetic_run.hpp"
 
@@ -15,7 +16,7 @@ namespace netstage::trace {
 namespace {
 
 std::filesystem::path writeCapture(const TraceLog& log, const std::string& name) {
-    const std::filesystem::path path = std::filesystem::path{::testing::TempDir()} / name;
+    const std::filesystem::path path = test_support::programTempDir().file(name);
     std::ofstream out{path, std::ios::binary};
     PcapWriter writer{out};
     replay(log, writer);
@@ -63,8 +64,9 @@ TEST(PcapTshark, seesEveryPacketOnceWithTheRightTimestamps) {
     ASSERT_EQ(result.exitCode, 0) << result.errors;
     const auto lines = test_support::outputLines(result);
     ASSERT_EQ(lines.size(), 12u);
-    EXPECT_EQ(lines.front().substr(0, lines.front().find('\t')), "0.001000000");
-    EXPECT_EQ(lines[1].substr(0, lines[1].find('\t')), "0.002750000");
+    // As received (sent at 1 ms, 0.5 ms on the way), on the world's date: 2020-02-20T09:00:00Z.
+    EXPECT_EQ(lines.front().substr(0, lines.front().find('\t')), "1582189200.001500000");
+    EXPECT_EQ(lines[1].substr(0, lines[1].find('\t')), "1582189200.003250000");
 }
 
 TEST(PcapTshark, reportsAMissingCaptureAsAFailure) {
