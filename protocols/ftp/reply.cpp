@@ -1,5 +1,7 @@
 #include "protocols/ftp/reply.hpp"
 
+#include "protocols/common/one_line.hpp"
+
 namespace netstage::ftp {
 
 namespace {
@@ -26,6 +28,7 @@ std::string Reply::text() const {
 }
 
 std::string formatReply(const Reply& reply) {
+    for (const std::string& line : reply.lines) proto::requireOneLine(line, "FTP reply text");
     const std::string code = std::to_string(reply.code);
     if (reply.lines.empty()) return code + " \r\n";
     std::string out;
