@@ -88,7 +88,11 @@ StoredMessageSpec readStoredMessage(const YamlValue& item) {
         message.body = x->asString();
         if (!message.raw) requireComposable(*x, message.body, true);
     }
-    if (auto x = item.find("flags")) message.flags = x->asStringList();
+    if (auto x = item.find("flags")) {
+        for (const auto& flag : x->isScalar() ? std::vector<YamlValue>{*x} : x->items("IMAP flags")) {
+            message.flags.push_back(readLineText(flag, "an IMAP flag"));
+        }
+    }
     // The text the world will store, without padding: what it refuses, the loader refuses here.
     const std::size_t length = storedMessageText(message).size();
     if (auto x = item.find("size")) {

@@ -175,6 +175,14 @@ private:
         }
         if (auto l = v.find("loss")) link.loss = l->asProbability();
         if (auto q = v.find("queue")) link.queue = static_cast<std::size_t>(q->asUnsigned(1'000'000));
+        // A full queue of 1500-octet packets must drain within the longest time, or
+        // a packet's departure time could pass the end of the simulated clock.
+        const double drainSeconds = static_cast<double>(link.queue) * 1500.0 * 8.0 / static_cast<double>(link.bitsPerSecond);
+        if (drainSeconds > static_cast<double>(limits::kLongestDuration.nanoseconds()) / 1e9) {
+            const auto at = v.find("rate") ? *v.find("rate") : *v.find("queue");
+            at.fail("a full queue of " + std::to_string(link.queue) + " packets would take more than 366 days to send at " +
+                    std::to_string(link.bitsPerSecond) + " bit/s; give a higher rate or a shorter queue");
+        }
         if (auto a = v.find("addresses")) {
             if (!a->isSequence() || a->size() != 2) a->fail("expected two interface addresses [address-of-first-end, address-of-second-end]");
             link.addressA = interfaceAddress(a->at(0));

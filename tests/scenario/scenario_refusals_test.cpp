@@ -308,6 +308,22 @@ TEST(ScenarioRefusals, timesThatWouldRunPastTheEndOfTimeAreRefused) {
               "s.yaml:9:37: expected a link delay of at most 1h, found '2h'");
 }
 
+TEST(ScenarioRefusals, aLinkWhoseFullQueueWouldTakeYearsToSendIsRefused) {
+    EXPECT_EQ(errorFor(with(mailScenario, "  - between: [alice-pc, r]", "  - {between: [alice-pc, r], rate: 1bps, queue: 10000}")),
+              "s.yaml:9:36: a full queue of 10000 packets would take more than 366 days to send at 1 bit/s; give a higher "
+              "rate or a shorter queue");
+    EXPECT_NO_THROW(loadScenarioText(with(mailScenario, "  - between: [alice-pc, r]", "  - {between: [alice-pc, r], rate: 9600}"),
+                                     "s.yaml"));
+}
+
+TEST(ScenarioRefusals, anImapFlagWithALineBreakIsRefused) {
+    const std::string users = "users: [{name: bob, password: hunter2}]";
+    EXPECT_EQ(errorFor(with(mailScenario, users,
+                            "users: [{name: bob, messages: [{from: a@b.c, flags: [\"\\\\Seen\", \"x\\r\\n* BYE\"]}]}]")),
+              "s.yaml:18:68: an IMAP flag must be one line, but it holds a carriage return (CR) at character 2: it would put "
+              "a line of its own on the wire");
+}
+
 TEST(ScenarioRefusals, aTabInTheIndentationIsNamedAsSuch) {
     EXPECT_EQ(errorFor("title: x\nhosts:\n\t- {name: a, address: 10.0.0.1}\nlinks: []\n"),
               "s.yaml:3:1: a tab in the indentation: YAML does not allow tabs for indentation, indent with spaces");
