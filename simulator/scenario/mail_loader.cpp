@@ -1,5 +1,6 @@
 #include "simulator/scenario/mail_loader.hpp"
 
+#include <algorithm>
 #include <map>
 #include <set>
 
@@ -31,6 +32,22 @@ void requireComposable(const YamlValue& v, const std::string& text, bool isBody)
     if (!composed.ok()) {
         v.fail("this message cannot be sent as written: " + composed.error().message + "; the first offending octet is number " +
                std::to_string(composed.error().offset + 1));
+    }
+}
+
+// RFC 5321 §4.5.3.1.6: a text line is at most 998 octets before its CRLF; the
+// server refuses a message with a longer one.
+void requireSmtpLines(const YamlValue& v, const std::string& body) {
+    std::size_t start = 0;
+    for (int line = 1; start <= body.size(); ++line) {
+        const std::size_t end = std::min(body.find('\n', start), body.size());
+        std::size_t length = end - start;
+        if (length > 0 && body[end - 1] == '\r') --length;
+        if (length > 998) {
+            v.fail("line " + std::to_string(line) + " of the body is " + std::to_string(length) +
+                   " octets; SMTP allows at most 998 (RFC 5321 §4.5.3.1.6), so the server would refuse the message");
+        }
+        start = end + 1;
     }
 }
 
@@ -158,8 +175,10 @@ UserAgentActionSpec readAction(const YamlValue& v, const UserAgentSpec& ua) {
             action.send.subject = readLineText(*x, "the subject");
             if (action.send.headers) requireComposable(*x, action.send.subject, false);
         }
-        // With headers: false the body goes out as typed; the user agent composes nothing.
+        // With headers: false the body goes out as typed; the user agent composes nothing,
+        // but the receiving server still refuses a line over its limit.
         if (action.send.headers) requireComposable(body, action.send.body, true);
+        else requireSmtpLines(body, action.send.body);
         body.declareContent(action.send.body.size());
     } else if (auto p = v.find("pop3")) {
         action.kind = UserAgentActionSpec::Kind::Pop3;

@@ -109,6 +109,15 @@ TEST(ScenarioRefusals, aNonAsciiBodyIsRefusedWhenTheUserAgentComposesHeaders) {
               "are allowed (no MIME); the first offending octet is number 3");
 }
 
+TEST(ScenarioRefusals, aBodyLineTheServerWouldRefuseIsRefusedEvenWithoutHeaders) {
+    const std::string longLine = std::string(999, 'x');
+    EXPECT_EQ(errorFor(with(mailScenario, "body: hello}", "body: \"ok\\n" + longLine + "\", headers: false}")),
+              "s.yaml:27:58: line 2 of the body is 999 octets; SMTP allows at most 998 (RFC 5321 §4.5.3.1.6), so the "
+              "server would refuse the message");
+    EXPECT_NO_THROW(loadScenarioText(
+        with(mailScenario, "body: hello}", "body: \"" + std::string(998, 'x') + "\", headers: false}"), "s.yaml"));
+}
+
 TEST(ScenarioRefusals, aMessageWithoutRecipientsIsRefusedAtItsToKey) {
     EXPECT_EQ(errorFor(with(mailScenario, "to: bob@hamburger.edu,", "to: [],")),
               "s.yaml:27:20: a message needs at least one recipient in 'to'");
