@@ -48,6 +48,11 @@ std::string formatReply(const Reply& reply) {
 
 ReplyReader::Result ReplyReader::next() {
     while (auto line = lines_.next()) {
+        if (!proto::isOneLine(line->text)) {
+            // A bare CR inside a line: no reply text may carry one (formatReply would refuse it).
+            partial_.reset();
+            return {std::nullopt, "malformed reply line (a bare CR inside): " + line->text.substr(0, 80)};
+        }
         const auto code = codeOf(line->text);
         const std::string_view text = line->text.size() > 4 ? std::string_view{line->text}.substr(4) : "";
         if (partial_) {
