@@ -362,3 +362,13 @@ TEST(ScenarioRefusals, theTotalDeclaredContentHasALimit) {
               "s.yaml:19:33: the scenario declares more than 1024 MiB of content in all (stored messages, messages sent, FTP "
               "files and uploads)");
 }
+
+TEST(ScenarioRefusals, aSizedMessageRepeatedThroughAnAliasCountsEveryRepeat) {
+    // The 4.8 KB file of the report: one 10 MB message, aliased 300 times.
+    std::string messages = "        messages:\n          - &m {from: a@b.c, subject: big, size: 10000000}\n";
+    for (int i = 0; i < 299; ++i) messages += "          - *m\n";
+    const std::string text =
+        with(mailScenario, "    users: [{name: bob, password: hunter2}]\n", "    users:\n      - name: bob\n" + messages);
+    EXPECT_EQ(errorFor(text), "s.yaml:21:50: the scenario declares more than 1024 MiB of content in all (stored messages, "
+                              "messages sent, FTP files and uploads)");
+}
