@@ -3,6 +3,7 @@
 #include <stdexcept>
 #include <utility>
 
+#include "protocols/common/one_line.hpp"
 #include "protocols/ftp/address.hpp"
 
 namespace netstage::ftp {
@@ -18,7 +19,11 @@ std::string_view toString(ClientStep::Kind kind) {
     return "?";
 }
 
-ClientSession::ClientSession(ClientConfig config) : config_{std::move(config)} {}
+ClientSession::ClientSession(ClientConfig config) : config_{std::move(config)} {
+    proto::requireOneLine(config_.user, "FTP user name");
+    proto::requireOneLine(config_.password, "FTP password");
+    for (const ClientStep& step : config_.script) proto::requireOneLine(step.argument, "FTP file or directory name");
+}
 
 ClientEvent ClientSession::nextEvent() {
     if (events_.empty()) return NeedData{};
@@ -52,6 +57,7 @@ void ClientSession::receiveEof() {
 }
 
 void ClientSession::send(std::string verb, std::string argument) {
+    proto::requireOneLine(argument, "FTP command argument");
     std::string bytes = verb + (argument.empty() ? "" : " " + argument) + "\r\n";
     events_.emplace_back(CommandSent{std::move(verb), std::move(argument), std::move(bytes)});
 }

@@ -1,5 +1,7 @@
 #include "protocols/ftp/reply.hpp"
 
+#include "protocols/common/one_line.hpp"
+
 namespace netstage::ftp {
 
 namespace {
@@ -26,6 +28,7 @@ std::string Reply::text() const {
 }
 
 std::string formatReply(const Reply& reply) {
+    for (const std::string& line : reply.lines) proto::requireOneLine(line, "FTP reply text");
     const std::string code = std::to_string(reply.code);
     if (reply.lines.empty()) return code + " \r\n";
     std::string out;
@@ -45,6 +48,11 @@ std::string formatReply(const Reply& reply) {
 
 ReplyReader::Result ReplyReader::next() {
     while (auto line = lines_.next()) {
+        if (!proto::isOneLine(line->text)) {
+            // A bare CR inside a line: no reply text may carry one (formatReply would refuse it).
+            partial_.reset();
+            return {std::nullopt, "malformed reply line (a bare CR inside): " + line->text.substr(0, 80)};
+        }
         const auto code = codeOf(line->text);
         const std::string_view text = line->text.size() > 4 ? std::string_view{line->text}.substr(4) : "";
         if (partial_) {

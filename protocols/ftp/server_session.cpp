@@ -4,6 +4,7 @@
 #include <stdexcept>
 #include <utility>
 
+#include "protocols/common/one_line.hpp"
 #include "protocols/ftp/reply.hpp"
 #include "protocols/ftp/transfer_format.hpp"
 
@@ -46,6 +47,7 @@ std::string canonicalVerb(const std::string& verb) {
 
 ServerSession::ServerSession(ServerConfig config) : config_{std::move(config)}, lines_{config_.maxLineLength} {
     if (config_.users == nullptr) throw std::invalid_argument("ftp::ServerSession needs a UserDirectory");
+    proto::requireOneLine(config_.greeting, "FTP greeting");
 }
 
 void ServerSession::start(std::chrono::nanoseconds now) {

@@ -3,6 +3,7 @@
 #include <stdexcept>
 #include <utility>
 
+#include "protocols/common/one_line.hpp"
 #include "protocols/pop3/dot_stuffing.hpp"
 
 namespace netstage::pop3 {
@@ -192,6 +193,7 @@ void ClientSession::send(std::string_view verb, const std::string& argument, Cli
                          std::chrono::nanoseconds now) {
     std::string line = config_.style == CommandStyle::UpperCase ? proto::asciiUpper(verb) : std::string{verb};
     if (!argument.empty()) line += " " + argument;
+    proto::requireOneLine(line, "POP3 command");
     moveTo(next);
     outgoing_ += line + "\r\n";
     events_.emplace_back(client::CommandSent{std::move(line)});

@@ -3,6 +3,7 @@
 #include <stdexcept>
 #include <utility>
 
+#include "protocols/common/one_line.hpp"
 #include "protocols/smtp/dot_stuffing.hpp"
 
 namespace netstage::smtp {
@@ -26,6 +27,8 @@ ClientSession::ClientSession(ClientConfig config) : config_{std::move(config)}, 
 
 void ClientSession::enqueue(MailItem item) {
     if (item.recipients.empty()) throw std::invalid_argument{"a mail item needs at least one recipient"};
+    proto::requireOneLine(item.reversePath, "SMTP reverse-path");
+    for (const std::string& recipient : item.recipients) proto::requireOneLine(recipient, "SMTP recipient");
     if (state_ == ClientState::AwaitQuit || state_ == ClientState::Finished) {
         throw std::logic_error{"ClientSession::enqueue after QUIT"};
     }
@@ -229,6 +232,7 @@ void ClientSession::onDataEnd(const Reply& reply) {
 }
 
 void ClientSession::sendCommand(const std::string& line, ClientState next, std::chrono::nanoseconds timeout) {
+    proto::requireOneLine(line, "SMTP command");
     output_.append(line).append("\r\n");
     events_.emplace_back(CommandSent{line});
     state_ = next;

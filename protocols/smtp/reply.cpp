@@ -3,6 +3,8 @@
 #include <stdexcept>
 #include <utility>
 
+#include "protocols/common/one_line.hpp"
+
 namespace netstage::smtp {
 
 std::vector<std::string> wireLines(const Reply& reply) {
@@ -14,6 +16,7 @@ std::vector<std::string> wireLines(const Reply& reply) {
         return lines;
     }
     for (std::size_t i = 0; i < reply.texts.size(); ++i) {
+        proto::requireOneLine(reply.texts[i], "SMTP reply text");
         const bool last = i + 1 == reply.texts.size();
         lines.push_back(code + (last ? " " : "-") + reply.texts[i]);
     }

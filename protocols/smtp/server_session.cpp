@@ -5,6 +5,7 @@
 #include <utility>
 #include <variant>
 
+#include "protocols/common/one_line.hpp"
 #include "protocols/smtp/command.hpp"
 #include "protocols/smtp/dot_stuffing.hpp"
 
@@ -44,7 +45,13 @@ Decision AcceptAllPolicy::checkRecipient(const std::string&) { return {}; }
 Decision AcceptAllPolicy::acceptMessage(const Envelope&, const std::string&) { return {}; }
 
 ServerSession::ServerSession(ServerConfig config, ServerPolicy* policy)
-    : config_{std::move(config)}, policy_{policy ? policy : &acceptAll_}, reader_{config_.limits.commandLine} {}
+    : config_{std::move(config)}, policy_{policy ? policy : &acceptAll_}, reader_{config_.limits.commandLine} {
+    const ReplyTexts& t = config_.texts;
+    for (const std::string* text : {&t.greeting, &t.helo, &t.ehlo, &t.mailOk, &t.rcptOk, &t.dataStart, &t.messageAccepted,
+                                    &t.quit, &t.shutdown}) {
+        proto::requireOneLine(*text, "SMTP reply text");
+    }
+}
 
 void ServerSession::start(std::chrono::nanoseconds now) {
     if (state_ != ServerState::Connected) throw std::logic_error{"ServerSession::start called twice"};

@@ -42,8 +42,8 @@ NodeId Network::addRouter(std::string name) {
 
 NodeId Network::addNode(std::string name, NodeKind kind) {
     if (name.empty()) throw std::invalid_argument("a node needs a name");
-    if (findNode(name)) throw std::invalid_argument("duplicate node name '" + name + "'");
     const auto id = static_cast<NodeId>(nodes_.size());
+    if (!nodeByName_.emplace(name, id).second) throw std::invalid_argument("duplicate node name '" + name + "'");
     nodes_.push_back(std::make_unique<Node>(*this, id, std::move(name), kind));
     return id;
 }
@@ -81,8 +81,7 @@ void Network::computeRoutes() {
     for (const auto& l : links_) {
         if (l->isUp()) up.push_back({l->id(), l->nodeA(), l->nodeB(), l->config().delay});
     }
-    std::vector<std::vector<Route>> table = computeShortestPathRoutes(isRouter, up);
-    for (NodeId id = 0; id < nodes_.size(); ++id) nodes_[id]->setRoutes(std::move(table[id]));
+    routes_ = RoutingTable{std::move(isRouter), up};
 }
 
 std::optional<Route> Network::route(NodeId from, NodeId to) const {
@@ -159,10 +158,9 @@ const Link& Network::link(LinkId id) const {
 }
 
 std::optional<NodeId> Network::findNode(std::string_view name) const {
-    for (const auto& n : nodes_) {
-        if (n->name() == name) return n->id();
-    }
-    return std::nullopt;
+    const auto found = nodeByName_.find(name);
+    if (found == nodeByName_.end()) return std::nullopt;
+    return found->second;
 }
 
 std::optional<NodeId> Network::nodeByAddress(Ipv4Address address) const {

@@ -5,6 +5,7 @@
 // docs/network.md for when each action is emitted).
 
 #include <cstdint>
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
@@ -19,6 +20,7 @@
 #include "simulator/net/link_config.hpp"
 #include "simulator/net/node.hpp"
 #include "simulator/net/route.hpp"
+#include "simulator/net/routing.hpp"
 #include "simulator/trace/trace_sink.hpp"
 
 namespace netstage::net {
@@ -79,6 +81,8 @@ private:
     std::vector<std::unique_ptr<Link>> links_;
     // Looked up only, never iterated, so its order cannot leak into a trace.
     std::unordered_map<std::uint32_t, NodeId> nodeByAddress_;
+    std::map<std::string, NodeId, std::less<>> nodeByName_;
+    RoutingTable routes_;
     std::uint64_t lastUid_ = 0;
 };
 

@@ -32,10 +32,7 @@ bool Node::hasAddress(Ipv4Address address) const {
     return false;
 }
 
-Route Node::routeTo(NodeId destination) const {
-    if (destination < routes_.size()) return routes_[destination];
-    return Route{destination, noLink, 0, Time::zero(), 0};
-}
+Route Node::routeTo(NodeId destination) const { return network_.routes_.route(id_, destination); }
 
 void Node::send(Packet packet) {
     if (packet.uid == 0) packet.uid = network_.nextUid();
@@ -50,11 +47,12 @@ void Node::send(Packet packet) {
 
 void Node::transmit(Packet&& packet, bool forwarded) {
     const std::optional<NodeId> destination = network_.nodeByAddress(packet.ip.destination);
-    if (!destination || *destination >= routes_.size() || !routes_[*destination].exists()) {
+    const Route route = destination ? routeTo(*destination) : Route{};
+    if (!route.exists()) {
         drop(packet, "no-route");
         return;
     }
-    Link& link = network_.mutableLink(routes_[*destination].link);
+    Link& link = network_.mutableLink(route.link);
     if (!forwarded && packet.ip.source == Ipv4Address{}) packet.ip.source = link.addressOf(id_);
     link.transmitFrom(id_, std::move(packet), forwarded);
 }

@@ -1,8 +1,7 @@
 #pragma once
 // A host or a router. Both originate and receive packets; only a router
-// forwards a packet addressed to someone else (decrementing its TTL). The
-// node's routing table is indexed by destination NodeId, filled by
-// Network::computeRoutes().
+// forwards a packet addressed to someone else (decrementing its TTL). Routes
+// come from the network's routing table (Network::computeRoutes()).
 
 #include <cstdint>
 #include <functional>
@@ -68,7 +67,6 @@ private:
     friend class UdpSocket;
 
     void addInterface(LinkId link, Ipv4Address address) { interfaces_.push_back({link, address}); }
-    void setRoutes(std::vector<Route> routes) { routes_ = std::move(routes); }
     // A packet whose last bit arrived over `link`.
     void receive(Packet&& packet, LinkId link);
     void deliver(Packet&& packet, std::int32_t link);
@@ -87,7 +85,6 @@ private:
     std::string name_;
     NodeKind kind_;
     std::vector<Interface> interfaces_;
-    std::vector<Route> routes_;
     TransportHandler tcpHandler_;
     std::map<std::uint16_t, UdpSocket*> udpSockets_;
     std::uint16_t nextEphemeralPort_ = 49152;

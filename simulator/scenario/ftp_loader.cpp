@@ -1,7 +1,12 @@
 #include "simulator/scenario/ftp_loader.hpp"
 
 #include <algorithm>
+#include <map>
 #include <set>
+
+#include "protocols/fs/path.hpp"
+#include "simulator/scenario/scenario_limits.hpp"
+#include "simulator/scenario/scenario_text.hpp"
 
 namespace netstage::scenario {
 
@@ -25,40 +30,89 @@ std::optional<FtpContentSpec> readContent(const YamlValue& v) {
     if (text) {
         content.kind = FtpContentSpec::Kind::Text;
         content.text = text->asString();
+        text->declareContent(content.text.size());
         return content;
     }
     if (binary) {
         if (binary->asString() != "all-byte-values") binary->fail("expected binary: all-byte-values");
         content.kind = FtpContentSpec::Kind::AllByteValues;
         content.size = size ? static_cast<std::size_t>(size->asUnsigned(kMaxFileSize)) : 256;
+        (size ? *size : *binary).declareContent(content.size);
         return content;
     }
     if (size) {
         content.kind = FtpContentSpec::Kind::GeneratedText;
         content.size = static_cast<std::size_t>(size->asUnsigned(kMaxFileSize));
+        size->declareContent(content.size);
         return content;
     }
     return std::nullopt;
 }
+
+// What the world's tree of one user will hold, so a clash between two files,
+// or a file where a directory must be, is refused here with its location.
+class UserTree {
+public:
+    // A directory (includeLast) or the parent directories of a file.
+    vfs::ResolvedPath add(const YamlValue& v, bool isFile) {
+        const std::string path = readLineText(v, isFile ? "an FTP file path" : "an FTP directory");
+        if (path.empty()) v.fail("expected a non-empty path");
+        const vfs::ResolvedPath resolved = vfs::resolvePath("/", path);
+        if (!resolved.ok()) {
+            v.fail("the path '" + path + "' is not a valid " + (isFile ? "file" : "directory") +
+                   " name: " + std::string{vfs::toString(resolved.error)});
+        }
+        if (isFile && resolved.isRoot()) v.fail("the path '" + path + "' names the root directory, not a file");
+        const std::size_t parents = resolved.components.size() - (isFile ? 1 : 0);
+        std::string prefix;
+        for (std::size_t i = 0; i < parents; ++i) {
+            prefix += "/" + resolved.components[i];
+            if (const auto file = files_.find(prefix); file != files_.end()) {
+                v.fail("'" + prefix + "' is a file (line " + std::to_string(file->second) + "), so it cannot hold '" + path + "'");
+            }
+            directories_.emplace(prefix, v.where().line);
+        }
+        if (isFile) {
+            const std::string text = resolved.text();
+            if (const auto dir = directories_.find(text); dir != directories_.end()) {
+                v.fail("'" + text + "' is already a directory (line " + std::to_string(dir->second) + ")");
+            }
+            if (const auto [at, fresh] = files_.emplace(text, v.where().line); !fresh) {
+                v.fail("the file '" + text + "' is already defined (line " + std::to_string(at->second) + ")");
+            }
+        }
+        return resolved;
+    }
+
+private:
+    std::map<std::string, int> files_;
+    std::map<std::string, int> directories_;
+};
 
 FtpUserSpec readUser(const YamlValue& v) {
     v.requireMap("an FTP user");
     v.allowOnly({"name", "password", "quota", "directories", "files"});
     FtpUserSpec user;
     user.where = v.where();
-    user.name = v.get("name").asString();
+    user.name = readLineText(v.get("name"), "the user name");
     if (user.name.empty()) v.get("name").fail("expected a non-empty user name");
-    if (auto p = v.find("password")) user.password = p->asString();
+    if (auto p = v.find("password")) user.password = readLineText(*p, "the password");
     if (auto q = v.find("quota")) user.quota = q->asUnsigned();
-    if (auto d = v.find("directories")) user.directories = d->asStringList();
+    UserTree tree;
+    if (auto d = v.find("directories")) {
+        for (const auto& item : d->isScalar() ? std::vector<YamlValue>{*d} : d->items("directories")) {
+            tree.add(item, false);
+            user.directories.push_back(item.asString());
+        }
+    }
     if (auto f = v.find("files")) {
         for (const auto& item : f->items("files")) {
             item.requireMap("a file ({path: ..., text: ...} or {path: ..., size: ...} or {path: ..., binary: all-byte-values})");
             item.allowOnly({"path", "text", "size", "binary"});
             FtpFileSpec file;
             file.where = item.where();
+            tree.add(item.get("path"), true);
             file.path = item.get("path").asString();
-            if (file.path.empty()) item.get("path").fail("expected a non-empty path");
             auto content = readContent(item);
             if (!content) item.fail("a file needs its contents: 'text', 'size' or 'binary'");
             file.content = std::move(*content);
@@ -87,18 +141,18 @@ FtpCommandSpec readCommand(const YamlValue& v) {
     } else if (what == "cd") {
         command.kind = FtpCommandSpec::Kind::Cd;
         forbid({"file", "text", "size", "binary"});
-        command.argument = v.get("dir").asString();
+        command.argument = readLineText(v.get("dir"), "an FTP directory");
     } else if (what == "ls") {
         command.kind = FtpCommandSpec::Kind::Ls;
         forbid({"dir", "file", "text", "size", "binary"});
     } else if (what == "get") {
         command.kind = FtpCommandSpec::Kind::Get;
         forbid({"dir", "text", "size", "binary"});
-        command.argument = v.get("file").asString();
+        command.argument = readLineText(v.get("file"), "an FTP file name");
     } else if (what == "put") {
         command.kind = FtpCommandSpec::Kind::Put;
         forbid({"dir"});
-        command.argument = v.get("file").asString();
+        command.argument = readLineText(v.get("file"), "an FTP file name");
         auto content = readContent(v);
         if (!content) v.fail("'put' needs the file's contents: 'text', 'size' or 'binary'");
         command.content = std::move(*content);
@@ -150,7 +204,12 @@ void readFtpServers(const YamlValue& list, ScenarioSpec& spec) {
         const auto host = v.get("host");
         server.host = requireHost(host, spec);
         if (!hosts.insert(server.host).second) host.fail("'" + server.host + "' already runs an FTP server");
-        if (auto g = v.find("greeting")) server.greeting = g->asString();
+        if (auto g = v.find("greeting")) {
+            server.greeting = readLineText(*g, "the FTP greeting");
+            if (server.greeting->size() > limits::kReplyTextOctets) {
+                g->fail("the FTP greeting must be at most " + std::to_string(limits::kReplyTextOctets) + " octets");
+            }
+        }
         std::set<std::string> names;
         if (auto u = v.find("users")) {
             for (const auto& item : u->items("users")) {
@@ -177,8 +236,8 @@ void readFtpClients(const YamlValue& list, ScenarioSpec& spec) {
         bool known = false;
         for (const auto& s : spec.ftpServers) known = known || s.host == client.server;
         if (!known) server.fail("'" + client.server + "' runs no FTP server (list it under ftp_servers)");
-        client.user = v.get("user").asString();
-        if (auto p = v.find("password")) client.password = p->asString();
+        client.user = readLineText(v.get("user"), "the user name");
+        if (auto p = v.find("password")) client.password = readLineText(*p, "the password");
         if (auto m = v.find("mode")) {
             const std::string mode = m->asString();
             if (mode == "active") client.passive = false;

@@ -1,11 +1,17 @@
 #include "simulator/scenario/scenario_loader.hpp"
 
+#include <algorithm>
+#include <cmath>
 #include <fstream>
+#include <map>
 #include <set>
 #include <sstream>
 
+#include "simulator/scenario/address_plan.hpp"
 #include "simulator/scenario/ftp_loader.hpp"
-#include "simulator/scenario/imap_actions.hpp"
+#include "simulator/scenario/mail_loader.hpp"
+#include "simulator/scenario/scenario_limits.hpp"
+#include "simulator/scenario/scenario_text.hpp"
 #include "simulator/scenario/yaml_reader.hpp"
 
 namespace netstage::scenario {
@@ -23,17 +29,50 @@ std::optional<HostRole> parseRole(std::string_view text) {
     return std::nullopt;
 }
 
+double coordinate(const YamlValue& v) {
+    const double value = v.asNumber();
+    if (std::abs(value) > limits::kLargestCoordinate) {
+        v.fail("expected a coordinate between -1000000 and 1000000, found " + v.asString());
+    }
+    return value;
+}
+
 Position readPosition(const YamlValue& v) {
     if (!v.isSequence() || v.size() != 2) v.fail("expected a position [x, y], found something else");
-    return Position{v.at(0).asNumber(), v.at(1).asNumber()};
+    return Position{coordinate(v.at(0)), coordinate(v.at(1))};
+}
+
+// An interface address: 0.0.0.0 means "this host" and is never on an interface.
+Ipv4Address interfaceAddress(const YamlValue& v) {
+    const Ipv4Address address = v.asAddress();
+    if (address == Ipv4Address{}) v.fail("0.0.0.0 is not an interface address (it means 'no address')");
+    return address;
+}
+
+// YAML forbids tabs in indentation; yaml-cpp then reports something obscure
+// ("illegal block entry") one column later. Finds the first tab in the
+// indentation of a line up to `lastLine` (1-based), as (line, column).
+std::optional<std::pair<int, int>> tabInIndentation(std::string_view text, int lastLine) {
+    int line = 1;
+    std::size_t start = 0;
+    while (start <= text.size() && line <= lastLine) {
+        for (std::size_t i = start; i < text.size() && (text[i] == ' ' || text[i] == '\t'); ++i) {
+            if (text[i] == '\t') return std::pair{line, static_cast<int>(i - start) + 1};
+        }
+        const std::size_t end = text.find('\n', start);
+        if (end == std::string_view::npos) break;
+        start = end + 1;
+        ++line;
+    }
+    return std::nullopt;
 }
 
 class Loader {
 public:
-    Loader(const std::string& file) : file_{file} {}
+    Loader(const std::string& file) : file_{file}, document_{file, 0, 0} {}
 
     ScenarioSpec load(const YAML::Node& root) {
-        YamlValue top{root, file_, {file_, 1, 1}};
+        YamlValue top{root, document_, {file_, 1, 1}};
         if (!root.IsDefined() || root.IsNull()) {
             throw ScenarioError{{file_, 1, 1}, "expected a scenario (a mapping with title, hosts and links), found an empty file"};
         }
@@ -44,19 +83,16 @@ public:
         spec_.title = top.get("title").asString();
         if (auto d = top.find("description")) spec_.description = d->asString();
         if (auto s = top.find("seed")) spec_.seed = s->asUnsigned();
-        if (auto s = top.find("stop_at")) spec_.stopAt = s->asDuration();
+        if (auto s = top.find("stop_at")) spec_.stopAt = s->asDuration();  // bounded, so no event time overflows
         for (const auto& h : top.get("hosts").items("hosts")) readHost(h);
         if (auto r = top.find("routers")) {
             for (const auto& item : r->items("routers")) readRouter(item);
         }
         for (const auto& l : top.get("links").items("links")) readLink(l);
         if (auto d = top.find("dns")) readDns(*d);
-        if (auto m = top.find("mail_servers")) {
-            for (const auto& item : m->items("mail servers")) readMailServer(item);
-        }
-        if (auto u = top.find("user_agents")) {
-            for (const auto& item : u->items("user agents")) readUserAgent(item);
-        }
+        planLinkAddresses(spec_);  // refuses a clash of addresses with the link's location
+        if (auto m = top.find("mail_servers")) readMailServers(*m, spec_);
+        if (auto u = top.find("user_agents")) readUserAgents(*u, spec_);
         if (auto f = top.find("ftp_servers")) readFtpServers(*f, spec_);
         if (auto f = top.find("ftp_clients")) readFtpClients(*f, spec_);
         if (auto f = top.find("faults")) {
@@ -69,9 +105,11 @@ public:
     }
 
 private:
-    void claimName(const YamlValue& where, const std::string& name) {
-        if (name.empty()) where.fail("expected a non-empty name");
+    std::string claimName(const YamlValue& where) {
+        // Host names go onto the wire (HELO); routers follow the same rule so names read alike.
+        const std::string name = readHostName(where, "a host or router name");
         if (!names_.insert(name).second) where.fail("the name '" + name + "' is already used by another host or router");
+        return name;
     }
 
     void claimAddress(const YamlValue& where, Ipv4Address address) {
@@ -85,16 +123,14 @@ private:
         v.allowOnly({"name", "role", "address", "position", "accepts_incoming"});
         HostSpec host;
         host.where = v.where();
-        const auto name = v.get("name");
-        host.name = name.asString();
-        claimName(name, host.name);
+        host.name = claimName(v.get("name"));
         if (auto r = v.find("role")) {
             const auto role = parseRole(r->asString());
             if (!role) r->fail("expected a role: pc, laptop, phone, mail-server, dns-server, ftp-server or server");
             host.role = *role;
         }
         const auto address = v.get("address");
-        host.address = address.asAddress();
+        host.address = interfaceAddress(address);
         claimAddress(address, host.address);
         if (auto p = v.find("position")) host.position = readPosition(*p);
         if (auto a = v.find("accepts_incoming")) host.acceptsIncoming = a->asBool();
@@ -106,9 +142,7 @@ private:
         v.allowOnly({"name", "position"});
         RouterSpec router;
         router.where = v.where();
-        const auto name = v.get("name");
-        router.name = name.asString();
-        claimName(name, router.name);
+        router.name = claimName(v.get("name"));
         if (auto p = v.find("position")) router.position = readPosition(*p);
         spec_.routers.push_back(std::move(router));
     }
@@ -129,18 +163,53 @@ private:
         link.a = requireNode(between.at(0));
         link.b = requireNode(between.at(1));
         if (link.a == link.b) between.fail("a link needs two different ends");
+        const auto pair = std::minmax(link.a, link.b);
+        if (const auto [at, fresh] = linkEnds_.emplace(std::pair{pair.first, pair.second}, link.where.line); !fresh) {
+            between.fail("there is already a link between '" + link.a + "' and '" + link.b + "' (line " +
+                         std::to_string(at->second) + ")");
+        }
         if (auto r = v.find("rate")) link.bitsPerSecond = r->asBitRate();
-        if (auto d = v.find("delay")) link.delay = d->asDuration();
+        if (auto d = v.find("delay")) {
+            link.delay = d->asDuration();
+            if (link.delay > limits::kLongestLinkDelay) d->fail("expected a link delay of at most 1h, found '" + d->asString() + "'");
+        }
         if (auto l = v.find("loss")) link.loss = l->asProbability();
         if (auto q = v.find("queue")) link.queue = static_cast<std::size_t>(q->asUnsigned(1'000'000));
+        // A full queue of 1500-octet packets must drain within the longest time, or
+        // a packet's departure time could pass the end of the simulated clock.
+        const double drainSeconds = static_cast<double>(link.queue) * 1500.0 * 8.0 / static_cast<double>(link.bitsPerSecond);
+        if (drainSeconds > static_cast<double>(limits::kLongestDuration.nanoseconds()) / 1e9) {
+            const auto at = v.find("rate") ? *v.find("rate") : *v.find("queue");
+            at.fail("a full queue of " + std::to_string(link.queue) + " packets would take more than 366 days to send at " +
+                    std::to_string(link.bitsPerSecond) + " bit/s; give a higher rate or a shorter queue");
+        }
         if (auto a = v.find("addresses")) {
             if (!a->isSequence() || a->size() != 2) a->fail("expected two interface addresses [address-of-first-end, address-of-second-end]");
-            link.addressA = a->at(0).asAddress();
-            link.addressB = a->at(1).asAddress();
+            link.addressA = interfaceAddress(a->at(0));
+            link.addressB = interfaceAddress(a->at(1));
             claimAddress(a->at(0), *link.addressA);
             claimAddress(a->at(1), *link.addressB);
         }
         spec_.links.push_back(std::move(link));
+    }
+
+    // A DNS owner or exchange name: a host name, optionally with the root's trailing dot.
+    static std::string dnsName(const YamlValue& v) {
+        const std::string name = readLineText(v, "a DNS name");
+        const std::string_view bare = name.ends_with('.') ? std::string_view{name}.substr(0, name.size() - 1) : name;
+        if (!isHostName(bare)) {
+            v.fail("expected a DNS name such as mail.crepes.fr (letters, digits and hyphens, in dot-separated labels of "
+                   "at most 63 characters), found '" + name + "'");
+        }
+        return name;
+    }
+
+    static std::string lowerCase(std::string text) {
+        for (char& c : text) {
+            if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+        }
+        if (text.ends_with('.')) text.pop_back();
+        return text;
     }
 
     std::string requireHost(const YamlValue& v) {
@@ -154,153 +223,42 @@ private:
         v.allowOnly({"server", "records"});
         DnsSpec dns;
         dns.server = requireHost(v.get("server"));
+        // A records: name -> (address, line); MX records: name + exchange -> line.
+        std::map<std::string, std::pair<Ipv4Address, int>> addresses;
+        std::map<std::pair<std::string, std::string>, int> exchanges;
         for (const auto& r : v.get("records").items("DNS records")) {
             r.requireMap("a DNS record");
             r.allowOnly({"name", "type", "address", "preference", "exchange"});
             DnsRecordSpec record;
             record.where = r.where();
-            record.name = r.get("name").asString();
+            record.name = dnsName(r.get("name"));
             const auto type = r.get("type");
             const std::string t = type.asString();
             if (t == "A") {
                 record.type = DnsRecordSpec::Type::A;
                 record.address = r.get("address").asAddress();
+                const auto [at, fresh] = addresses.emplace(lowerCase(record.name), std::pair{record.address, record.where.line});
+                if (!fresh) {
+                    const bool same = at->second.first == record.address;
+                    r.get("name").fail(std::string{same ? "this A record repeats the one" : "this A record conflicts with the one"} +
+                                       " at line " + std::to_string(at->second.second) + " (" + record.name + " -> " +
+                                       at->second.first.toString() + "); give each name one address");
+                }
             } else if (t == "MX") {
                 record.type = DnsRecordSpec::Type::Mx;
-                record.exchange = r.get("exchange").asString();
+                record.exchange = dnsName(r.get("exchange"));
                 if (auto p = r.find("preference")) record.preference = static_cast<std::uint16_t>(p->asUnsigned(65535));
+                const auto key = std::pair{lowerCase(record.name), lowerCase(record.exchange)};
+                if (const auto [at, fresh] = exchanges.emplace(key, record.where.line); !fresh) {
+                    r.get("exchange").fail("this MX record names the same exchange for " + record.name + " as the one at line " +
+                                           std::to_string(at->second));
+                }
             } else {
                 type.fail("expected a record type A or MX, found '" + t + "'");
             }
             dns.records.push_back(std::move(record));
         }
         spec_.dns = std::move(dns);
-    }
-
-    static std::map<std::string, std::string> readReplies(const YamlValue& v, std::initializer_list<std::string_view> keys) {
-        v.requireMap("reply texts");
-        v.allowOnly(keys);
-        std::map<std::string, std::string> out;
-        for (const auto& entry : v.node()) {
-            out[entry.first.Scalar()] = YamlValue{entry.second, v.where().file, v.where()}.asString();
-        }
-        return out;
-    }
-
-    void readMailServer(const YamlValue& v) {
-        v.requireMap("a mail server");
-        v.allowOnly({"host", "domain", "users", "smtp_replies", "pop3_replies", "add_received", "relay_smtp",
-                     "retry_interval", "give_up_after"});
-        MailServerSpec server;
-        server.where = v.where();
-        server.host = requireHost(v.get("host"));
-        server.domain = v.get("domain").asString();
-        if (auto u = v.find("users")) {
-            for (const auto& item : u->items("users")) server.users.push_back(readUser(item));
-        }
-        if (auto r = v.find("smtp_replies")) {
-            server.smtpReplies = readReplies(*r, {"greeting", "helo", "ehlo", "mail", "rcpt", "data", "accepted", "quit"});
-        }
-        if (auto r = v.find("pop3_replies")) server.pop3Replies = readReplies(*r, {"greeting", "user", "pass", "quit"});
-        if (auto a = v.find("add_received")) server.addReceived = a->asBool();
-        if (auto r = v.find("relay_smtp")) server.relay = readSmtpStyle(*r);
-        if (auto r = v.find("retry_interval")) server.retryInterval = r->asDuration();
-        if (auto g = v.find("give_up_after")) server.giveUpAfter = g->asDuration();
-        spec_.mailServers.push_back(std::move(server));
-    }
-
-    MailUserSpec readUser(const YamlValue& v) {
-        v.requireMap("a mail user");
-        v.allowOnly({"name", "password", "messages", "folders"});
-        MailUserSpec user;
-        user.where = v.where();
-        user.name = v.get("name").asString();
-        if (auto p = v.find("password")) user.password = p->asString();
-        if (auto f = v.find("folders")) user.folders = f->asStringList();
-        if (auto m = v.find("messages")) {
-            for (const auto& item : m->items("messages")) {
-                item.requireMap("a stored message");
-                item.allowOnly({"from", "to", "subject", "body", "raw", "size", "flags"});
-                StoredMessageSpec message;
-                message.where = item.where();
-                if (auto x = item.find("raw")) message.raw = x->asString();
-                if (auto x = item.find("from")) message.from = x->asString();
-                if (auto x = item.find("to")) message.to = x->asString();
-                if (auto x = item.find("subject")) message.subject = x->asString();
-                if (auto x = item.find("body")) message.body = x->asString();
-                if (auto x = item.find("size")) message.size = static_cast<std::size_t>(x->asUnsigned(10'000'000));
-                if (auto x = item.find("flags")) message.flags = x->asStringList();
-                user.messages.push_back(std::move(message));
-            }
-        }
-        return user;
-    }
-
-    void readUserAgent(const YamlValue& v) {
-        v.requireMap("a user agent");
-        v.allowOnly({"name", "host", "address", "user", "password", "server", "smtp", "actions"});
-        UserAgentSpec ua;
-        ua.where = v.where();
-        ua.host = requireHost(v.get("host"));
-        ua.name = ua.host;
-        if (auto n = v.find("name")) ua.name = n->asString();
-        const auto address = v.get("address");
-        ua.address = address.asString();
-        const auto at = ua.address.find('@');
-        if (at == std::string::npos || at == 0 || at + 1 == ua.address.size()) address.fail("expected an e-mail address such as alice@crepes.fr");
-        ua.user = ua.address.substr(0, at);
-        if (auto u = v.find("user")) ua.user = u->asString();
-        if (auto p = v.find("password")) ua.password = p->asString();
-        ua.server = requireHost(v.get("server"));
-        if (auto s = v.find("smtp")) ua.smtp = readSmtpStyle(*s);
-        if (auto a = v.find("actions")) {
-            for (const auto& item : a->items("actions")) ua.actions.push_back(readAction(item));
-        }
-        spec_.userAgents.push_back(std::move(ua));
-    }
-
-    static SmtpStyleSpec readSmtpStyle(const YamlValue& v) {
-        v.requireMap("SMTP client style");
-        v.allowOnly({"ehlo", "space_after_colon", "helo_domain"});
-        SmtpStyleSpec style;
-        if (auto x = v.find("ehlo")) style.ehlo = x->asBool();
-        if (auto x = v.find("space_after_colon")) style.spaceAfterColon = x->asBool();
-        if (auto x = v.find("helo_domain")) style.heloDomain = x->asString();
-        return style;
-    }
-
-    UserAgentActionSpec readAction(const YamlValue& v) {
-        v.requireMap("an action");
-        v.allowOnly({"at", "send", "pop3", "imap"});
-        UserAgentActionSpec action;
-        action.where = v.where();
-        action.at = v.get("at").asDuration();
-        if (auto s = v.find("send")) {
-            action.kind = UserAgentActionSpec::Kind::Send;
-            s->requireMap("a message to send");
-            s->allowOnly({"to", "cc", "subject", "body", "headers"});
-            action.send.to = s->get("to").asStringList();
-            if (auto x = s->find("cc")) action.send.cc = x->asStringList();
-            if (auto x = s->find("subject")) action.send.subject = x->asString();
-            action.send.body = s->get("body").asString();
-            if (auto x = s->find("headers")) action.send.headers = x->asBool();
-        } else if (auto p = v.find("pop3")) {
-            action.kind = UserAgentActionSpec::Kind::Pop3;
-            p->requireMap("a POP3 read");
-            p->allowOnly({"mode", "lower_case"});
-            if (auto m = p->find("mode")) {
-                const std::string mode = m->asString();
-                if (mode == "download-and-keep") action.pop3.keep = true;
-                else if (mode != "download-and-delete") m->fail("expected download-and-delete or download-and-keep");
-            }
-            if (auto x = p->find("lower_case")) action.pop3.lowerCase = x->asBool();
-        } else if (auto m = v.find("imap")) {
-            action.kind = UserAgentActionSpec::Kind::Imap;
-            action.imap = readImapActions(*m);
-        } else {
-            v.fail("expected an action: 'send', 'pop3' or 'imap'");
-        }
-        return action;
     }
 
     void readFault(const YamlValue& v) {
@@ -344,7 +302,9 @@ private:
     }
 
     const std::string& file_;
+    YamlDocument document_;
     ScenarioSpec spec_;
+    std::map<std::pair<std::string, std::string>, int> linkEnds_;  // (lesser, greater) end name -> line
     std::set<std::string> names_;
     std::set<std::uint32_t> addresses_;
 };
@@ -399,6 +359,10 @@ ScenarioSpec loadScenarioText(std::string_view text, const std::string& fileName
     try {
         root = YAML::Load(std::string{text});
     } catch (const YAML::Exception& e) {
+        if (const auto tab = tabInIndentation(text, e.mark.line + 1)) {
+            throw ScenarioError{{fileName, tab->first, tab->second},
+                                "a tab in the indentation: YAML does not allow tabs for indentation, indent with spaces"};
+        }
         throw ScenarioError{{fileName, e.mark.line + 1, e.mark.column + 1}, "YAML syntax error: " + e.msg};
     }
     try {

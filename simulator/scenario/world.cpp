@@ -1,10 +1,9 @@
 #include "simulator/scenario/world.hpp"
 
-#include <set>
-
 #include "protocols/mail/message.hpp"
 #include "protocols/mail/message_compose.hpp"
 #include "simulator/apps/mail_clock.hpp"
+#include "simulator/scenario/address_plan.hpp"
 #include "simulator/scenario/caption_trigger.hpp"
 #include "simulator/scenario/imap_actions.hpp"
 #include "simulator/scenario/world_ftp.hpp"
@@ -101,38 +100,11 @@ World::~World() = default;
 void World::buildTopology() {
     for (const auto& host : spec_.hosts) network_->addHost(host.name);
     for (const auto& router : spec_.routers) network_->addRouter(router.name);
-    std::set<std::uint32_t> used;
-    for (const auto& host : spec_.hosts) used.insert(host.address.value());
-    for (const auto& link : spec_.links) {
-        if (link.addressA) used.insert(link.addressA->value());
-        if (link.addressB) used.insert(link.addressB->value());
-    }
-    // A router end without an address takes one on the host's /24: .1, else
-    // .254 downward; between two routers, 10.255.<link>.1 and .2.
-    auto routerAddressFacing = [&](const std::string& peer, std::size_t index, int end) {
-        if (const HostSpec* host = spec_.findHost(peer)) {
-            const std::uint32_t net = host->address.value() & 0xffffff00u;
-            for (std::uint32_t last : {1u, 254u, 253u, 252u, 251u, 250u}) {
-                if (!used.count(net | last)) {
-                    used.insert(net | last);
-                    return Ipv4Address{net | last};
-                }
-            }
-        }
-        const std::uint32_t address = (10u << 24) | (255u << 16) | (static_cast<std::uint32_t>(index & 0xff) << 8) |
-                                      static_cast<std::uint32_t>(end);
-        used.insert(address);
-        return Ipv4Address{address};
-    };
+    const std::vector<LinkAddresses> addresses = planLinkAddresses(spec_);
     for (std::size_t i = 0; i < spec_.links.size(); ++i) {
         const LinkSpec& link = spec_.links[i];
-        auto addressFor = [&](const std::string& node, const std::string& peer, const std::optional<Ipv4Address>& given, int end) {
-            if (given) return *given;
-            if (const HostSpec* host = spec_.findHost(node)) return host->address;
-            return routerAddressFacing(peer, i, end);
-        };
-        const Ipv4Address a = addressFor(link.a, link.b, link.addressA, 1);
-        const Ipv4Address b = addressFor(link.b, link.a, link.addressB, 2);
+        const Ipv4Address a = addresses[i].a;
+        const Ipv4Address b = addresses[i].b;
         net::LinkConfig config;
         config.bitsPerSecond = link.bitsPerSecond;
         config.delay = link.delay;

@@ -1,7 +1,9 @@
 #include "simulator/scenario/yaml_reader.hpp"
 
 #include <algorithm>
+#include <cmath>
 
+#include "simulator/scenario/scenario_limits.hpp"
 #include "simulator/scenario/units.hpp"
 
 namespace netstage::scenario {
@@ -9,10 +11,10 @@ namespace netstage::scenario {
 SourceLocation YamlValue::where() const {
     const YAML::Mark mark = node_.Mark();
     if (mark.line < 0 || !node_.IsDefined() || node_.IsNull()) {
-        if (mark.line >= 0 && node_.IsDefined()) return {*file_, mark.line + 1, mark.column + 1};
+        if (mark.line >= 0 && node_.IsDefined()) return {document_->file, mark.line + 1, mark.column + 1};
         return fallback_;
     }
-    return {*file_, mark.line + 1, mark.column + 1};
+    return {document_->file, mark.line + 1, mark.column + 1};
 }
 
 void YamlValue::fail(const std::string& message) const { throw ScenarioError{where(), message}; }
@@ -31,32 +33,50 @@ void YamlValue::requireMap(std::string_view what) const {
 }
 
 void YamlValue::allowOnly(std::initializer_list<std::string_view> keys) const {
+    std::vector<std::pair<std::string, SourceLocation>> seen;
     for (const auto& entry : node_) {
-        const YAML::Node& key = entry.first;
-        const std::string name = key.IsScalar() ? key.Scalar() : std::string{};
+        const YamlValue key{entry.first, *document_, where()};
+        const std::string name = entry.first.IsScalar() ? entry.first.Scalar() : std::string{};
         if (std::find(keys.begin(), keys.end(), name) == keys.end()) {
             std::string known;
             for (auto k : keys) known += (known.empty() ? "" : ", ") + std::string{k};
-            YamlValue{key, *file_, where()}.fail("unknown key '" + name + "' (expected one of: " + known + ")");
+            key.fail("unknown key '" + name + "' (expected one of: " + known + ")");
         }
+        for (const auto& [earlier, at] : seen) {
+            if (earlier == name) {
+                key.fail("the key '" + name + "' appears twice in this mapping (first at line " + std::to_string(at.line) +
+                         "); remove one");
+            }
+        }
+        seen.emplace_back(name, key.where());
     }
+}
+
+std::vector<std::pair<YamlValue, YamlValue>> YamlValue::entries() const {
+    std::vector<std::pair<YamlValue, YamlValue>> out;
+    for (const auto& entry : node_) {
+        YamlValue key{entry.first, *document_, where()};
+        YamlValue value{entry.second, *document_, key.where()};
+        out.emplace_back(std::move(key), std::move(value));
+    }
+    return out;
 }
 
 bool YamlValue::has(std::string_view key) const { return node_.IsMap() && node_[std::string{key}].IsDefined(); }
 
 std::optional<YamlValue> YamlValue::find(std::string_view key) const {
     if (!has(key)) return std::nullopt;
-    return YamlValue{node_[std::string{key}], *file_, where()};
+    return YamlValue{node_[std::string{key}], *document_, where()};
 }
 
 YamlValue YamlValue::get(std::string_view key) const {
     if (!has(key)) fail("missing required key '" + std::string{key} + "'");
-    return YamlValue{node_[std::string{key}], *file_, where()};
+    return YamlValue{node_[std::string{key}], *document_, where()};
 }
 
 std::size_t YamlValue::size() const { return node_.size(); }
 
-YamlValue YamlValue::at(std::size_t index) const { return YamlValue{node_[index], *file_, where()}; }
+YamlValue YamlValue::at(std::size_t index) const { return YamlValue{node_[index], *document_, where()}; }
 
 std::vector<YamlValue> YamlValue::items(std::string_view what) const {
     if (!node_.IsSequence()) fail("expected a list of " + std::string{what} + " (lines starting with '- '), found " + describe());
@@ -67,7 +87,13 @@ std::vector<YamlValue> YamlValue::items(std::string_view what) const {
 
 std::string YamlValue::asString() const {
     if (!node_.IsScalar()) fail("expected text, found " + describe());
-    return node_.Scalar();
+    const std::string& text = node_.Scalar();
+    document_->textBytes += text.size();
+    if (document_->textBytes > limits::kTextBytes) {
+        fail("the scenario holds more than " + std::to_string(limits::kTextBytes >> 20) +
+             " MiB of text (every repeat of a YAML alias counts); give large contents as a size instead");
+    }
+    return text;
 }
 
 bool YamlValue::asBool() const {
@@ -92,15 +118,27 @@ double YamlValue::asNumber() const {
     try {
         std::size_t used = 0;
         const double value = std::stod(text, &used);
-        if (used == text.size()) return value;
+        if (used == text.size() && std::isfinite(value)) return value;
     } catch (const std::exception&) {
     }
-    fail("expected a number, found " + describe());
+    fail("expected a finite number such as 120 or -3.5, found " + describe());
+}
+
+void YamlValue::declareContent(std::uint64_t octets) const {
+    document_->declaredBytes += octets;
+    if (document_->declaredBytes > limits::kDeclaredContentBytes) {
+        fail("the scenario declares more than " + std::to_string(limits::kDeclaredContentBytes >> 20) +
+             " MiB of content in all (stored messages, messages sent, FTP files and uploads)");
+    }
 }
 
 Time YamlValue::asDuration() const {
-    if (auto d = parseDuration(asString())) return *d;
-    fail("expected a duration such as 10ms, 1.5s or 2min, found " + describe());
+    const auto duration = parseDuration(asString());
+    if (!duration) fail("expected a duration such as 10ms, 1.5s or 2min, found " + describe());
+    if (*duration > limits::kLongestDuration) {
+        fail("expected a duration of at most 366 days (8784h), found " + describe());
+    }
+    return *duration;
 }
 
 std::int64_t YamlValue::asBitRate() const {

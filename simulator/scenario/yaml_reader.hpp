@@ -9,6 +9,8 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
+#include <vector>
 
 #include "simulator/core/time.hpp"
 #include "simulator/packet/ipv4_address.hpp"
@@ -16,10 +18,19 @@
 
 namespace netstage::scenario {
 
+// One file being read: its name, and the running total of text read from it
+// (scenario_limits.hpp), which stops a YAML alias repeated many times from
+// expanding into gigabytes before anything else notices.
+struct YamlDocument {
+    std::string file;
+    std::uint64_t textBytes = 0;
+    std::uint64_t declaredBytes = 0;  // contents declared so far (limits::kDeclaredContentBytes)
+};
+
 class YamlValue {
 public:
-    YamlValue(YAML::Node node, const std::string& file, SourceLocation fallback)
-        : node_{std::move(node)}, file_{&file}, fallback_{std::move(fallback)} {}
+    YamlValue(YAML::Node node, YamlDocument& document, SourceLocation fallback)
+        : node_{std::move(node)}, document_{&document}, fallback_{std::move(fallback)} {}
 
     SourceLocation where() const;
     [[noreturn]] void fail(const std::string& message) const;
@@ -29,9 +40,12 @@ public:
     bool isScalar() const { return node_.IsScalar(); }
     const YAML::Node& node() const { return node_; }
 
-    // Map access. Every key of a map must be one the caller knows.
+    // Map access. Every key of a map must be one the caller knows, and appear
+    // once (yaml-cpp would silently keep the first of two).
     void requireMap(std::string_view what) const;
     void allowOnly(std::initializer_list<std::string_view> keys) const;
+    // The map's entries as (key, value), in file order.
+    std::vector<std::pair<YamlValue, YamlValue>> entries() const;
     bool has(std::string_view key) const;
     YamlValue get(std::string_view key) const;  // must exist
     std::optional<YamlValue> find(std::string_view key) const;
@@ -41,21 +55,26 @@ public:
     YamlValue at(std::size_t index) const;
     std::vector<YamlValue> items(std::string_view what) const;  // a sequence (a missing key is an empty list)
 
-    // Scalars, with the expectation named in the error.
+    // Scalars, with the expectation named in the error. Every text read counts
+    // towards limits::kTextBytes.
     std::string asString() const;
     bool asBool() const;
     std::uint64_t asUnsigned(std::uint64_t max = UINT64_MAX) const;
     double asNumber() const;
-    Time asDuration() const;
+    Time asDuration() const;  // at most limits::kLongestDuration
     std::int64_t asBitRate() const;
     double asProbability() const;
     Ipv4Address asAddress() const;
     std::vector<std::string> asStringList() const;  // a string or a list of strings
 
+    // Counts `octets` of content declared here (a message, a file) towards
+    // limits::kDeclaredContentBytes; fails here once the total passes it.
+    void declareContent(std::uint64_t octets) const;
+
 private:
     std::string describe() const;
     YAML::Node node_;
-    const std::string* file_;
+    YamlDocument* document_;
     SourceLocation fallback_;  // where the parent was, for missing values
 };
 

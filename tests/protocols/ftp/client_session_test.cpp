@@ -142,3 +142,11 @@ TEST(FtpClient, anUnreadablePassiveReplyIsAProtocolError) {
     ASSERT_EQ(steps.size(), 2u);
     EXPECT_FALSE(steps[1].ok);
 }
+
+TEST(FtpClient, aScriptedNameWithALineBreakIsRefusedAtConstruction) {
+    EXPECT_THROW(ClientSession{config(true, false, {ClientStep::login(), ClientStep::get("x\r\nDELE /reports/readme.txt")})},
+                 std::invalid_argument);
+    ClientConfig c = config(true, false, {ClientStep::login()});
+    c.user = "alice\r\nDELE x";
+    EXPECT_THROW(ClientSession{c}, std::invalid_argument);
+}

@@ -73,6 +73,15 @@ TEST(FtpReplyReader, aCodeWhoseFirstDigitIsNotOneToFiveIsMalformed) {
     EXPECT_EQ(replies[0], (Seen{150, {"ok"}}));
 }
 
+TEST(FtpReplyReader, aReplyLineWithABareCarriageReturnIsMalformed) {
+    int errors = 0;
+    const auto replies = readReplies({"250 File deleted\r226 done\r\n150-a\r\nb\rc\r\n150 end\r\n200 ok\r\n"}, &errors);
+    EXPECT_EQ(errors, 2);
+    ASSERT_EQ(replies.size(), 2u);
+    EXPECT_EQ(replies[0], (Seen{150, {"end"}}));
+    EXPECT_EQ(replies[1], (Seen{200, {"ok"}}));
+}
+
 TEST(FtpReply, formatsMultiLineRepliesAsRfc959Says) {
     EXPECT_EQ(formatReply(Reply{226, {"done"}}), "226 done\r\n");
     EXPECT_EQ(formatReply(Reply{211, {"Features:", " SIZE", "123 looks like a code", "End"}}),

@@ -300,3 +300,10 @@ TEST(FtpServer, misuseOfTheHostApiThrows) {
     EXPECT_THROW(h.server->start(std::chrono::nanoseconds{0}), std::logic_error);
     EXPECT_THROW(netstage::ftp::ServerSession{ServerConfig{}}, std::invalid_argument);
 }
+
+TEST(FtpServer, aGreetingOrReplyTextWithALineBreakIsNeverSent) {
+    ServerConfig config;
+    config.greeting = "Welcome\r\n230 fake";
+    EXPECT_THROW((ServerHarness{netstage::vfs::kUnlimitedQuota, config}), std::invalid_argument);
+    EXPECT_THROW(netstage::ftp::formatReply(netstage::ftp::Reply{226, {"done\n250 fake"}}), std::invalid_argument);
+}

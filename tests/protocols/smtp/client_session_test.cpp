@@ -282,3 +282,9 @@ TEST(SmtpClient, withAnEmptyQueueItGreetsAndQuits) {
     h.reply("220 x\r\n" + ehloReply);
     EXPECT_EQ(h.takeSent(), "EHLO client.example\r\nQUIT\r\n");
 }
+
+TEST(SmtpClient, anAddressWithALineBreakIsRefusedWhenQueued) {
+    Harness h;
+    EXPECT_THROW(h.client.enqueue(item({"bob@hamburger.edu>\r\nRCPT TO:<eve@example.org"})), std::invalid_argument);
+    EXPECT_THROW(h.client.enqueue(MailItem{"a@example.org\n", {"b@example.net"}, "hello\r\n"}), std::invalid_argument);
+}

@@ -32,3 +32,9 @@ TEST(SmtpReply, rejectsMalformedReplyLines) {
     EXPECT_EQ(parser.feed("250-a"), ReplyParser::Status::NeedMore);
     EXPECT_EQ(parser.feed("251 b"), ReplyParser::Status::Malformed);
 }
+
+TEST(SmtpReply, aReplyTextWithALineBreakIsNeverFormatted) {
+    EXPECT_THROW(formatReply(Reply{220, {"hamburger.edu\r\n250 fake"}}), std::invalid_argument);
+    EXPECT_THROW(formatReply(Reply{250, {"ok", "SIZE\n100"}}), std::invalid_argument);
+    EXPECT_THROW(formatReply(Reply{250, {"bare\rcarriage return"}}), std::invalid_argument);
+}

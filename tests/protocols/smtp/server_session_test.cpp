@@ -362,3 +362,15 @@ TEST(SmtpServer, usingTheEngineBeforeStartIsAProgrammingError) {
     server.start(0ns);
     EXPECT_THROW(server.start(0ns), std::logic_error);
 }
+
+TEST(SmtpServer, aConfiguredReplyTextWithALineBreakIsRefusedAtConstruction) {
+    ServerConfig c = config();
+    c.texts.greeting = "{domain}\r\n250 fake";
+    EXPECT_THROW(ServerSession{c}, std::invalid_argument);
+}
+
+TEST(SmtpServer, aPeerCommandWithABareCarriageReturnGets501AndIsNeverEchoed) {
+    const auto run = runServer(config(), "HELO evil\r250 fake\r\n");
+    EXPECT_EQ(lastReply(run).substr(0, 4), "501 ");
+    for (const auto& line : replies(run)) EXPECT_EQ(line.find('\r'), std::string::npos) << line;
+}

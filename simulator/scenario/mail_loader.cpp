@@ -1,0 +1,281 @@
+#include "simulator/scenario/mail_loader.hpp"
+
+#include <algorithm>
+#include <map>
+#include <set>
+
+#include "protocols/mail/message_compose.hpp"
+#include "simulator/scenario/imap_actions.hpp"
+#include "simulator/scenario/scenario_limits.hpp"
+#include "simulator/scenario/scenario_text.hpp"
+#include "simulator/scenario/world.hpp"
+
+namespace netstage::scenario {
+
+namespace {
+
+std::string requireHost(const YamlValue& v, const ScenarioSpec& spec) {
+    const std::string name = v.asString();
+    if (!spec.findHost(name)) v.fail("unknown host '" + name + "'");
+    return name;
+}
+
+std::string lineOfAtLine(const SourceLocation& where) { return " (line " + std::to_string(where.line) + ")"; }
+
+// What a user agent's composeMessage would refuse in this one header field
+// or body: the run would trace compose-failed and send nothing.
+void requireComposable(const YamlValue& v, const std::string& text, bool isBody) {
+    mail::ComposeOptions options;
+    options.from = "check@example.org";
+    (isBody ? options.body : options.subject) = text;
+    const auto composed = mail::composeMessage(options);
+    if (!composed.ok()) {
+        v.fail("this message cannot be sent as written: " + composed.error().message + "; the first offending octet is number " +
+               std::to_string(composed.error().offset + 1));
+    }
+}
+
+// RFC 5321 §4.5.3.1.6: a text line is at most 998 octets before its CRLF; the
+// server refuses a message with a longer one.
+void requireSmtpLines(const YamlValue& v, const std::string& body) {
+    std::size_t start = 0;
+    for (int line = 1; start <= body.size(); ++line) {
+        const std::size_t end = std::min(body.find('\n', start), body.size());
+        std::size_t length = end - start;
+        if (length > 0 && body[end - 1] == '\r') --length;
+        if (length > 998) {
+            v.fail("line " + std::to_string(line) + " of the body is " + std::to_string(length) +
+                   " octets; SMTP allows at most 998 (RFC 5321 §4.5.3.1.6), so the server would refuse the message");
+        }
+        start = end + 1;
+    }
+}
+
+std::map<std::string, std::string> readReplies(const YamlValue& v, std::initializer_list<std::string_view> keys,
+                                               std::string_view protocol) {
+    v.requireMap("reply texts");
+    v.allowOnly(keys);
+    std::map<std::string, std::string> out;
+    for (const auto& [key, value] : v.entries()) {
+        const std::string name = key.asString();
+        const std::string what = "the " + std::string{protocol} + " reply text '" + name + "'";
+        const std::string text = readLineText(value, what);
+        if (text.size() > limits::kReplyTextOctets) {
+            value.fail(what + " must be at most " + std::to_string(limits::kReplyTextOctets) + " octets, found " +
+                       std::to_string(text.size()));
+        }
+        // The POP3 server session refuses any other texts (RFC 1939 §3: positive replies start with +OK).
+        if (protocol == "POP3" && !text.starts_with("+OK")) value.fail(what + " must start with +OK, found '" + text + "'");
+        out[name] = text;
+    }
+    return out;
+}
+
+SmtpStyleSpec readSmtpStyle(const YamlValue& v) {
+    v.requireMap("SMTP client style");
+    v.allowOnly({"ehlo", "space_after_colon", "helo_domain"});
+    SmtpStyleSpec style;
+    if (auto x = v.find("ehlo")) style.ehlo = x->asBool();
+    if (auto x = v.find("space_after_colon")) style.spaceAfterColon = x->asBool();
+    if (auto x = v.find("helo_domain")) {
+        const std::string domain = readLineText(*x, "the HELO domain");
+        const bool literal = domain.size() > 2 && domain.front() == '[' && domain.back() == ']' &&
+                             Ipv4Address::parse(domain.substr(1, domain.size() - 2)).has_value();
+        if (!literal && !isHostName(domain)) {
+            x->fail("expected a HELO domain such as crepes.fr or [10.0.1.2] (RFC 5321 §4.1.1.1), found '" + domain + "'");
+        }
+        style.heloDomain = domain;
+    }
+    return style;
+}
+
+StoredMessageSpec readStoredMessage(const YamlValue& item) {
+    item.requireMap("a stored message");
+    item.allowOnly({"from", "to", "subject", "body", "raw", "size", "flags"});
+    StoredMessageSpec message;
+    message.where = item.where();
+    if (auto x = item.find("raw")) message.raw = x->asString();
+    if (auto x = item.find("from")) message.from = readLineText(*x, "the From field");
+    if (auto x = item.find("to")) message.to = readLineText(*x, "the To field");
+    if (auto x = item.find("subject")) {
+        message.subject = readLineText(*x, "the subject");
+        if (!message.raw) requireComposable(*x, message.subject, false);
+    }
+    if (auto x = item.find("body")) {
+        message.body = x->asString();
+        if (!message.raw) requireComposable(*x, message.body, true);
+    }
+    if (auto x = item.find("flags")) {
+        for (const auto& flag : x->isScalar() ? std::vector<YamlValue>{*x} : x->items("IMAP flags")) {
+            message.flags.push_back(readLineText(flag, "an IMAP flag"));
+        }
+    }
+    // The text the world will store, without padding: what it refuses, the loader refuses here.
+    const std::size_t length = storedMessageText(message).size();
+    if (auto x = item.find("size")) {
+        message.size = static_cast<std::size_t>(x->asUnsigned(10'000'000));
+        if (*message.size < length) {
+            x->fail("the message is already " + std::to_string(length) + " octets (with CRLF line ends), more than its size " +
+                    std::to_string(*message.size));
+        }
+        x->declareContent(*message.size);
+    } else {
+        item.declareContent(length);
+    }
+    return message;
+}
+
+MailUserSpec readUser(const YamlValue& v) {
+    v.requireMap("a mail user");
+    v.allowOnly({"name", "password", "messages", "folders"});
+    MailUserSpec user;
+    user.where = v.where();
+    const auto name = v.get("name");
+    user.name = readLineText(name, "the user name");
+    if (user.name.empty()) name.fail("expected a non-empty user name");
+    if (auto p = v.find("password")) user.password = readLineText(*p, "the password");
+    if (auto f = v.find("folders")) {
+        for (const auto& folder : f->isScalar() ? std::vector<YamlValue>{*f} : f->items("folder names")) {
+            const std::string text = readLineText(folder, "a folder name");
+            if (text.empty()) folder.fail("expected a folder name, found an empty text");
+            user.folders.push_back(text);
+        }
+    }
+    if (auto m = v.find("messages")) {
+        for (const auto& item : m->items("messages")) user.messages.push_back(readStoredMessage(item));
+    }
+    return user;
+}
+
+UserAgentActionSpec readAction(const YamlValue& v, const UserAgentSpec& ua) {
+    v.requireMap("an action");
+    v.allowOnly({"at", "send", "pop3", "imap"});
+    UserAgentActionSpec action;
+    action.where = v.where();
+    action.at = v.get("at").asDuration();
+    if (auto s = v.find("send")) {
+        action.kind = UserAgentActionSpec::Kind::Send;
+        s->requireMap("a message to send");
+        s->allowOnly({"to", "cc", "subject", "body", "headers"});
+        auto addresses = [](const YamlValue& list) {
+            std::vector<std::string> out;
+            for (const auto& item : list.isScalar() ? std::vector<YamlValue>{list} : list.items("e-mail addresses")) {
+                out.push_back(readMailAddress(item));
+            }
+            return out;
+        };
+        const auto to = s->get("to");
+        action.send.to = addresses(to);
+        if (action.send.to.empty()) to.fail("a message needs at least one recipient in 'to'");
+        if (auto x = s->find("cc")) action.send.cc = addresses(*x);
+        if (auto x = s->find("headers")) action.send.headers = x->asBool();
+        const auto body = s->get("body");
+        action.send.body = body.asString();
+        if (auto x = s->find("subject")) {
+            action.send.subject = readLineText(*x, "the subject");
+            if (action.send.headers) requireComposable(*x, action.send.subject, false);
+        }
+        // With headers: false the body goes out as typed; the user agent composes nothing,
+        // but the receiving server still refuses a line over its limit.
+        if (action.send.headers) requireComposable(body, action.send.body, true);
+        else requireSmtpLines(body, action.send.body);
+        body.declareContent(action.send.body.size());
+    } else if (auto p = v.find("pop3")) {
+        action.kind = UserAgentActionSpec::Kind::Pop3;
+        p->requireMap("a POP3 read");
+        p->allowOnly({"mode", "lower_case"});
+        if (ua.password.empty()) {
+            p->fail("a POP3 read needs the user agent's password: give 'password:' to the user agent at line " +
+                    std::to_string(ua.where.line));
+        }
+        if (auto m = p->find("mode")) {
+            const std::string mode = m->asString();
+            if (mode == "download-and-keep") action.pop3.keep = true;
+            else if (mode != "download-and-delete") m->fail("expected download-and-delete or download-and-keep");
+        }
+        if (auto x = p->find("lower_case")) action.pop3.lowerCase = x->asBool();
+    } else if (auto m = v.find("imap")) {
+        action.kind = UserAgentActionSpec::Kind::Imap;
+        action.imap = readImapActions(*m);
+    } else {
+        v.fail("expected an action: 'send', 'pop3' or 'imap'");
+    }
+    return action;
+}
+
+}  // namespace
+
+void readMailServers(const YamlValue& list, ScenarioSpec& spec) {
+    std::map<std::string, SourceLocation> hosts;
+    for (const auto& v : list.items("mail servers")) {
+        v.requireMap("a mail server");
+        v.allowOnly({"host", "domain", "users", "smtp_replies", "pop3_replies", "add_received", "relay_smtp",
+                     "retry_interval", "give_up_after"});
+        MailServerSpec server;
+        server.where = v.where();
+        const auto host = v.get("host");
+        server.host = requireHost(host, spec);
+        if (const auto [at, fresh] = hosts.emplace(server.host, server.where); !fresh) {
+            host.fail("'" + server.host + "' already runs a mail server" + lineOfAtLine(at->second) +
+                      "; give one entry per host");
+        }
+        server.domain = readHostName(v.get("domain"), "a mail domain");
+        std::set<std::string> names;
+        if (auto u = v.find("users")) {
+            for (const auto& item : u->items("users")) {
+                MailUserSpec user = readUser(item);
+                if (!names.insert(user.name).second) item.get("name").fail("the user '" + user.name + "' is already defined");
+                server.users.push_back(std::move(user));
+            }
+        }
+        if (auto r = v.find("smtp_replies")) {
+            server.smtpReplies =
+                readReplies(*r, {"greeting", "helo", "ehlo", "mail", "rcpt", "data", "accepted", "quit"}, "SMTP");
+        }
+        if (auto r = v.find("pop3_replies")) server.pop3Replies = readReplies(*r, {"greeting", "user", "pass", "quit"}, "POP3");
+        if (auto a = v.find("add_received")) server.addReceived = a->asBool();
+        if (auto r = v.find("relay_smtp")) server.relay = readSmtpStyle(*r);
+        if (auto r = v.find("retry_interval")) server.retryInterval = r->asDuration();
+        if (auto g = v.find("give_up_after")) server.giveUpAfter = g->asDuration();
+        spec.mailServers.push_back(std::move(server));
+    }
+}
+
+void readUserAgents(const YamlValue& list, ScenarioSpec& spec) {
+    std::map<std::string, SourceLocation> names;
+    for (const auto& v : list.items("user agents")) {
+        v.requireMap("a user agent");
+        v.allowOnly({"name", "host", "address", "user", "password", "server", "smtp", "actions"});
+        UserAgentSpec ua;
+        ua.where = v.where();
+        const auto host = v.get("host");
+        ua.host = requireHost(host, spec);
+        ua.name = ua.host;
+        const auto nameValue = v.find("name");
+        if (nameValue) ua.name = nameValue->asString();
+        if (const auto [at, fresh] = names.emplace(ua.name, ua.where); !fresh) {
+            (nameValue ? *nameValue : host)
+                .fail("the user agent name '" + ua.name + "' is already used" + lineOfAtLine(at->second) +
+                      "; give each user agent its own name");
+        }
+        ua.address = readMailAddress(v.get("address"));
+        ua.user = ua.address.substr(0, ua.address.find('@'));
+        if (auto u = v.find("user")) {
+            ua.user = readLineText(*u, "the user name");
+            if (ua.user.empty()) u->fail("expected a non-empty user name");
+        }
+        if (auto p = v.find("password")) ua.password = readLineText(*p, "the password");
+        const auto server = v.get("server");
+        ua.server = requireHost(server, spec);
+        bool runsMail = false;
+        for (const auto& s : spec.mailServers) runsMail = runsMail || s.host == ua.server;
+        if (!runsMail) server.fail("'" + ua.server + "' runs no mail server (list it under mail_servers)");
+        if (auto s = v.find("smtp")) ua.smtp = readSmtpStyle(*s);
+        if (auto a = v.find("actions")) {
+            for (const auto& item : a->items("actions")) ua.actions.push_back(readAction(item, ua));
+        }
+        spec.userAgents.push_back(std::move(ua));
+    }
+}
+
+}  // namespace netstage::scenario
