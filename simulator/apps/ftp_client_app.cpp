@@ -71,7 +71,7 @@ void FtpClientApp::handle(ftp::ClientEvent& event) {
     } else if (const auto* connectRequest = std::get_if<ftp::ConnectRequested>(&event)) {
         connect(connectRequest->address, connectRequest->port);
     } else if (auto* data = std::get_if<ftp::DataToSend>(&event)) {
-        if (data_) data_->send(std::move(data->bytes));
+        if (data_) data_->send(std::move(data->bytes), data->offset);
     } else if (std::holds_alternative<ftp::CloseData>(event)) {
         closeData();
     } else if (auto* step = std::get_if<ftp::StepFinished>(&event)) {

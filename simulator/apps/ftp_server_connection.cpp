@@ -79,9 +79,9 @@ void FtpServerConnection::handle(ftp::ServerEvent& event) {
     } else if (auto* data = std::get_if<ftp::DataToSend>(&event)) {
         if (!data_) return;
         if (data_->trace && (data_->verb == "LIST" || data_->verb == "NLST")) {
-            for (const auto& line : splitCrlfLines(data->bytes)) data_->trace->serverLine(line);
+            for (const auto& line : splitCrlfLines(data->view())) data_->trace->serverLine(line);
         }
-        data_->send(std::move(data->bytes));
+        data_->send(std::move(data->bytes), data->offset);
     } else if (std::holds_alternative<ftp::CloseData>(event)) {
         closeData();
     } else if (const auto* started = std::get_if<ftp::TransferStarted>(&event)) {
