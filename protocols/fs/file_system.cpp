@@ -7,7 +7,7 @@ namespace netstage::vfs {
 
 struct FileSystem::Node {
     bool isDirectory = false;
-    std::string contents;
+    FileContents contents;
     std::int64_t modified = 0;
     // std::map keeps children sorted by name, so listings are deterministic.
     std::map<std::string, std::unique_ptr<Node>, std::less<>> children;
@@ -130,7 +130,7 @@ FsError FileSystem::rename(std::string_view from, std::string_view to) {
     return FsError::None;
 }
 
-FsError FileSystem::store(std::string_view path, std::string_view contents, std::int64_t now, bool append) {
+FsError FileSystem::store(std::string_view path, FileContents contents, std::int64_t now) {
     const ResolvedPath target = resolvePath("/", path);
     FsError error = FsError::None;
     Node* parent = parentOf(target, error);
@@ -138,29 +138,35 @@ FsError FileSystem::store(std::string_view path, std::string_view contents, std:
     auto it = parent->children.find(target.name());
     const std::uint64_t oldSize = it == parent->children.end() ? 0 : it->second->contents.size();
     if (it != parent->children.end() && it->second->isDirectory) return FsError::IsADirectory;
-    const std::uint64_t newSize = append ? oldSize + contents.size() : contents.size();
+    const std::uint64_t newSize = contents.size();
     const std::uint64_t usedAfter = used_ - oldSize + newSize;
     if (usedAfter > quota_ || usedAfter < used_ - oldSize) return FsError::QuotaExceeded;
     if (it == parent->children.end()) {
         it = parent->children.emplace(target.name(), std::make_unique<Node>()).first;
         parent->modified = now;
     }
-    if (append) {
-        it->second->contents.append(contents);
-    } else {
-        it->second->contents.assign(contents);
-    }
+    it->second->contents = std::move(contents);
     it->second->modified = now;
     used_ = usedAfter;
     return FsError::None;
 }
 
-FsError FileSystem::writeFile(std::string_view path, std::string_view contents, std::int64_t now) {
-    return store(path, contents, now, false);
+FsError FileSystem::writeFile(std::string_view path, FileContents contents, std::int64_t now) {
+    return store(path, std::move(contents), now);
+}
+
+FsError FileSystem::writeFile(std::string_view path, std::string contents, std::int64_t now) {
+    return store(path, FileContents{std::move(contents)}, now);
 }
 
 FsError FileSystem::appendFile(std::string_view path, std::string_view contents, std::int64_t now) {
-    return store(path, contents, now, true);
+    const Node* node = find(resolvePath("/", path));
+    if (node == nullptr || node->isDirectory) return store(path, FileContents{std::string{contents}}, now);
+    // Quota first, so a refused append never makes a described file's octets.
+    if (contents.size() > freeBytes()) return FsError::QuotaExceeded;
+    std::string joined = *node->contents.bytes();
+    joined.append(contents);
+    return store(path, FileContents{std::move(joined)}, now);
 }
 
 ReadResult FileSystem::readFile(std::string_view path) const {
@@ -169,8 +175,10 @@ ReadResult FileSystem::readFile(std::string_view path) const {
     const Node* node = find(target);
     if (node == nullptr) return {FsError::NotFound, {}};
     if (node->isDirectory) return {FsError::IsADirectory, {}};
-    return {FsError::None, node->contents};
+    return {FsError::None, node->contents.bytes()};
 }
+
+std::string_view ReadResult::text() const { return contents ? std::string_view{*contents} : std::string_view{}; }
 
 ListResult FileSystem::list(std::string_view path) const {
     const ResolvedPath target = resolvePath("/", path);

@@ -17,6 +17,7 @@
 #include <string_view>
 #include <vector>
 
+#include "protocols/fs/file_contents.hpp"
 #include "protocols/fs/fs_error.hpp"
 #include "protocols/fs/path.hpp"
 
@@ -33,8 +34,11 @@ struct Entry {
 
 struct ReadResult {
     FsError error = FsError::None;
-    std::string contents;
+    // Shared with the file system, not a copy; null unless ok().
+    std::shared_ptr<const std::string> contents;
     bool ok() const { return error == FsError::None; }
+    // The octets ("" unless ok()).
+    std::string_view text() const;
 };
 
 struct ListResult {
@@ -66,11 +70,15 @@ public:
     // into itself (InvalidName).
     FsError rename(std::string_view from, std::string_view to);
 
-    // Creates or replaces a file. The parent directory must exist.
-    FsError writeFile(std::string_view path, std::string_view contents, std::int64_t now);
+    // Creates or replaces a file. The parent directory must exist. The
+    // contents are moved in, not copied; a described (generated) file is made
+    // only when first read.
+    FsError writeFile(std::string_view path, FileContents contents, std::int64_t now);
+    FsError writeFile(std::string_view path, std::string contents, std::int64_t now);
     // Appends to a file, creating it if absent.
     FsError appendFile(std::string_view path, std::string_view contents, std::int64_t now);
 
+    // Makes a described file's octets if nobody read them before.
     ReadResult readFile(std::string_view path) const;
     ListResult list(std::string_view path) const;  // a file lists as itself
     std::optional<Entry> stat(std::string_view path) const;
@@ -81,7 +89,7 @@ private:
     Node* find(const ResolvedPath& path) const;
     // The existing parent directory of `path`, or the reason there is none.
     Node* parentOf(const ResolvedPath& path, FsError& error) const;
-    FsError store(std::string_view path, std::string_view contents, std::int64_t now, bool append);
+    FsError store(std::string_view path, FileContents contents, std::int64_t now);
 
     std::unique_ptr<Node> root_;
     std::uint64_t quota_;

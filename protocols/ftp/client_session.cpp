@@ -292,7 +292,8 @@ void ClientSession::dataEof() {
 void ClientSession::sendUploadIfReady() {
     if (!step_ || step_->kind != ClientStep::Kind::Put || phase_ != Phase::Transferring || !dataOpen_ || uploadSent_) return;
     uploadSent_ = true;
-    if (!step_->content.empty()) events_.emplace_back(DataToSend{step_->content});
+    if (step_->content.size() > 0) events_.emplace_back(DataToSend{step_->content.bytes()});
+    step_->content = vfs::FileContents{};  // the data connection holds the octets until they are sent
     // Stream mode: closing the connection is the end of the file.
     events_.emplace_back(CloseData{});
     dataDone_ = true;

@@ -14,6 +14,7 @@
 #include <variant>
 #include <vector>
 
+#include "protocols/fs/file_contents.hpp"
 #include "protocols/ftp/reply.hpp"
 #include "protocols/ftp/server_events.hpp"
 
@@ -23,13 +24,17 @@ struct ClientStep {
     enum class Kind { Login, Cd, Ls, Get, Put };
     Kind kind = Kind::Login;
     std::string argument;  // directory or file name
-    std::string content;   // put only
+    // put only: made when the upload starts (a described file), then shared with the data connection
+    vfs::FileContents content;
 
     static ClientStep login() { return {Kind::Login, {}, {}}; }
     static ClientStep cd(std::string dir) { return {Kind::Cd, std::move(dir), {}}; }
     static ClientStep ls() { return {Kind::Ls, {}, {}}; }
     static ClientStep get(std::string file) { return {Kind::Get, std::move(file), {}}; }
-    static ClientStep put(std::string file, std::string content) { return {Kind::Put, std::move(file), std::move(content)}; }
+    static ClientStep put(std::string file, vfs::FileContents content) { return {Kind::Put, std::move(file), std::move(content)}; }
+    static ClientStep put(std::string file, std::string content) {
+        return put(std::move(file), vfs::FileContents{std::move(content)});
+    }
 };
 
 std::string_view toString(ClientStep::Kind kind);

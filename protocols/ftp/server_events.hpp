@@ -4,8 +4,11 @@
 // control connection) and CloseRequested, in the order they come; the rest
 // are for the trace. ClientSession shares the data-connection events.
 
+#include <cstddef>
 #include <cstdint>
+#include <memory>
 #include <string>
+#include <string_view>
 #include <variant>
 #include <vector>
 
@@ -38,9 +41,13 @@ struct ConnectRequested {
     std::uint16_t port = 0;
 };
 
-// Write on the data connection.
+// Write on the data connection: the octets of `bytes` from `offset` on. The
+// string is shared with its owner (a file of the server's file system, a
+// client's upload), so a file is not copied to be sent.
 struct DataToSend {
-    std::string bytes;
+    std::shared_ptr<const std::string> bytes;
+    std::size_t offset = 0;
+    std::string_view view() const { return bytes ? std::string_view{*bytes}.substr(offset) : std::string_view{}; }
 };
 
 // Close the data connection and the passive listener, whichever exist. After

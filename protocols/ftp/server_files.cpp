@@ -101,10 +101,11 @@ void ServerSession::handleSize(std::string_view argument) {
     const auto path = resolve(argument);
     // curl reads 550 as "no such file" and stops before RETR (finding 8).
     if (!path.ok() || argument.empty()) return reply(550, "Could not get file size");
-    const auto file = files_->readFile(path.text());
-    if (!file.ok()) return reply(550, "Could not get file size");
-    // RFC 3659 §4: the size is what RETR would send in the current TYPE.
-    const std::size_t size = asciiType_ ? toNetworkAscii(file.contents).size() : file.contents.size();
+    const auto entry = files_->stat(path.text());
+    if (!entry || entry->isDirectory) return reply(550, "Could not get file size");
+    // RFC 3659 §4: the size is what RETR would send in the current TYPE. In
+    // TYPE I that is the stored size, so a described file is not made for it.
+    const std::uint64_t size = asciiType_ ? toNetworkAscii(files_->readFile(path.text()).text()).size() : entry->size;
     reply(213, std::to_string(size));
 }
 

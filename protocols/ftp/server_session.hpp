@@ -64,8 +64,11 @@ private:
         TransferKind kind = TransferKind::Retr;
         std::string verb;
         std::string path;
-        std::string outgoing;   // RETR/LIST/NLST: the bytes to send, until handed to the host
-        std::uint64_t outgoingSize = 0;  // what `outgoing` held: a file is not kept twice
+        // RETR/LIST/NLST: the bytes to send from `outgoingOffset` on, until
+        // handed to the host; for a binary RETR, the file system's own string.
+        std::shared_ptr<const std::string> outgoing;
+        std::size_t outgoingOffset = 0;
+        std::uint64_t outgoingSize = 0;  // octets sent from `outgoing`
         std::string incoming;   // STOR/APPE: the bytes received so far
         std::uint64_t received = 0;
         std::uint64_t restartAt = 0;

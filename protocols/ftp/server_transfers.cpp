@@ -88,8 +88,9 @@ void ServerSession::handleTransfer(TransferKind kind, const Command& command) {
         const auto listing = files_->list(path.text());
         if (!listing.ok()) return reply(550, "No such file or directory");
         t.path = path.text();
-        t.outgoing = kind == TransferKind::List ? formatLongListing(listing.entries, unixNow())
-                                                : formatNameListing(listing.entries);
+        t.outgoing = std::make_shared<const std::string>(kind == TransferKind::List
+                                                             ? formatLongListing(listing.entries, unixNow())
+                                                             : formatNameListing(listing.entries));
     } else {
         if (argument.empty()) return reply(501, command.verb + " needs a file name");
         const auto path = resolve(argument);
@@ -98,9 +99,11 @@ void ServerSession::handleTransfer(TransferKind kind, const Command& command) {
             if (!path.ok()) return replyFsError(path.error, 550);
             auto file = files_->readFile(t.path);
             if (!file.ok()) return replyFsError(file.error, 550);
-            t.outgoing = t.ascii ? toNetworkAscii(file.contents) : std::move(file.contents);
-            if (t.restartAt > t.outgoing.size()) return reply(554, "Restart position beyond the end of the file");
-            t.outgoing.erase(0, t.restartAt);
+            // TYPE I sends the file system's own string; TYPE A needs its own converted copy.
+            t.outgoing = t.ascii ? std::make_shared<const std::string>(toNetworkAscii(*file.contents))
+                                 : std::move(file.contents);
+            if (t.restartAt > t.outgoing->size()) return reply(554, "Restart position beyond the end of the file");
+            t.outgoingOffset = static_cast<std::size_t>(t.restartAt);
         } else {
             if (!path.ok() || path.isRoot()) return reply(553, "File name not allowed");
             if (!files_->isDirectory(path.parent().text())) return reply(553, "Could not create file: no such directory");
@@ -130,10 +133,11 @@ void ServerSession::handleTransfer(TransferKind kind, const Command& command) {
 }
 
 void ServerSession::beginData() {
-    transfer_->outgoingSize = transfer_->outgoing.size();
-    events_.emplace_back(TransferStarted{transfer_->path, transfer_->verb, transfer_->outgoingSize});
+    Transfer& t = *transfer_;
+    t.outgoingSize = t.outgoing ? t.outgoing->size() - t.outgoingOffset : 0;
+    events_.emplace_back(TransferStarted{t.path, t.verb, t.outgoingSize});
     if (state_ == ServerState::Sending) {
-        if (!transfer_->outgoing.empty()) events_.emplace_back(DataToSend{std::move(transfer_->outgoing)});
+        if (t.outgoingSize > 0) events_.emplace_back(DataToSend{std::move(t.outgoing), t.outgoingOffset});
         // Stream mode (RFC 959 §3.4.1): closing the connection marks the end of the file.
         events_.emplace_back(CloseData{});
     }
@@ -227,17 +231,17 @@ void ServerSession::finishUpload() {
         return;
     }
     std::string contents = t.ascii ? fromNetworkAscii(t.incoming) : std::move(t.incoming);
+    t.incoming = std::string{};
     vfs::FsError error = vfs::FsError::None;
     if (t.kind == TransferKind::Appe) {
         error = files_->appendFile(t.path, contents, unixNow());
     } else {
         if (t.restartAt > 0) {
             // REST before STOR (RFC 3659 §5.5): keep the first `restartAt` octets.
-            std::string head = files_->readFile(t.path).contents;
-            head.resize(std::min<std::uint64_t>(head.size(), t.restartAt));
-            contents.insert(0, head);
+            const auto old = files_->readFile(t.path).text();
+            contents.insert(0, old.substr(0, std::min<std::uint64_t>(old.size(), t.restartAt)));
         }
-        error = files_->writeFile(t.path, contents, unixNow());
+        error = files_->writeFile(t.path, std::move(contents), unixNow());
     }
     if (error == vfs::FsError::QuotaExceeded) {
         reply(452, config_.texts.errorWritingFile);

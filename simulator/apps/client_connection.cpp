@@ -30,10 +30,11 @@ void ClientConnection::connect(Endpoint server, std::shared_ptr<ClientConnection
         engineReceive(asText(bytes));
         pump();
     };
+    callbacks.onSendSpace = [this] { onSendSpace(); };
     callbacks.onPeerClosed = [this] {
         engineEof();
         pump();
-        if (connection_) connection_->close();
+        closeWhenSent();
     };
     callbacks.onError = [this](tcp::TcpError error) {
         engineEof();
@@ -42,6 +43,7 @@ void ClientConnection::connect(Endpoint server, std::shared_ptr<ClientConnection
     };
     // The object lives until TCP is done with it, whatever happened before.
     callbacks.onClosed = [this] {
+        output_.clear();
         finish(false, closedOutcome());
         auto keepAliveUntilReturn = std::move(self_);
     };
@@ -50,11 +52,23 @@ void ClientConnection::connect(Endpoint server, std::shared_ptr<ClientConnection
 
 void ClientConnection::pump() {
     const bool closeWanted = engineEvents();
-    const std::string output = engineOutput();
-    if (!output.empty() && connection_) connection_->send(output);
-    if (closeWanted && connection_) connection_->close();
+    std::string output = engineOutput();
+    if (!output.empty() && connection_ && !closeWanted_) output_.write(*connection_, std::move(output));
+    if (closeWanted) closeWhenSent();
     const auto deadline = engineDeadline();
     timer_.set(deadline && !finished_ ? deadline : std::nullopt);
+}
+
+void ClientConnection::closeWhenSent() {
+    closeWanted_ = true;
+    if (!connection_ || closeCalled_ || !output_.empty()) return;
+    closeCalled_ = true;
+    connection_->close();
+}
+
+void ClientConnection::onSendSpace() {
+    if (!connection_) return;
+    if (output_.flush(*connection_) && closeWanted_) closeWhenSent();
 }
 
 void ClientConnection::finish(bool ok, const std::string& outcome) {

@@ -2,8 +2,9 @@
 // What every client application connection does on the TCP side, whatever
 // its protocol: connect, stay alive until TCP is done with it, hand the
 // engine its bytes and the end of the stream, send what the engine wrote,
-// close when the engine asks, run the engine's timer, and report the end of
-// the session exactly once. A protocol's connection (SMTP, POP3, IMAP) says
+// close when the engine asks (once what it wrote is out), run the engine's
+// timer, and report the end of the session exactly once. What TCP's send
+// buffer cannot take yet waits in a SendQueue and goes out as the window opens. A protocol's connection (SMTP, POP3, IMAP) says
 // only how to talk to its engine and what its events mean.
 
 #include <memory>
@@ -13,6 +14,7 @@
 
 #include "simulator/apps/engine_timer.hpp"
 #include "simulator/apps/host_stack.hpp"
+#include "simulator/apps/send_queue.hpp"
 #include "simulator/apps/session_keeper.hpp"
 
 namespace netstage::apps {
@@ -29,8 +31,8 @@ protected:
 
     // Connects; `self` keeps the object alive until TCP has closed.
     void connect(Endpoint server, std::shared_ptr<ClientConnection> self);
-    // Drains the engine's events, sends its output, closes if it asked to,
-    // and sets the timer to its deadline.
+    // Drains the engine's events, sends its output, closes if it asked to
+    // (after the output is out), and sets the timer to its deadline.
     void pump();
     // The session is over: stops the timer and calls finished() the first time only.
     void finish(bool ok, const std::string& outcome);
@@ -52,10 +54,17 @@ protected:
     virtual void finished(bool ok, const std::string& outcome) = 0;
 
 private:
+    // Closes now, or once the SendQueue is empty.
+    void closeWhenSent();
+    void onSendSpace();
+
     HostStack& host_;
     std::shared_ptr<tcp::TcpConnection> connection_;
     std::shared_ptr<ClientConnection> self_;
     EngineTimer timer_;
+    SendQueue output_;
+    bool closeWanted_ = false;
+    bool closeCalled_ = false;
     bool reached_ = false;
     bool finished_ = false;
 };

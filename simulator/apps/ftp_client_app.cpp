@@ -38,10 +38,13 @@ void FtpClientApp::start() {
         session_.receive(asText(bytes));
         pump();
     };
+    callbacks.onSendSpace = [this] {
+        if (controlOutput_.flush(*control_) && controlCloseWanted_) closeControlWhenSent();
+    };
     callbacks.onPeerClosed = [this] {
         session_.receiveEof();
         pump();
-        control_->close();
+        closeControlWhenSent();
     };
     callbacks.onError = [this](tcp::TcpError error) {
         traceEvent("control-failed", {{"reason", std::string{tcp::toString(error)}}});
@@ -65,13 +68,13 @@ void FtpClientApp::pump() {
 
 void FtpClientApp::handle(ftp::ClientEvent& event) {
     if (const auto* command = std::get_if<ftp::CommandSent>(&event)) {
-        control_->send(command->bytes);
+        if (!controlCloseWanted_) controlOutput_.write(*control_, command->bytes);
     } else if (const auto* listenRequest = std::get_if<ftp::ListenRequested>(&event)) {
         listen(listenRequest->port);
     } else if (const auto* connectRequest = std::get_if<ftp::ConnectRequested>(&event)) {
         connect(connectRequest->address, connectRequest->port);
     } else if (auto* data = std::get_if<ftp::DataToSend>(&event)) {
-        if (data_) data_->send(std::move(data->bytes));
+        if (data_) data_->send(std::move(data->bytes), data->offset);
     } else if (std::holds_alternative<ftp::CloseData>(event)) {
         closeData();
     } else if (auto* step = std::get_if<ftp::StepFinished>(&event)) {
@@ -81,8 +84,15 @@ void FtpClientApp::handle(ftp::ClientEvent& event) {
     } else if (const auto* error = std::get_if<ftp::ProtocolError>(&event)) {
         traceEvent("protocol-error", {{"message", error->message}});
     } else if (std::holds_alternative<ftp::CloseRequested>(event)) {
-        if (control_) control_->close();
+        if (control_) closeControlWhenSent();
     }
+}
+
+void FtpClientApp::closeControlWhenSent() {
+    controlCloseWanted_ = true;
+    if (controlCloseCalled_ || !controlOutput_.empty()) return;
+    controlCloseCalled_ = true;
+    control_->close();
 }
 
 void FtpClientApp::onStepFinished(ftp::StepFinished& step) {

@@ -17,6 +17,7 @@
 
 #include "protocols/ftp/client_session.hpp"
 #include "simulator/apps/ftp_data_link.hpp"
+#include "simulator/apps/send_queue.hpp"
 #include "simulator/apps/host_stack.hpp"
 
 namespace netstage::apps {
@@ -64,11 +65,16 @@ private:
     void stopListening();
     tcp::TcpCallbacks dataCallbacks(const std::shared_ptr<FtpDataLink>& link);
     void traceEvent(std::string type, trace::Fields fields);
+    // Closes the control connection now, or once what waits in controlOutput_ is out.
+    void closeControlWhenSent();
 
     HostStack& host_;
     FtpClientAppConfig config_;
     ftp::ClientSession session_;
     std::shared_ptr<tcp::TcpConnection> control_;
+    SendQueue controlOutput_;
+    bool controlCloseWanted_ = false;
+    bool controlCloseCalled_ = false;
     std::deque<ftp::ClientEvent> backlog_;
     bool held_ = false;
     EventId resume_;

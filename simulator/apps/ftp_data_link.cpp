@@ -2,13 +2,9 @@
 
 namespace netstage::apps {
 
-void FtpDataLink::send(std::string bytes) {
-    if (offset_ == pending_.size()) {
-        pending_ = std::move(bytes);
-        offset_ = 0;
-    } else {
-        pending_.append(bytes);
-    }
+void FtpDataLink::send(std::shared_ptr<const std::string> bytes, std::size_t offset) {
+    if (!connection_) return;
+    pending_.write(*connection_, std::move(bytes), offset);
     flush();
 }
 
@@ -19,13 +15,7 @@ void FtpDataLink::closeWhenSent() {
 
 void FtpDataLink::flush() {
     if (!connection_) return;
-    while (offset_ < pending_.size()) {
-        const std::size_t accepted = connection_->send(std::string_view{pending_}.substr(offset_));
-        if (accepted == 0) return;  // onSendSpace resumes
-        offset_ += accepted;
-    }
-    pending_ = std::string{};  // a sent file's buffer is given back, not kept until the link dies
-    offset_ = 0;
+    if (!pending_.flush(*connection_)) return;  // onSendSpace resumes
     if (closeWanted_ && !closeCalled_) {
         closeCalled_ = true;
         connection_->close();
@@ -34,6 +24,7 @@ void FtpDataLink::flush() {
 
 void FtpDataLink::abort() {
     closeCalled_ = true;
+    pending_.clear();
     if (connection_) connection_->abort();
 }
 

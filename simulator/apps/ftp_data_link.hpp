@@ -2,8 +2,9 @@
 // One FTP data connection as the simulated hosts hold it: the TCP connection,
 // the bytes still waiting for send-buffer space, and whether it should close
 // once they are out. Shared by the server and the client application: a file
-// can be larger than the TCP send buffer, so writes are queued and resumed
-// from onSendSpace.
+// can be larger than the TCP send buffer, so writes wait in a SendQueue and
+// resume from onSendSpace. The queue shares the file's string with its owner
+// (the file system, the client's upload): a download is not copied.
 
 #include <cstdint>
 #include <memory>
@@ -11,6 +12,7 @@
 #include <string_view>
 
 #include "simulator/apps/conversation_trace.hpp"
+#include "simulator/apps/send_queue.hpp"
 #include "simulator/tcp/tcp_connection.hpp"
 
 namespace netstage::apps {
@@ -22,9 +24,9 @@ public:
     bool established() const { return established_; }
     void markEstablished() { established_ = true; }
 
-    // Queues bytes and writes as many as the send buffer takes. Taken by
-    // value: a whole file is queued by moving it, not copying it.
-    void send(std::string bytes);
+    // Writes as many octets as the send buffer takes and keeps the rest:
+    // `bytes` from `offset` on, shared, not copied.
+    void send(std::shared_ptr<const std::string> bytes, std::size_t offset = 0);
     // Closes once every queued byte is handed to TCP.
     void closeWhenSent();
     // Call from onSendSpace.
@@ -47,8 +49,7 @@ public:
 
 private:
     std::shared_ptr<tcp::TcpConnection> connection_;
-    std::string pending_;
-    std::size_t offset_ = 0;
+    SendQueue pending_;
     bool established_ = false;
     bool closeWanted_ = false;
     bool closeCalled_ = false;

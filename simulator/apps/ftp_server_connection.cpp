@@ -37,13 +37,18 @@ void FtpServerConnection::start() {
                          engineTime(app_.host().simulator().now()));
         pump();
     };
+    callbacks.onSendSpace = [this] {
+        if (controlOutput_.flush(*control_) && controlCloseWanted_) closeControlWhenSent();
+    };
     callbacks.onPeerClosed = [this] {
         session_.receiveEof();
         pump();
-        control_->close();
+        closeControlWhenSent();
     };
     callbacks.onClosed = [this] {
         closing_ = true;  // no timer may outlive this object
+        controlCloseCalled_ = true;
+        controlOutput_.clear();
         timer_.stop();
         session_.receiveEof();
         pump();
@@ -71,7 +76,7 @@ void FtpServerConnection::handle(ftp::ServerEvent& event) {
         conversation_.clientLine(command->rawLine);
     } else if (const auto* reply = std::get_if<ftp::ReplySent>(&event)) {
         for (const auto& line : splitCrlfLines(reply->bytes)) conversation_.serverLine(line);
-        control_->send(reply->bytes);
+        if (!controlCloseWanted_ && !controlCloseCalled_) controlOutput_.write(*control_, reply->bytes);
     } else if (const auto* listenRequest = std::get_if<ftp::ListenRequested>(&event)) {
         listen(listenRequest->port);
     } else if (const auto* connectRequest = std::get_if<ftp::ConnectRequested>(&event)) {
@@ -79,9 +84,9 @@ void FtpServerConnection::handle(ftp::ServerEvent& event) {
     } else if (auto* data = std::get_if<ftp::DataToSend>(&event)) {
         if (!data_) return;
         if (data_->trace && (data_->verb == "LIST" || data_->verb == "NLST")) {
-            for (const auto& line : splitCrlfLines(data->bytes)) data_->trace->serverLine(line);
+            for (const auto& line : splitCrlfLines(data->view())) data_->trace->serverLine(line);
         }
-        data_->send(std::move(data->bytes));
+        data_->send(std::move(data->bytes), data->offset);
     } else if (std::holds_alternative<ftp::CloseData>(event)) {
         closeData();
     } else if (const auto* started = std::get_if<ftp::TransferStarted>(&event)) {
@@ -104,9 +109,16 @@ void FtpServerConnection::handle(ftp::ServerEvent& event) {
     } else if (std::holds_alternative<ftp::CloseRequested>(event)) {
         if (!closing_) {
             closing_ = true;
-            control_->close();
+            closeControlWhenSent();
         }
     }
+}
+
+void FtpServerConnection::closeControlWhenSent() {
+    controlCloseWanted_ = true;
+    if (controlCloseCalled_ || !controlOutput_.empty()) return;
+    controlCloseCalled_ = true;
+    control_->close();
 }
 
 void FtpServerConnection::traceEvent(std::string type, trace::Fields fields) {

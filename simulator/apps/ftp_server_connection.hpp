@@ -12,6 +12,7 @@
 #include "simulator/apps/engine_timer.hpp"
 #include "simulator/apps/session_keeper.hpp"
 #include "simulator/apps/ftp_data_link.hpp"
+#include "simulator/apps/send_queue.hpp"
 #include "simulator/tcp/tcp_connection.hpp"
 
 namespace netstage::apps {
@@ -28,6 +29,8 @@ private:
     void pump();
     void handle(ftp::ServerEvent& event);
     void traceEvent(std::string type, trace::Fields fields);
+    // Closes the control connection now, or once what waits in controlOutput_ is out.
+    void closeControlWhenSent();
 
     // data connections
     void listen(std::uint16_t wanted);
@@ -43,6 +46,9 @@ private:
 
     FtpServerApp& app_;
     std::shared_ptr<tcp::TcpConnection> control_;
+    SendQueue controlOutput_;  // replies TCP's send buffer could not take yet
+    bool controlCloseWanted_ = false;
+    bool controlCloseCalled_ = false;
     ftp::ServerSession session_;
     ConversationTrace conversation_;
     std::string clientName_;

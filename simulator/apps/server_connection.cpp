@@ -24,15 +24,18 @@ void ServerConnection::start() {
         engineReceive(asText(bytes));
         pump();
     };
+    callbacks.onSendSpace = [this] { onSendSpace(); };
     callbacks.onPeerClosed = [this] {
         engineEof();
         pump();
-        connection_->close();
+        closeWhenSent();
     };
     // The object lives until TCP is done with it, whatever happened before.
     callbacks.onClosed = [this] {
         timer_.stop();
         closing_ = true;  // no timer may outlive this object
+        closeCalled_ = true;
+        output_.clear();
         engineClosed();
         conversation_.close();
         auto keepAliveUntilReturn = std::move(self_);
@@ -51,14 +54,25 @@ void ServerConnection::letGo() {
 
 void ServerConnection::pump() {
     const bool closeWanted = engineEvents();
-    const std::string output = engineOutput();
-    if (!output.empty() && !closing_) connection_->send(output);
+    std::string output = engineOutput();
+    if (!output.empty() && !closing_ && !closeWanted_) output_.write(*connection_, std::move(output));
     if (closeWanted && !closing_) {
         closing_ = true;
-        connection_->close();
+        closeWhenSent();
     }
     const auto deadline = engineDeadline();
     timer_.set(deadline && !closing_ ? deadline : std::nullopt);
+}
+
+void ServerConnection::closeWhenSent() {
+    closeWanted_ = true;
+    if (closeCalled_ || !output_.empty()) return;
+    closeCalled_ = true;
+    connection_->close();
+}
+
+void ServerConnection::onSendSpace() {
+    if (output_.flush(*connection_) && closeWanted_) closeWhenSent();
 }
 
 }  // namespace netstage::apps

@@ -2,8 +2,9 @@
 // What every accepted application connection does on the TCP side, whatever
 // its protocol: take the connection's callbacks, record the conversation
 // (from the server's side, so each dialogue appears once), feed the engine
-// its bytes and the end of the stream, send what it wrote, close when it
-// asks, run its timer, and keep itself alive until TCP is done with it. A
+// its bytes and the end of the stream, send what it wrote (through a
+// SendQueue: what TCP's send buffer cannot take yet goes out as the window
+// opens), close when it asks and what it wrote is out, run its timer, and keep itself alive until TCP is done with it. A
 // protocol's connection (SMTP, POP3, IMAP) says only how to drive its engine
 // and what its events mean. The server side of ClientConnection.
 
@@ -15,6 +16,7 @@
 #include "simulator/apps/conversation_trace.hpp"
 #include "simulator/apps/engine_timer.hpp"
 #include "simulator/apps/host_stack.hpp"
+#include "simulator/apps/send_queue.hpp"
 #include "simulator/apps/session_keeper.hpp"
 #include "simulator/tcp/tcp_connection.hpp"
 
@@ -57,12 +59,19 @@ protected:
     virtual void engineClosed() {}
 
 private:
+    // Closes now, or once the SendQueue is empty.
+    void closeWhenSent();
+    void onSendSpace();
+
     HostStack& host_;
     std::shared_ptr<tcp::TcpConnection> connection_;
     ConversationTrace conversation_;
     std::shared_ptr<ServerConnection> self_;
     EngineTimer timer_;
-    bool closing_ = false;
+    SendQueue output_;
+    bool closing_ = false;      // the engine ended the session, or TCP closed
+    bool closeWanted_ = false;  // close once the SendQueue is empty
+    bool closeCalled_ = false;  // TCP was told to close
 };
 
 }  // namespace netstage::apps

@@ -184,8 +184,9 @@ std::string ftpContentBytes(const FtpContentSpec& content) {
         case FtpContentSpec::Kind::GeneratedText: {
             // Numbered lines, so a reordered or lost piece shows in a capture.
             std::string text;
+            text.reserve(content.size + 64);
             for (std::size_t line = 1; text.size() < content.size; ++line) {
-                text += "line " + std::to_string(line) + " of the generated file\n";
+                text.append("line ").append(std::to_string(line)).append(" of the generated file\n");
             }
             text.resize(content.size);
             return text;

@@ -7,13 +7,19 @@ namespace netstage::scenario {
 
 namespace {
 
+// Text is stored as given; a size-described file is made only when first read.
+vfs::FileContents contentsOf(const FtpContentSpec& content) {
+    if (content.kind == FtpContentSpec::Kind::Text) return vfs::FileContents{content.text};
+    return vfs::FileContents{content.size, [content] { return ftpContentBytes(content); }};
+}
+
 ftp::ClientStep clientStep(const FtpCommandSpec& command) {
     switch (command.kind) {
         case FtpCommandSpec::Kind::Login: return ftp::ClientStep::login();
         case FtpCommandSpec::Kind::Cd: return ftp::ClientStep::cd(command.argument);
         case FtpCommandSpec::Kind::Ls: return ftp::ClientStep::ls();
         case FtpCommandSpec::Kind::Get: return ftp::ClientStep::get(command.argument);
-        case FtpCommandSpec::Kind::Put: return ftp::ClientStep::put(command.argument, ftpContentBytes(command.content));
+        case FtpCommandSpec::Kind::Put: return ftp::ClientStep::put(command.argument, contentsOf(command.content));
     }
     return ftp::ClientStep::login();
 }
@@ -43,7 +49,7 @@ void populate(vfs::FileSystem& files, const FtpUserSpec& user) {
     }
     for (const auto& file : user.files) {
         makeDirectories(files, file.path, false, file.where);
-        const vfs::FsError error = files.writeFile(file.path, ftpContentBytes(file.content), apps::worldEpochUnixSeconds);
+        const vfs::FsError error = files.writeFile(file.path, contentsOf(file.content), apps::worldEpochUnixSeconds);
         if (error != vfs::FsError::None) {
             throw ScenarioError{file.where, "cannot create the file '" + file.path + "': " + std::string{vfs::toString(error)}};
         }

@@ -91,7 +91,7 @@ TEST(FtpScenario05, downloadsTheBinaryReportUnchangedAndStoresTheUpload) {
     ASSERT_EQ(results.size(), 5u);
     for (const auto& r : results) EXPECT_TRUE(r.ok) << ftp::toString(r.kind) << " " << r.argument << " " << r.code;
     EXPECT_EQ(results[3].data, allByteValues(4096));
-    EXPECT_EQ(run.files("ftp.school.edu", "alice").readFile("/uploads/notes.txt").contents,
+    EXPECT_EQ(run.files("ftp.school.edu", "alice").readFile("/uploads/notes.txt").text(),
               "FTP keeps control and data apart.\n");
     EXPECT_TRUE(run.client(0).finished());
 }
@@ -123,7 +123,7 @@ TEST(FtpScenario06, activeModeFailsWith425BehindTheFirewallAndPassiveModeSucceed
     EXPECT_FALSE(active[1].ok);
     EXPECT_EQ(active[1].code, 425);
     EXPECT_TRUE(passive[1].ok);
-    EXPECT_EQ(passive[1].data, run.files("ftp.school.edu", "alice").readFile("/lecture.txt").contents);
+    EXPECT_EQ(passive[1].data, run.files("ftp.school.edu", "alice").readFile("/lecture.txt").text());
 
     const auto refused = run.log.of("firewall", "refused");
     ASSERT_EQ(refused.size(), 1u);

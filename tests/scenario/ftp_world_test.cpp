@@ -21,7 +21,7 @@ TEST(FtpWorld, carriesAllByteValuesUnchangedThroughRetrAndStorInPassiveMode) {
     const auto& results = run.client(0).results();
     ASSERT_EQ(results.size(), 3u);
     EXPECT_EQ(results[1].data, allByteValues(1024));
-    EXPECT_EQ(run.files("srv", "u").readFile("/copy.bin").contents, allByteValues(1024));
+    EXPECT_EQ(run.files("srv", "u").readFile("/copy.bin").text(), allByteValues(1024));
 }
 
 TEST(FtpWorld, opensActiveDataConnectionsFromServerPort20) {
@@ -29,7 +29,7 @@ TEST(FtpWorld, opensActiveDataConnectionsFromServerPort20) {
     const auto& results = run.client(0).results();
     ASSERT_EQ(results.size(), 3u);
     EXPECT_EQ(results[1].data, allByteValues(1024));
-    EXPECT_EQ(run.files("srv", "u").readFile("/copy.bin").contents, allByteValues(1024));
+    EXPECT_EQ(run.files("srv", "u").readFile("/copy.bin").text(), allByteValues(1024));
     const auto data = run.blocks("data");
     ASSERT_EQ(data.size(), 2u);
     for (const auto* block : data) {
@@ -81,7 +81,7 @@ TEST(FtpWorld, movesFilesLargerThanTheTcpSendBufferBothWays) {
     const auto& results = run.client(0).results();
     ASSERT_EQ(results.size(), 3u);
     scenario::FtpContentSpec generated{scenario::FtpContentSpec::Kind::GeneratedText, {}, 1000000};
-    EXPECT_EQ(run.files("srv", "u").readFile("/big.txt").contents, scenario::ftpContentBytes(generated));
+    EXPECT_EQ(run.files("srv", "u").readFile("/big.txt").text(), scenario::ftpContentBytes(generated));
     EXPECT_EQ(results[2].data, scenario::ftpContentBytes(generated));
 }
 
@@ -96,7 +96,7 @@ TEST(FtpWorld, deliversFilesIntactOverALossyLinkInBothModes) {
         FtpRun run{scenario::loadScenarioText(text, "t.yaml")};
         const auto& results = run.client(0).results();
         ASSERT_EQ(results.size(), 3u) << mode;
-        EXPECT_EQ(run.files("srv", "u").readFile("/up.bin").contents, allByteValues(60000)) << mode;
+        EXPECT_EQ(run.files("srv", "u").readFile("/up.bin").text(), allByteValues(60000)) << mode;
         EXPECT_EQ(results[2].data, allByteValues(60000)) << mode;
         EXPECT_GT(run.log.lost, 0u) << "the link did lose packets";
     }

@@ -1,5 +1,6 @@
 #include <gtest/gtest.h>
 
+#include <stdexcept>
 #include <string>
 #include <vector>
 
@@ -19,7 +20,7 @@ std::vector<std::string> names(const FileSystem& fs, std::string_view dir) {
 TEST(VfsFileSystem, writesAndReadsFilesWithTheCallersTime) {
     FileSystem fs;
     ASSERT_EQ(fs.writeFile("/hello.txt", "hi\n", 1700000000), FsError::None);
-    EXPECT_EQ(fs.readFile("hello.txt").contents, "hi\n");
+    EXPECT_EQ(fs.readFile("hello.txt").text(), "hi\n");
     const auto entry = fs.stat("/hello.txt");
     ASSERT_TRUE(entry.has_value());
     EXPECT_EQ(entry->size, 3u);
@@ -76,7 +77,7 @@ TEST(VfsFileSystem, renameMovesFilesAndDirectories) {
     fs.mkdir("/a", 0);
     fs.writeFile("/a/f", "data", 0);
     EXPECT_EQ(fs.rename("/a/f", "/g"), FsError::None);
-    EXPECT_EQ(fs.readFile("/g").contents, "data");
+    EXPECT_EQ(fs.readFile("/g").text(), "data");
     EXPECT_EQ(fs.readFile("/a/f").error, FsError::NotFound);
     EXPECT_EQ(fs.rename("/a", "/b"), FsError::None);
     EXPECT_TRUE(fs.isDirectory("/b"));
@@ -91,7 +92,7 @@ TEST(VfsFileSystem, renameOverAFileReplacesItAndKeepsTheQuotaRight) {
     fs.writeFile("/a", "123", 0);
     fs.writeFile("/b", "4567", 0);
     EXPECT_EQ(fs.rename("/a", "/b"), FsError::None);
-    EXPECT_EQ(fs.readFile("/b").contents, "123");
+    EXPECT_EQ(fs.readFile("/b").text(), "123");
     EXPECT_EQ(fs.usedBytes(), 3u);
 }
 
@@ -101,7 +102,7 @@ TEST(VfsFileSystem, aWriteOverTheQuotaIsRefusedAndChangesNothing) {
     EXPECT_EQ(fs.writeFile("/b", "12345", 0), FsError::QuotaExceeded);
     EXPECT_FALSE(fs.stat("/b").has_value());
     EXPECT_EQ(fs.appendFile("/a", "12345", 0), FsError::QuotaExceeded);
-    EXPECT_EQ(fs.readFile("/a").contents, "123456");
+    EXPECT_EQ(fs.readFile("/a").text(), "123456");
     // Replacing a file counts only the difference.
     EXPECT_EQ(fs.writeFile("/a", "1234567890", 0), FsError::None);
     EXPECT_EQ(fs.usedBytes(), 10u);
@@ -112,7 +113,7 @@ TEST(VfsFileSystem, appendCreatesOrExtends) {
     FileSystem fs;
     EXPECT_EQ(fs.appendFile("/log", "a", 1), FsError::None);
     EXPECT_EQ(fs.appendFile("/log", "b", 2), FsError::None);
-    EXPECT_EQ(fs.readFile("/log").contents, "ab");
+    EXPECT_EQ(fs.readFile("/log").text(), "ab");
     EXPECT_EQ(fs.stat("/log")->modified, 2);
 }
 
@@ -126,7 +127,7 @@ TEST(VfsFileSystem, hostilePathsStayInsideTheRoot) {
     EXPECT_EQ(fs.writeFile(std::string(2000, 'a'), "x", 0), FsError::NameTooLong);
     EXPECT_EQ(fs.writeFile("/", "x", 0), FsError::IsADirectory);
     EXPECT_EQ(fs.writeFile("//etc//./passwd", "y", 0), FsError::None);
-    EXPECT_EQ(fs.readFile("/etc/passwd").contents, "y");
+    EXPECT_EQ(fs.readFile("/etc/passwd").text(), "y");
 }
 
 TEST(VfsFileSystem, aFileListsAsItselfAndAMissingPathIsNotFound) {
@@ -139,4 +140,44 @@ TEST(VfsFileSystem, aFileListsAsItselfAndAMissingPathIsNotFound) {
     EXPECT_EQ(listing.entries[0].size, 3u);
     EXPECT_EQ(fs.list("/nope").error, FsError::NotFound);
     EXPECT_EQ(fs.readFile("/").error, FsError::IsADirectory);
+}
+
+TEST(VfsFileSystem, aDescribedFileIsMadeOnItsFirstReadAndThenShared) {
+    FileSystem fs;
+    int made = 0;
+    ASSERT_EQ(fs.writeFile("/big", netstage::vfs::FileContents{4, [&made] {
+                                       ++made;
+                                       return std::string{"abcd"};
+                                   }},
+                           0),
+              FsError::None);
+    EXPECT_EQ(fs.stat("/big")->size, 4u);
+    EXPECT_EQ(fs.list("/").entries.at(0).size, 4u);
+    EXPECT_EQ(fs.usedBytes(), 4u);
+    EXPECT_EQ(made, 0) << "listing and stat need only the size";
+    const auto first = fs.readFile("/big");
+    const auto second = fs.readFile("/big");
+    EXPECT_EQ(first.text(), "abcd");
+    EXPECT_EQ(made, 1);
+    EXPECT_EQ(first.contents.get(), second.contents.get()) << "readers share one string";
+}
+
+TEST(VfsFileSystem, aDescribedFileThatIsReplacedIsNeverMade) {
+    FileSystem fs;
+    int made = 0;
+    fs.writeFile("/f", netstage::vfs::FileContents{3, [&made] {
+                     ++made;
+                     return std::string{"old"};
+                 }},
+                 0);
+    ASSERT_EQ(fs.writeFile("/f", "new", 0), FsError::None);
+    EXPECT_EQ(fs.readFile("/f").text(), "new");
+    EXPECT_EQ(made, 0);
+    EXPECT_EQ(fs.usedBytes(), 3u);
+}
+
+TEST(VfsFileSystem, aGeneratorThatMakesTheWrongSizeIsAnError) {
+    FileSystem fs;
+    fs.writeFile("/f", netstage::vfs::FileContents{3, [] { return std::string{"four"}; }}, 0);
+    EXPECT_THROW(fs.readFile("/f"), std::logic_error);
 }

@@ -43,7 +43,7 @@ void expectFullScriptWorked(EnginePair& pair) {
     EXPECT_EQ(steps[2].data, "-rw-r--r--    1 ftp      ftp             6 Nov 14 22:13 hello.txt\r\n");
     EXPECT_EQ(steps[3].data, "hello\n");
     EXPECT_EQ(steps[4].code, 226);
-    EXPECT_EQ(pair.aliceFiles->readFile("/pub/up.txt").contents, "uploaded\n");
+    EXPECT_EQ(pair.aliceFiles->readFile("/pub/up.txt").text(), "uploaded\n");
     EXPECT_TRUE(pair.client->finished());
     EXPECT_TRUE(std::holds_alternative<ScriptFinished>(pair.clientEvents.back()));
 }
@@ -118,7 +118,7 @@ TEST(FtpEnginePair, aBinaryFileWithEveryByteValueSurvivesPutAndGet) {
     const auto steps = pair.steps();
     ASSERT_EQ(steps.size(), 3u);
     EXPECT_TRUE(steps[1].ok);
-    EXPECT_EQ(pair.aliceFiles->readFile("/all.bin").contents, bytes);
+    EXPECT_EQ(pair.aliceFiles->readFile("/all.bin").text(), bytes);
     EXPECT_TRUE(steps[2].ok);
     EXPECT_EQ(steps[2].data, bytes);
     EXPECT_EQ(pair.serverDataWire, bytes);
@@ -162,7 +162,7 @@ TEST(FtpEnginePair, anUploadOverTheQuotaIsReportedAs452) {
     EXPECT_EQ(steps[1].code, 452);
     EXPECT_FALSE(pair.aliceFiles->stat("/big").has_value());
     EXPECT_TRUE(steps[2].ok);
-    EXPECT_EQ(pair.aliceFiles->readFile("/small").contents, "ok");
+    EXPECT_EQ(pair.aliceFiles->readFile("/small").text(), "ok");
 }
 
 TEST(FtpEnginePair, aMissingFileIsReportedAs550) {

@@ -72,7 +72,7 @@ struct ServerHarness {
                     server->dataConnectionOpened();
                 }
             } else if (auto* data = std::get_if<DataToSend>(&event)) {
-                dataOut += data->bytes;
+                dataOut += data->view();
             } else if (std::holds_alternative<CloseData>(event)) {
                 if (autoCloseData) server->dataConnectionClosed();
             }
@@ -178,8 +178,8 @@ struct EnginePair {
                 server->dataConnectionFailed();
             }
         } else if (auto* data = std::get_if<DataToSend>(&event)) {
-            serverDataWire += data->bytes;
-            client->dataReceived(data->bytes);
+            serverDataWire += data->view();
+            client->dataReceived(data->view());
         } else if (std::holds_alternative<CloseData>(event)) {
             serverListening = 0;
             if (dataOpen) {
@@ -208,7 +208,7 @@ struct EnginePair {
                 client->dataConnectionFailed();
             }
         } else if (auto* data = std::get_if<DataToSend>(&event)) {
-            server->dataReceived(data->bytes);
+            server->dataReceived(data->view());
         } else if (std::holds_alternative<CloseData>(event)) {
             clientListening = 0;
             if (dataOpen) {

@@ -154,7 +154,7 @@ TEST(FtpServer, renameNeedsRnfrThenRnto) {
     EXPECT_EQ(h.command("RNFR missing"), "550 No such file or directory\r\n");
     EXPECT_EQ(h.command("RNFR old"), "350 Ready for RNTO\r\n");
     EXPECT_EQ(h.command("RNTO new"), "250 Rename successful\r\n");
-    EXPECT_EQ(h.aliceFiles->readFile("/new").contents, "data");
+    EXPECT_EQ(h.aliceFiles->readFile("/new").text(), "data");
     // Any other command between RNFR and RNTO cancels the rename.
     h.command("RNFR new");
     h.command("NOOP");

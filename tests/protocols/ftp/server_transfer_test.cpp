@@ -210,7 +210,7 @@ TEST(FtpServerTransfer, binaryRetrAndStorKeepAll256ByteValues) {
     h.server->dataConnectionOpened();
     h.server->dataReceived(bytes.substr(0, 100));
     EXPECT_EQ(h.upload(bytes.substr(100)), "226 Transfer complete\r\n");
-    EXPECT_EQ(h.aliceFiles->readFile("/copy.bin").contents, bytes);
+    EXPECT_EQ(h.aliceFiles->readFile("/copy.bin").text(), bytes);
 }
 
 TEST(FtpServerTransfer, typeAsciiTurnsLfIntoCrlfOnTheWireAndBack) {
@@ -229,7 +229,7 @@ TEST(FtpServerTransfer, typeAsciiTurnsLfIntoCrlfOnTheWireAndBack) {
     h.command("STOR up.txt");
     h.server->dataReceived("a\r");  // a CRLF split across two segments
     EXPECT_EQ(h.upload("\nb\r\n"), "226 Transfer complete\r\n");
-    EXPECT_EQ(h.aliceFiles->readFile("/up.txt").contents, "a\nb\n");
+    EXPECT_EQ(h.aliceFiles->readFile("/up.txt").text(), "a\nb\n");
 }
 
 TEST(FtpServerTransfer, storOverTheQuotaIs452AndLeavesNoPartialFile) {
@@ -264,12 +264,12 @@ TEST(FtpServerTransfer, appeOverTheQuotaIs452AndKeepsTheOldContents) {
     h.command("APPE log");
     h.server->dataConnectionOpened();
     EXPECT_EQ(h.upload("6789"), "452 Error writing file\r\n");
-    EXPECT_EQ(h.aliceFiles->readFile("/log").contents, "12345");
+    EXPECT_EQ(h.aliceFiles->readFile("/log").text(), "12345");
     h.command("PASV");
     h.command("APPE log");
     h.server->dataConnectionOpened();
     EXPECT_EQ(h.upload("678"), "226 Transfer complete\r\n");
-    EXPECT_EQ(h.aliceFiles->readFile("/log").contents, "12345678");
+    EXPECT_EQ(h.aliceFiles->readFile("/log").text(), "12345678");
 }
 
 TEST(FtpServerTransfer, storToABadNameIs553) {
@@ -292,7 +292,7 @@ TEST(FtpServerTransfer, storCannotWriteOutsideTheRoot) {
     h.command("STOR ../../../escape.txt");
     h.server->dataConnectionOpened();
     EXPECT_EQ(h.upload("x"), "226 Transfer complete\r\n");
-    EXPECT_EQ(h.aliceFiles->readFile("/escape.txt").contents, "x");
+    EXPECT_EQ(h.aliceFiles->readFile("/escape.txt").text(), "x");
 }
 
 TEST(FtpServerTransfer, restartedRetrAndStorUseTheOffset) {
@@ -315,7 +315,7 @@ TEST(FtpServerTransfer, restartedRetrAndStorUseTheOffset) {
     h.command("STOR f");
     h.server->dataConnectionOpened();
     EXPECT_EQ(h.upload("abc"), "226 Transfer complete\r\n");
-    EXPECT_EQ(h.aliceFiles->readFile("/f").contents, "012abc");
+    EXPECT_EQ(h.aliceFiles->readFile("/f").text(), "012abc");
 }
 
 TEST(FtpServerTransfer, listSendsLsLinesAndNlstSendsNames) {
@@ -405,10 +405,41 @@ TEST(FtpServerTransfer, transfersAreReportedAsStartedAndCompleted) {
     EXPECT_EQ(started[0].bytes, 3u);
     const auto data = h.eventsOf<DataToSend>();
     ASSERT_EQ(data.size(), 1u);
-    EXPECT_EQ(data[0].bytes, "abc");
+    EXPECT_EQ(data[0].view(), "abc");
     const auto changes = h.eventsOf<DataConnection>();
     ASSERT_EQ(changes.size(), 3u);
     EXPECT_EQ(changes[0].change, DataChange::Listen);
     EXPECT_EQ(changes[1].change, DataChange::Opened);
     EXPECT_EQ(changes[2].change, DataChange::Closed);
+}
+
+TEST(FtpServerTransfer, aBinaryRetrSendsTheFileSystemsOwnStringFromTheRestartOffset) {
+    ServerHarness h;
+    h.aliceFiles->writeFile("/f", "0123456789", 0);
+    h.login();
+    h.command("TYPE I");
+    h.command("REST 4");
+    h.command("PASV");
+    h.command("RETR f");
+    h.server->dataConnectionOpened();
+    h.drain();
+    const auto data = h.eventsOf<DataToSend>();
+    ASSERT_EQ(data.size(), 1u);
+    EXPECT_EQ(data[0].bytes.get(), h.aliceFiles->readFile("/f").contents.get()) << "shared, not copied";
+    EXPECT_EQ(data[0].offset, 4u);
+    EXPECT_EQ(data[0].view(), "456789");
+}
+
+TEST(FtpServerTransfer, sizeInBinaryModeDoesNotMakeADescribedFile) {
+    ServerHarness h;
+    int made = 0;
+    h.aliceFiles->writeFile("/big", netstage::vfs::FileContents{5, [&made] {
+                                        ++made;
+                                        return std::string{"12345"};
+                                    }},
+                            0);
+    h.login();
+    h.command("TYPE I");
+    EXPECT_EQ(h.command("SIZE big"), "213 5\r\n");
+    EXPECT_EQ(made, 0);
 }
