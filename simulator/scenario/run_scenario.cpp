@@ -32,6 +32,7 @@ ScenarioRun runScenario(const ScenarioSpec& spec, const RunOptions& options) {
     ScenarioRun run;
     run.summary.seed = world.seed();
     run.summary.end = world.run();
+    files.close();
     run.summary.events = world.simulator().eventCount();
     for (const auto& server : world.mailServers()) {
         run.summary.delivered += server->counters().stored;

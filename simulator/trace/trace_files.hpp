@@ -19,7 +19,14 @@ public:
     // Throws std::runtime_error naming the path if a file cannot be opened for writing.
     TraceFiles(Tracer& tracer, const std::optional<std::string>& jsonLinesPath, const std::optional<std::string>& pcapPath);
 
+    // Flushes and closes both files after the run. Throws std::runtime_error
+    // naming the path if any write failed (a full disk, /dev/full): a trace
+    // that was not written is an error, not a quiet success.
+    void close();
+
 private:
+    std::string jsonLinesPath_;
+    std::string pcapPath_;
     std::ofstream jsonLinesFile_;
     std::ofstream pcapFile_;
     std::unique_ptr<JsonLinesWriter> jsonLines_;
