@@ -27,8 +27,7 @@ int runScenarioCommand(const ScenarioOptions& options, std::ostream& out, std::o
             for (const auto& block : result.transcript) {
                 if (!first) out << '\n';
                 first = false;
-                out << block.header() << '\n';
-                for (const auto& line : block.lines) out << line << '\n';
+                out << block.text();
             }
         } else {
             out << scenario::formatSummary(spec, result.summary);

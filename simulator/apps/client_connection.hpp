@@ -52,6 +52,9 @@ protected:
     virtual void finished(bool ok, const std::string& outcome) = 0;
 
 private:
+    // Why a connection that never reached the server failed, in words: "no answer after 6 SYNs".
+    std::string connectFailure(tcp::TcpError error) const;
+
     HostStack& host_;
     std::shared_ptr<tcp::TcpConnection> connection_;
     std::shared_ptr<ClientConnection> self_;

@@ -71,6 +71,7 @@ void FtpClientApp::handle(ftp::ClientEvent& event) {
     } else if (const auto* connectRequest = std::get_if<ftp::ConnectRequested>(&event)) {
         connect(connectRequest->address, connectRequest->port);
     } else if (auto* data = std::get_if<ftp::DataToSend>(&event)) {
+        sentThisStep_ += data->bytes.size();
         if (data_) data_->send(std::move(data->bytes));
     } else if (std::holds_alternative<ftp::CloseData>(event)) {
         closeData();
@@ -87,8 +88,10 @@ void FtpClientApp::handle(ftp::ClientEvent& event) {
 
 void FtpClientApp::onStepFinished(ftp::StepFinished& step) {
     Simulator& simulator = host_.simulator();
-    const auto bytes = static_cast<std::int64_t>(step.data.size());
-    results_.push_back({step.kind, step.argument, step.ok, step.code, std::move(step.data), simulator.now()});
+    const std::uint64_t count = step.kind == ftp::ClientStep::Kind::Put ? sentThisStep_ : step.data.size();
+    const auto bytes = static_cast<std::int64_t>(count);
+    sentThisStep_ = 0;
+    results_.push_back({step.kind, step.argument, step.ok, step.code, std::move(step.data), simulator.now(), count});
     traceEvent("step", {{"step", std::string{ftp::toString(step.kind)}},
                         {"argument", step.argument},
                         {"outcome", std::string{step.ok ? "ok" : "failed"}},

@@ -36,6 +36,7 @@ struct FtpStepResult {
     int code = 0;
     std::string data;  // the listing (ls) or the file (get)
     Time finishedAt;
+    std::uint64_t bytes = 0;  // octets received (ls, get) or sent (put)
 };
 
 class FtpClientApp {
@@ -73,6 +74,7 @@ private:
     bool held_ = false;
     EventId resume_;
     std::vector<FtpStepResult> results_;
+    std::uint64_t sentThisStep_ = 0;  // put: octets handed to the data connection
     bool finished_ = false;
 
     std::uint16_t nextActivePort_;
