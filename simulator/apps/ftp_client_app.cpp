@@ -45,6 +45,10 @@ void FtpClientApp::start() {
     };
     callbacks.onError = [this](tcp::TcpError error) {
         traceEvent("control-failed", {{"reason", std::string{tcp::toString(error)}}});
+        const tcp::TcpConnectionStats& stats = control_->stats();
+        controlFailure_ = error == tcp::TcpError::TimedOut && stats.segmentsReceived == 0
+                              ? "no answer after " + std::to_string(1 + stats.retransmissions) + " SYNs"
+                              : std::string{tcp::toString(error)};
         session_.receiveEof();
         pump();
     };

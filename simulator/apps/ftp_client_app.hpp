@@ -54,6 +54,8 @@ public:
     const FtpClientAppConfig& config() const { return config_; }
     const std::vector<FtpStepResult>& results() const { return results_; }
     bool finished() const { return finished_; }
+    // Why the control connection ended in error ("no answer after 6 SYNs"), or "" if it did not.
+    const std::string& controlFailure() const { return controlFailure_; }
 
 private:
     void pump();
@@ -75,6 +77,7 @@ private:
     EventId resume_;
     std::vector<FtpStepResult> results_;
     std::uint64_t sentThisStep_ = 0;  // put: octets handed to the data connection
+    std::string controlFailure_;
     bool finished_ = false;
 
     std::uint16_t nextActivePort_;

@@ -50,7 +50,17 @@ void collectMail(World& world, RunSummary& s) {
 void collectFtp(World& world, RunSummary& s) {
     for (const auto& client : world.ftp().clients()) {
         const apps::FtpClientAppConfig& config = client->config();
-        s.ftpClients.push_back({config.label, config.session.script.size(), client->results().size()});
+        const std::size_t steps = config.session.script.size();
+        const std::size_t finished = client->results().size();
+        s.ftpClients.push_back({config.label, steps, finished});
+        if (finished < steps) {
+            std::string what = std::to_string(steps - finished) + " of " + countOf(steps, "step") + " not run";
+            const auto node = world.network().nodeByAddress(config.server.address);
+            const std::string server = (node ? world.network().node(*node).name() + " (" : std::string{"("}) +
+                                       config.server.address.toString() + ":" + std::to_string(config.server.port) + ")";
+            if (!client->controlFailure().empty()) what += ": the control connection to " + server + " failed: " + client->controlFailure();
+            s.problems.push_back({config.label, what});
+        }
         for (const auto& result : client->results()) {
             using Kind = ftp::ClientStep::Kind;
             if (result.kind != Kind::Ls && result.kind != Kind::Get && result.kind != Kind::Put) continue;
@@ -113,9 +123,6 @@ std::string formatSummary(const std::string& title, const RunSummary& s) {
             if (t.ok) out << countOf(t.bytes, "byte") << ", ok (" << t.code << ")\n";
             else if (t.code == 0) out << "failed (no data connection)\n";
             else out << "failed (" << t.code << ")\n";
-        }
-        for (const auto& c : s.ftpClients) {
-            if (c.finished < c.steps) out << "  " << c.client << ": " << countOf(c.steps - c.finished, "step") << " of " << c.steps << " not run\n";
         }
     }
     std::uint64_t lost = 0;

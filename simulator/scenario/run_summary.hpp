@@ -54,7 +54,7 @@ struct FtpClientSummary {
     std::string client;
     std::size_t steps = 0;     // in the script
     std::size_t finished = 0;  // steps that came to an end (ok or failed)
-};
+};  // steps not run are also a Problem, with the reason
 
 struct RunSummary {
     std::uint64_t seed = 0;

@@ -82,6 +82,29 @@ TEST(RunSummary, aFailedFtpTransferShowsItsModeAndReply) {
                        "tcp: 0 retransmissions (0 timeouts), 0 packets lost\n"));
 }
 
+TEST(RunSummary, ftpStepsThatNeverRanAreNamedWithWhyTheControlConnectionFailed) {
+    auto spec = scenario::loadScenarioFile(scenarioPath("05-ftp-session"));
+    spec.faults.push_back({scenario::FaultSpec::Kind::LinkDown, Time::zero(), "internet", "ftp.school.edu", {}});
+    const auto run = runOf(spec);
+    EXPECT_EQ(scenario::formatSummary(spec, run.summary),
+              expected(spec.title, run.summary,
+                       "ftp: 0 transfers, 0 ok, 0 bytes transferred\n"
+                       "tcp: 5 retransmissions (5 timeouts), 6 packets lost (link-down 6)\n"
+                       "problems:\n"
+                       "  Alice's FTP client: 5 of 5 steps not run: the control connection to ftp.school.edu "
+                       "(10.0.2.21:21) failed: no answer after 6 SYNs\n"));
+}
+
+TEST(RunSummary, aMessageToAHostWithNoMailServerIsNamedAsNotSent) {
+    auto spec = scenario::loadScenarioFile(scenarioPath("01-smtp-alice-to-bob"));
+    spec.userAgents[0].server = "bob-pc";
+    const auto run = runOf(spec);
+    ASSERT_EQ(run.summary.problems.size(), 1u);
+    EXPECT_EQ(run.summary.problems[0].who, "Alice's user agent");
+    EXPECT_EQ(run.summary.problems[0].what, "message to bob@hamburger.edu not sent: connection to bob-pc failed: refused (the "
+                                            "server host answered the SYN with a reset)");
+}
+
 TEST(RunSummary, theTraceCountsTheBytesAPutSentAsTheServerDoes) {
     const auto run = runOf(scenario::loadScenarioFile(scenarioPath("05-ftp-session")), true);
     std::string stepBytes, serverBytes;
