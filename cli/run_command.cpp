@@ -29,6 +29,10 @@ int runScenarioCommand(const ScenarioOptions& options, std::ostream& out, std::o
                 first = false;
                 out << block.text();
             }
+            // The dialogues cannot show what never happened: say it beside them, on standard error.
+            for (const auto& problem : result.summary.problems) {
+                err << "netstage run: " << problem.who << ": " << problem.what << '\n';
+            }
         } else {
             out << scenario::formatSummary(spec, result.summary);
         }

@@ -3,11 +3,13 @@
 
 #include <cstdlib>
 #include <filesystem>
+#include <fstream>
 #include <sstream>
 
 #include "cli/commands.hpp"
 #include "simulator/scenario/run_scenario.hpp"
 #include "simulator/scenario/scenario_loader.hpp"
+#include "tests/support/temp_dir.hpp"
 
 using namespace netstage;
 using namespace netstage::cli;
@@ -63,6 +65,22 @@ TEST(RunCommand, theTranscriptShowsAFailedConnectionAsOneLineBetweenDialogues) {
                              "# crepes.fr (10.0.1.10:49153) -> mx2.pasta.it (10.0.3.20:25) SMTP\n"),
               std::string::npos)
         << out.str();
+}
+
+TEST(RunCommand, withTheTranscriptAMessageThatWasNotSentIsNamedOnStandardError) {
+    test_support::TempDir dir;
+    // Alice's own server is cut off: her message never leaves her PC.
+    std::ofstream{dir.file("s.yaml"), std::ios::binary}
+        << test_support::slurp(scenarioPath("01-smtp-alice-to-bob"))
+        << "\nfaults:\n  - {at: 0ms, link: [crepes.fr, crepes-router], state: down}\n";
+    ScenarioOptions options;
+    options.path = dir.file("s.yaml").string();
+    options.transcript = true;
+    std::ostringstream out, err;
+    EXPECT_EQ(runScenarioCommand(options, out, err), 0);
+    EXPECT_EQ(err.str(), "netstage run: Alice's user agent: message to bob@hamburger.edu not sent: connection to crepes.fr "
+                         "failed: no answer after 6 SYNs\n");
+    EXPECT_EQ(out.str().find("# alice-pc"), std::string::npos) << out.str();
 }
 
 TEST(ValidateCommand, countsAreSingularForOneAndPluralOtherwise) {
