@@ -9,6 +9,7 @@
 
 #include "cli/output_paths.hpp"
 #include "simulator/apps/host_stack.hpp"
+#include "simulator/scenario/run_summary.hpp"
 #include "simulator/trace/fingerprint_sink.hpp"
 #include "simulator/trace/trace_files.hpp"
 
@@ -143,8 +144,8 @@ std::string formatDemoSummary(const DemoOptions& options, const DemoResult& r) {
     out << "seed " << options.seed << ", loss " << options.loss << " per link\n";
     out << "bytes delivered:   " << r.bytesDelivered << " of " << options.bytes << (r.intact ? " (intact)" : " (NOT intact)") << '\n';
     out << "segments sent:     " << r.segmentsSent << '\n';
-    out << "retransmissions:   " << r.retransmissions << " (" << r.timeouts << " timeouts, " << r.fastRetransmits
-        << " fast retransmits)\n";
+    out << "retransmissions:   " << r.retransmissions << " (" << scenario::countOf(r.timeouts, "timeout") << ", "
+        << scenario::countOf(r.fastRetransmits, "fast retransmit") << ")\n";
     out << "transfer complete: " << r.transferDone.toMillisecondsString() << '\n';
     out << "simulation ended:  " << r.end.toMillisecondsString() << " (after TIME-WAIT)\n";
     out << "events:            " << r.events << '\n';
