@@ -2,11 +2,14 @@
 
 #include <fstream>
 #include <memory>
+#include <ostream>
 #include <sstream>
 #include <stdexcept>
 #include <vector>
 
+#include "cli/output_paths.hpp"
 #include "simulator/apps/host_stack.hpp"
+#include "simulator/scenario/run_summary.hpp"
 #include "simulator/trace/fingerprint_sink.hpp"
 #include "simulator/trace/trace_files.hpp"
 
@@ -116,6 +119,7 @@ DemoResult runBulkTransferDemo(const DemoOptions& options) {
 
     simulator.run();
     tracer.finish(simulator.now());
+    files.close();
 
     DemoResult result;
     result.bytesDelivered = sink.received();
@@ -140,13 +144,31 @@ std::string formatDemoSummary(const DemoOptions& options, const DemoResult& r) {
     out << "seed " << options.seed << ", loss " << options.loss << " per link\n";
     out << "bytes delivered:   " << r.bytesDelivered << " of " << options.bytes << (r.intact ? " (intact)" : " (NOT intact)") << '\n';
     out << "segments sent:     " << r.segmentsSent << '\n';
-    out << "retransmissions:   " << r.retransmissions << " (" << r.timeouts << " timeouts, " << r.fastRetransmits
-        << " fast retransmits)\n";
+    out << "retransmissions:   " << r.retransmissions << " (" << scenario::countOf(r.timeouts, "timeout") << ", "
+        << scenario::countOf(r.fastRetransmits, "fast retransmit") << ")\n";
     out << "transfer complete: " << r.transferDone.toMillisecondsString() << '\n';
     out << "simulation ended:  " << r.end.toMillisecondsString() << " (after TIME-WAIT)\n";
     out << "events:            " << r.events << '\n';
     out << "fingerprint:       " << r.fingerprint << '\n';
     return out.str();
+}
+
+int runDemoCommand(const DemoOptions& options, std::ostream& out, std::ostream& err) {
+    std::vector<NamedPath> outputs;
+    if (options.tracePath) outputs.push_back({"--trace", *options.tracePath});
+    if (options.pcapPath) outputs.push_back({"--pcap", *options.pcapPath});
+    if (const auto collision = outputCollision({}, outputs)) {
+        err << "netstage demo: " << *collision << '\n';
+        return 2;
+    }
+    try {
+        const DemoResult result = runBulkTransferDemo(options);
+        out << formatDemoSummary(options, result);
+        return result.intact ? 0 : 1;
+    } catch (const std::exception& e) {
+        err << "netstage: " << e.what() << '\n';
+        return 1;
+    }
 }
 
 }  // namespace netstage::cli

@@ -4,6 +4,7 @@
 // before any scenario file, and the workload of the bulk-transfer benchmark.
 
 #include <cstdint>
+#include <iosfwd>
 #include <optional>
 #include <string>
 
@@ -34,5 +35,9 @@ struct DemoResult {
 
 DemoResult runBulkTransferDemo(const DemoOptions& options);
 std::string formatDemoSummary(const DemoOptions& options, const DemoResult& result);
+
+// `netstage demo`: refuses colliding output files, runs, prints the summary.
+// Returns the exit status: 0, 1 (bytes lost, or a file not written), 2 (bad options).
+int runDemoCommand(const DemoOptions& options, std::ostream& out, std::ostream& err);
 
 }  // namespace netstage::cli

@@ -21,6 +21,8 @@ struct ScenarioOptions {
 int validateScenario(const ScenarioOptions& options, std::ostream& out, std::ostream& err);
 
 // Runs a scenario; prints the transcript (with --transcript) or a summary.
+// With --transcript, what did not happen (a message not sent, ...) goes to
+// `err`, one line each, so a transcript that is empty is never silent.
 int runScenarioCommand(const ScenarioOptions& options, std::ostream& out, std::ostream& err);
 
 }  // namespace netstage::cli

@@ -59,16 +59,7 @@ int main(int argc, char** argv) {
     mscCommand->add_option("--connection", msc.connections, "Only this connection (client end first); repeatable");
 
     int status = 0;
-    demoCommand->callback([&] {
-        try {
-            const auto result = netstage::cli::runBulkTransferDemo(demo);
-            std::cout << netstage::cli::formatDemoSummary(demo, result);
-            status = result.intact ? 0 : 1;
-        } catch (const std::exception& e) {
-            std::cerr << "netstage: " << e.what() << '\n';
-            status = 1;
-        }
-    });
+    demoCommand->callback([&] { status = netstage::cli::runDemoCommand(demo, std::cout, std::cerr); });
     validateCommand->callback([&] { status = netstage::cli::validateScenario(scenario, std::cout, std::cerr); });
     runCommand->callback([&] { status = netstage::cli::runScenarioCommand(runOptions, std::cout, std::cerr); });
     mscCommand->callback([&] { status = netstage::cli::runMscCommand(msc, std::cout, std::cerr); });

@@ -1,10 +1,13 @@
 #include "cli/msc_command.hpp"
 
+#include <cerrno>
+#include <cstring>
 #include <fstream>
 #include <ostream>
 #include <stdexcept>
 
 #include "cli/msc_export.hpp"
+#include "cli/output_paths.hpp"
 #include "simulator/scenario/run_scenario.hpp"
 #include "simulator/scenario/scenario_loader.hpp"
 #include "simulator/trace/json_lines_reader.hpp"
@@ -67,6 +70,12 @@ int runMscCommand(const MscCommandOptions& options, std::ostream& out, std::ostr
             return 2;
         }
     }
+    if (!toStandardOutput) {
+        if (const auto collision = outputCollision({{"input", options.input}}, {{"-o", options.outputPath}})) {
+            err << "netstage msc: " << *collision << '\n';
+            return 2;
+        }
+    }
     auto loaded = loadRun(options.input, options.seed);
     if (const auto* error = std::get_if<std::string>(&loaded)) {
         err << *error << '\n';
@@ -87,10 +96,16 @@ int runMscCommand(const MscCommandOptions& options, std::ostream& out, std::ostr
         return 0;
     }
     std::ofstream file{options.outputPath, std::ios::binary};
+    if (!file) {
+        err << "netstage msc: " << options.outputPath << ": cannot open for writing\n";
+        return 1;
+    }
+    errno = 0;
     file << text;
     file.close();
     if (!file) {
-        err << "netstage msc: cannot write " << options.outputPath << '\n';
+        err << "netstage msc: " << options.outputPath << ": cannot write: " << (errno != 0 ? std::strerror(errno) : "write failed")
+            << '\n';
         return 1;
     }
     return 0;

@@ -21,6 +21,13 @@ Outcome classify(int code) {
 
 std::vector<std::string> linesOf(const Reply* reply) { return reply ? wireLines(*reply) : std::vector<std::string>{}; }
 
+bool hasEightBitOctets(const std::string& data) {
+    for (const char c : data) {
+        if (static_cast<unsigned char>(c) > 127) return true;
+    }
+    return false;
+}
+
 }  // namespace
 
 ClientSession::ClientSession(ClientConfig config) : config_{std::move(config)}, reader_{replyLineLimit} {}
@@ -156,6 +163,9 @@ void ClientSession::onHelo(const Reply& reply) {
             if (proto::iequals(keyword.substr(0, 4), "SIZE") && (keyword.size() == 4 || keyword[4] == ' ')) {
                 serverSize_ = true;
             }
+            if (proto::iequals(keyword.substr(0, 8), "8BITMIME") && (keyword.size() == 8 || keyword[8] == ' ')) {
+                server8BitMime_ = true;
+            }
         }
     }
     startNextItem();
@@ -256,9 +266,21 @@ void ClientSession::startNextItem() {
     auto [index, item] = std::move(queue_.front());
     queue_.pop_front();
     active_ = Active{index, std::move(item), 0, 0, {}, false};
+    const bool eightBit = hasEightBitOctets(active_->item.data);
+    if (eightBit && !server8BitMime_) {
+        // RFC 6152 §3 and RFC 5321 §2.4: 8-bit text goes only to a server that
+        // offered 8BITMIME. Without MIME there is no 7-bit form to convert it
+        // to, so the item is refused here, before MAIL, and nothing is sent.
+        failActive(Outcome::PermanentFailure, nullptr,
+                   sentEhlo_ ? "the message has 8-bit text and the server did not offer 8BITMIME (RFC 6152)"
+                             : "the message has 8-bit text, and after HELO a server takes only 7-bit US-ASCII (RFC 6152)");
+        startNextItem();
+        return;
+    }
     std::string line = config_.style == CommandStyle::Rfc ? "MAIL FROM:<" : "MAIL FROM: <";
     line.append(active_->item.reversePath).append(">");
     if (serverSize_) line.append(" SIZE=").append(std::to_string(active_->item.data.size()));
+    if (eightBit) line.append(" BODY=8BITMIME");
     sendCommand(line, ClientState::AwaitMail, config_.timeouts.mail);
 }
 

@@ -53,6 +53,7 @@ public:
 
     // What the server's EHLO reply offered.
     bool serverOffersSize() const { return serverSize_; }
+    bool serverOffers8BitMime() const { return server8BitMime_; }
 
 private:
     struct Active {
@@ -100,6 +101,7 @@ private:
     bool needRset_ = false;
     bool sentEhlo_ = false;
     bool serverSize_ = false;
+    bool server8BitMime_ = false;
 };
 
 }  // namespace netstage::smtp

@@ -39,7 +39,7 @@ void ClientConnection::connect(Endpoint server, std::shared_ptr<ClientConnection
     callbacks.onError = [this](tcp::TcpError error) {
         engineEof();
         pump();
-        finish(false, std::string{"TCP "} + std::string{tcp::toString(error)});
+        finish(false, reached_ ? std::string{"TCP "} + std::string{tcp::toString(error)} : connectFailure(error));
     };
     // The object lives until TCP is done with it, whatever happened before.
     callbacks.onClosed = [this] {
@@ -48,6 +48,15 @@ void ClientConnection::connect(Endpoint server, std::shared_ptr<ClientConnection
         auto keepAliveUntilReturn = std::move(self_);
     };
     connection_ = host_.tcp().connect(server, std::move(callbacks));
+}
+
+std::string ClientConnection::connectFailure(tcp::TcpError error) const {
+    if (error == tcp::TcpError::Refused) return "refused (the server host answered the SYN with a reset)";
+    if (error == tcp::TcpError::TimedOut && connection_) {
+        const std::uint64_t syns = 1 + connection_->stats().retransmissions;
+        return "no answer after " + std::to_string(syns) + (syns == 1 ? " SYN" : " SYNs");
+    }
+    return std::string{"TCP "} + std::string{tcp::toString(error)};
 }
 
 void ClientConnection::pump() {

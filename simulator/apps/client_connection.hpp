@@ -57,6 +57,8 @@ private:
     // Closes now, or once the SendQueue is empty.
     void closeWhenSent();
     void onSendSpace();
+    // Why a connection that never reached the server failed, in words: "no answer after 6 SYNs".
+    std::string connectFailure(tcp::TcpError error) const;
 
     HostStack& host_;
     std::shared_ptr<tcp::TcpConnection> connection_;

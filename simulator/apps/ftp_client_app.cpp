@@ -48,6 +48,10 @@ void FtpClientApp::start() {
     };
     callbacks.onError = [this](tcp::TcpError error) {
         traceEvent("control-failed", {{"reason", std::string{tcp::toString(error)}}});
+        const tcp::TcpConnectionStats& stats = control_->stats();
+        controlFailure_ = error == tcp::TcpError::TimedOut && stats.segmentsReceived == 0
+                              ? "no answer after " + std::to_string(1 + stats.retransmissions) + " SYNs"
+                              : std::string{tcp::toString(error)};
         session_.receiveEof();
         pump();
     };
@@ -74,6 +78,7 @@ void FtpClientApp::handle(ftp::ClientEvent& event) {
     } else if (const auto* connectRequest = std::get_if<ftp::ConnectRequested>(&event)) {
         connect(connectRequest->address, connectRequest->port);
     } else if (auto* data = std::get_if<ftp::DataToSend>(&event)) {
+        sentThisStep_ += data->view().size();
         if (data_) data_->send(std::move(data->bytes), data->offset);
     } else if (std::holds_alternative<ftp::CloseData>(event)) {
         closeData();
@@ -97,8 +102,10 @@ void FtpClientApp::closeControlWhenSent() {
 
 void FtpClientApp::onStepFinished(ftp::StepFinished& step) {
     Simulator& simulator = host_.simulator();
-    const auto bytes = static_cast<std::int64_t>(step.data.size());
-    results_.push_back({step.kind, step.argument, step.ok, step.code, std::move(step.data), simulator.now()});
+    const std::uint64_t count = step.kind == ftp::ClientStep::Kind::Put ? sentThisStep_ : step.data.size();
+    const auto bytes = static_cast<std::int64_t>(count);
+    sentThisStep_ = 0;
+    results_.push_back({step.kind, step.argument, step.ok, step.code, std::move(step.data), simulator.now(), count});
     traceEvent("step", {{"step", std::string{ftp::toString(step.kind)}},
                         {"argument", step.argument},
                         {"outcome", std::string{step.ok ? "ok" : "failed"}},

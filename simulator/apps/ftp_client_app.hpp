@@ -37,6 +37,7 @@ struct FtpStepResult {
     int code = 0;
     std::string data;  // the listing (ls) or the file (get)
     Time finishedAt;
+    std::uint64_t bytes = 0;  // octets received (ls, get) or sent (put)
 };
 
 class FtpClientApp {
@@ -54,6 +55,8 @@ public:
     const FtpClientAppConfig& config() const { return config_; }
     const std::vector<FtpStepResult>& results() const { return results_; }
     bool finished() const { return finished_; }
+    // Why the control connection ended in error ("no answer after 6 SYNs"), or "" if it did not.
+    const std::string& controlFailure() const { return controlFailure_; }
 
 private:
     void pump();
@@ -79,6 +82,8 @@ private:
     bool held_ = false;
     EventId resume_;
     std::vector<FtpStepResult> results_;
+    std::uint64_t sentThisStep_ = 0;  // put: octets handed to the data connection
+    std::string controlFailure_;
     bool finished_ = false;
 
     std::uint16_t nextActivePort_;

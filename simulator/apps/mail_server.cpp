@@ -19,6 +19,35 @@ std::string lower(std::string text) {
     return text;
 }
 
+// The message as its sender wrote it: without the trace fields (Received:,
+// Return-Path:) each hop puts on top, which differ between two copies.
+std::string_view withoutTraceFields(std::string_view content) {
+    auto startsWith = [&](std::string_view name) {
+        return content.size() > name.size() && proto::iequals(content.substr(0, name.size()), name);
+    };
+    while (startsWith("Received:") || startsWith("Return-Path:")) {
+        // Skip the field and its folded continuation lines.
+        std::size_t end = content.find('\n');
+        while (end != std::string_view::npos && end + 1 < content.size() &&
+               (content[end + 1] == ' ' || content[end + 1] == '\t')) {
+            end = content.find('\n', end + 1);
+        }
+        if (end == std::string_view::npos) return {};
+        content.remove_prefix(end + 1);
+    }
+    return content;
+}
+
+// FNV-1a: the same on every platform and run, unlike std::hash.
+std::uint64_t textDigest(std::string_view content) {
+    std::uint64_t hash = 14695981039346656037ull;
+    for (const char c : withoutTraceFields(content)) {
+        hash ^= static_cast<unsigned char>(c);
+        hash *= 1099511628211ull;
+    }
+    return hash;
+}
+
 }  // namespace
 
 std::string rawHeader(const std::string& content, std::string_view name) {
@@ -106,7 +135,18 @@ smtp::Decision MailServer::checkRecipient(const std::string& address, const std:
     return {550, "Relaying denied"};
 }
 
-smtp::Decision MailServer::acceptMessage(const smtp::Envelope& envelope, const std::string& data, Ipv4Address client) {
+std::string MailServer::withMessageId(const std::string& data, const std::string& reversePath) {
+    const auto [senderUser, senderDomain] = splitAddress(reversePath);
+    const bool submission = !reversePath.empty() && isLocalDomain(senderDomain) && isLocalUser(senderUser);
+    if (!config_.addMessageId || !submission || !rawHeader(data, "Message-ID").empty()) return data;
+    const std::string id = "<" + std::to_string(unixSecondsAt(host_.simulator().now())) + "." +
+                           std::to_string(++addedIdCounter_) + "@" + config_.domain + ">";
+    traceMail("message-id-added", {{"from", reversePath}, {"message_id", id}});
+    return "Message-ID: " + id + "\r\n" + withHeaderSection(data);
+}
+
+smtp::Decision MailServer::acceptMessage(const smtp::Envelope& envelope, const std::string& submitted, Ipv4Address client) {
+    const std::string data = withMessageId(submitted, envelope.reversePath);
     std::vector<std::string> remote;
     const std::string date = mail::formatRfc5322Date(unixSecondsAt(host_.simulator().now()));
     for (const auto& recipient : envelope.recipients) {
@@ -133,16 +173,38 @@ smtp::Decision MailServer::acceptMessage(const smtp::Envelope& envelope, const s
 
 bool MailServer::deliverLocally(const std::string& user, const std::string& reversePath, const std::string& content) {
     // An SMTP client that lost our 250 sends the message again (RFC 5321
-    // §6.1 accepts the duplicate); a mailbox keeps one copy per Message-ID.
+    // §4.1.1.4 warns of it); a mailbox keeps one copy per Message-ID.
+    const std::string mailbox = user + "@" + config_.domain;
     const std::string messageId = rawHeader(content, "Message-ID");
-    if (!messageId.empty() && !deliveredIds_[user].insert(messageId).second) {
-        traceMail("duplicate", {{"mailbox", user + "@" + config_.domain}, {"message_id", messageId}});
-        return false;
+    if (!messageId.empty()) {
+        const auto known = deliveredIds_[user].find(messageId);
+        if (known != deliveredIds_[user].end()) {
+            ++counters_.duplicatesDropped;
+            const std::string reason = "the same Message-ID " + messageId + " as " + known->second +
+                                       ", already in the mailbox: the sender sent it again";
+            traceMail("duplicate", {{"mailbox", mailbox}, {"message_id", messageId}, {"first", known->second},
+                                    {"kept", std::int64_t{0}}, {"reason", reason}});
+            noteIncident(mailbox + ": a second copy of " + known->second + " was not stored (" + reason + ")");
+            return false;
+        }
     }
+    const std::uint64_t text = textDigest(content);
+    const auto sameText = deliveredTexts_[user].find(text);
     const std::string stored = mail::prependField(content, mail::makeReturnPath(reversePath));
     const mail::Uid uid = store_.deliver(user, stored, unixSecondsAt(host_.simulator().now()));
     ++counters_.stored;
     const std::string id = nextMessageId();
+    if (!messageId.empty()) deliveredIds_[user][messageId] = id;
+    if (sameText != deliveredTexts_[user].end() && messageId.empty()) {
+        ++counters_.duplicatesStored;
+        const std::string reason = "the same text as " + sameText->second +
+                                   ", and no Message-ID to tell a copy sent again from a new message";
+        traceMail("duplicate", {{"mailbox", mailbox}, {"message", id}, {"first", sameText->second},
+                                {"kept", std::int64_t{1}}, {"reason", reason}});
+        noteIncident(mailbox + ": " + id + " is stored as a second copy of " + sameText->second + " (" + reason + ")");
+    } else {
+        deliveredTexts_[user].emplace(text, id);
+    }
     shortIds_[{user, uid}] = id;
     traceStored(user, id, reversePath.empty() ? std::string{"<>"} : reversePath, stored);
     return true;

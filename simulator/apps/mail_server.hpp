@@ -52,9 +52,17 @@ public:
         std::size_t stored = 0;   // messages put into local mailboxes (bounce notices included)
         std::size_t relayed = 0;  // queue entries another server accepted
         std::size_t bounced = 0;  // queue entries returned to their sender
+        std::size_t duplicatesDropped = 0;  // a second copy with a Message-ID already in the mailbox
+        std::size_t duplicatesStored = 0;   // a second copy with no Message-ID to recognise it by
+        std::size_t sentInDoubt = 0;        // relay attempts whose reply to the final "." never came
     };
     const Counters& counters() const { return counters_; }
     Counters& counters() { return counters_; }
+
+    // What went wrong, or happened twice, in plain words and in the order it
+    // happened ("hamburger.edu: connection to ... failed: ..."), for the run's summary.
+    const std::vector<std::string>& incidents() const { return incidents_; }
+    void noteIncident(std::string text) { incidents_.push_back(std::move(text)); }
 
     // A message that is in the mailbox when the scenario starts (traced as stored, not counted as delivered).
     void preload(const std::string& user, const std::string& content);
@@ -84,9 +92,15 @@ private:
     Pop3Maildrops maildrops_{*this};
     std::uint64_t messageCounter_ = 0;
     Counters counters_;
-    // Message-IDs delivered per user: a client that lost our 250 sends the
-    // message again (RFC 5321 §6.1 accepts the duplicate); we store it once.
-    std::map<std::string, std::set<std::string>> deliveredIds_;
+    std::vector<std::string> incidents_;
+    std::uint64_t addedIdCounter_ = 0;
+    // Message-IDs delivered per user, with the short id of the stored copy: a
+    // client that lost our 250 sends the message again (RFC 5321 §4.1.1.4,
+    // §6.1); we store it once. A message without a Message-ID cannot be told
+    // from a new one; its text is remembered only to say it came twice.
+    std::map<std::string, std::map<std::string, std::string>> deliveredIds_;
+    std::map<std::string, std::map<std::uint64_t, std::string>> deliveredTexts_;
+    std::string withMessageId(const std::string& data, const std::string& reversePath);
     std::map<std::pair<std::string, mail::Uid>, std::string> shortIds_;  // INBOX
     std::map<std::tuple<std::string, std::string, mail::Uid>, std::string> folderIds_;  // other folders
     // Last, so the sessions still open when the server goes are freed first,

@@ -22,6 +22,11 @@ struct MailServerConfig {
     pop3::ServerConfig pop3;             // greeting and reply texts
     smtp::ClientConfig relayClient;      // how this server talks when it relays
     bool addReceived = true;             // trace header when accepting a message for relay
+    // A message submitted by one of our users without a Message-ID gets one,
+    // as real submission servers do (RFC 5322 §3.6.4, RFC 6409 §8.3), so a
+    // copy sent again after a lost reply is recognised downstream. Off for
+    // the lecture's exact dialogue, where the message is only the typed lines.
+    bool addMessageId = true;
     Time retryInterval = Time::fromSeconds(60);  // first retry; doubles, up to 8x
     Time giveUpAfter = Time::fromSeconds(3600);  // then the message bounces
 };

@@ -15,6 +15,14 @@ std::string joined(const std::vector<std::string>& items) {
     for (const auto& item : items) out += (out.empty() ? "" : ", ") + item;
     return out;
 }
+
+// "63 s", "2 min", "1 min 30 s": how long, to the nearest second, as a person says it.
+std::string roundedSeconds(Time t) {
+    const std::int64_t seconds = (t.nanoseconds() + 500'000'000) / 1'000'000'000;
+    if (seconds < 120) return std::to_string(seconds) + " s";
+    const std::int64_t minutes = seconds / 60;
+    return std::to_string(minutes) + " min" + (seconds % 60 != 0 ? " " + std::to_string(seconds % 60) + " s" : "");
+}
 }  // namespace
 
 OutgoingQueue::OutgoingQueue(MailServer& server) : server_{server} {}
@@ -130,16 +138,27 @@ void OutgoingQueue::tryNextExchange(const std::string& id) {
             }
             delivered(id, via);
         } else if (result.outcome == smtp::Outcome::PermanentFailure) {
-            const std::string reply = result.lines.empty() ? result.reason : result.lines.back();
-            bounce(id, via + " said: " + reply, true);
+            // No reply line: our own client refused to send it (8-bit text to a server without 8BITMIME).
+            bounce(id, result.lines.empty() ? "not sent to " + via + ": " + result.reason : via + " said: " + result.lines.back(),
+                   true);
+        } else if (result.outcome == smtp::Outcome::Unknown) {
+            // RFC 5321 §4.1.1.4: the server may have taken it; sending it again may deliver it twice.
+            ++server_.counters().sentInDoubt;
+            e->lastError = via + ": no reply after the end of the message (" + result.reason +
+                           "); it may have arrived, and sending it again may deliver it twice";
+            server_.noteIncident(id + " to " + joined(e->recipients) + ": " + e->lastError);
         } else {
             e->lastError = via + ": " + (result.lines.empty() ? result.reason : result.lines.back());
         }
     };
-    handlers.onFinished = [this, id, via](bool reached, const std::string& reason) {
+    const Time started = server_.host().simulator().now();
+    handlers.onFinished = [this, id, via, target, started](bool reached, const std::string& reason) {
         Entry* e = find(id);
         if (!e) return;  // already delivered or bounced
-        if (!reached) e->lastError = via + ": " + reason;
+        if (!reached) {
+            e->lastError = via + ": " + reason;
+            connectFailed(id, target, reason, started);
+        }
         tryNextExchange(id);
     };
     sessions_.keep(SmtpClientConnection::start(server_.host(), Endpoint{target, 25}, config,
@@ -147,19 +166,50 @@ void OutgoingQueue::tryNextExchange(const std::string& id) {
                                                std::move(handlers)));
 }
 
+std::optional<Time> OutgoingQueue::nextWait(const Entry& entry) const {
+    const Time age = server_.host().simulator().now() - entry.queuedAt;
+    if (age >= server_.config().giveUpAfter) return std::nullopt;
+    const int doublings = std::min(entry.attempts - 1, 3);
+    const Time wait = server_.config().retryInterval * (std::int64_t{1} << doublings);
+    // Never wait past the give-up time: the last try happens exactly then.
+    return std::min(wait, server_.config().giveUpAfter - age);
+}
+
+void OutgoingQueue::connectFailed(const std::string& id, Ipv4Address target, const std::string& reason, Time started) {
+    Entry* entry = find(id);
+    if (!entry) return;
+    std::string next;
+    if (!entry->exchanges.empty()) {
+        next = "trying " + server_.nameOf(Ipv4Address{entry->exchanges.front()});
+    } else if (const auto wait = nextWait(*entry)) {
+        next = "next attempt in " + roundedSeconds(*wait);
+    } else {
+        next = "giving up";
+    }
+    const std::string exchange = server_.nameOf(target);
+    const std::string address = target.toString() + ":25";
+    const std::string elapsed = roundedSeconds(server_.host().simulator().now() - started);
+    server_.traceMail("connect-failed", {{"message", id},
+                                         {"exchange", exchange},
+                                         {"address", address},
+                                         {"reason", reason},
+                                         {"elapsed", elapsed},
+                                         {"next", next}});
+    server_.noteIncident("connection to " + exchange + " (" + address + ") failed after " + elapsed + ": " + reason + "; " +
+                         next);
+}
+
 void OutgoingQueue::attemptFailed(const std::string& id, const std::string& reason) {
     Entry* entry = find(id);
     if (!entry) return;
     Simulator& simulator = server_.host().simulator();
     const Time age = simulator.now() - entry->queuedAt;
-    if (age >= server_.config().giveUpAfter) {
+    const std::optional<Time> next = nextWait(*entry);
+    if (!next) {
         bounce(id, "gave up after " + age.toSecondsString() + ": " + reason, false);
         return;
     }
-    const int doublings = std::min(entry->attempts - 1, 3);
-    Time wait = server_.config().retryInterval * (std::int64_t{1} << doublings);
-    // Never wait past the give-up time: the last try happens exactly then.
-    wait = std::min(wait, server_.config().giveUpAfter - age);
+    const Time wait = *next;
     server_.traceMail("retry-scheduled", {{"message", id},
                                           {"attempt", std::int64_t{entry->attempts}},
                                           {"reason", reason},
@@ -186,6 +236,7 @@ void OutgoingQueue::bounce(const std::string& id, const std::string& reason, boo
     entries_.erase(it);
     server_.host().simulator().cancel(entry->retryTimer);
     ++server_.counters().bounced;
+    server_.noteIncident(id + " to " + joined(entry->recipients) + " bounced: " + reason);
     server_.traceMail("bounced", {{"message", id},
                                   {"to", joined(entry->recipients)},
                                   {"reason", reason},

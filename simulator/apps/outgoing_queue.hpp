@@ -8,6 +8,7 @@
 #include <cstdint>
 #include <map>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -54,6 +55,10 @@ private:
     void attempt(const std::string& id);
     void tryNextExchange(const std::string& id);
     void attemptFailed(const std::string& id, const std::string& reason);
+    // The exchange was never reached: says so, and what comes next, in the trace and the server's incidents.
+    void connectFailed(const std::string& id, Ipv4Address target, const std::string& reason, Time started);
+    // The wait before the next attempt, or nothing when it is time to give up.
+    std::optional<Time> nextWait(const Entry& entry) const;
     void delivered(const std::string& id, const std::string& via);
     void bounce(const std::string& id, const std::string& reason, bool permanent);
     Entry* find(const std::string& id);

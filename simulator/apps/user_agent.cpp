@@ -26,6 +26,13 @@ std::string withCrlf(const std::string& text) {
     if (!out.empty() && out.back() != '\n') out += "\r\n";
     return out;
 }
+// How the summary names a message: by its subject, or by its recipients when it has none.
+std::string describe(const OutgoingMessage& message) {
+    if (!message.subject.empty()) return "message \"" + message.subject + "\"";
+    std::vector<std::string> recipients = message.to;
+    recipients.insert(recipients.end(), message.cc.begin(), message.cc.end());
+    return "message to " + joined(recipients);
+}
 }  // namespace
 
 UserAgent::UserAgent(HostStack& host, UserAgentConfig config) : host_{host}, config_{std::move(config)} {
@@ -49,6 +56,7 @@ std::string UserAgent::compose(const OutgoingMessage& message) {
     const auto composed = mail::composeMessage(options);
     if (!composed.ok()) {
         traceMail("compose-failed", {{"reason", composed.error().message}});
+        failures_.push_back({describe(message) + " not sent", "cannot compose it: " + composed.error().message});
         return {};
     }
     return mail::serialize(composed.value());
@@ -67,10 +75,22 @@ void UserAgent::send(const OutgoingMessage& message) {
                            {"subject", message.subject},
                            {"size", static_cast<std::int64_t>(data.size())}});
     SmtpClientConnection::Handlers handlers;
-    handlers.onItemResult = [this, id](const smtp::ItemResult& result) {
+    const std::string what = describe(message) + " not sent";
+    handlers.onItemResult = [this, id, what](const smtp::ItemResult& result) {
         const std::string reply = result.lines.empty() ? result.reason : result.lines.back();
-        traceMail(result.outcome == smtp::Outcome::Accepted ? "submitted" : "submit-failed",
-                  {{"message", id}, {"reply", reply}});
+        const bool accepted = result.outcome == smtp::Outcome::Accepted;
+        traceMail(accepted ? "submitted" : "submit-failed", {{"message", id}, {"reply", reply}});
+        if (!accepted) failures_.push_back({what, reply});
+    };
+    // A server never reached gives no item result: the message was not sent either.
+    handlers.onFinished = [this, id, what](bool reached, const std::string& outcome) {
+        if (reached) return;
+        const auto& network = host_.node().network();
+        const auto node = network.nodeByAddress(config_.server);
+        const std::string server = node ? network.node(*node).name() : config_.server.toString();
+        const std::string reason = "connection to " + server + " failed: " + outcome;
+        traceMail("submit-failed", {{"message", id}, {"reply", reason}});
+        failures_.push_back({what, reason});
     };
     sessions_.keep(SmtpClientConnection::start(host_, Endpoint{config_.server, 25}, config_.smtp,
                                                {smtp::MailItem{config_.address, recipients, data}}, std::move(handlers)));
@@ -91,6 +111,7 @@ void UserAgent::readPop3(bool keep, bool lowerCase) {
     };
     handlers.onFinished = [this](bool ok, const std::string& outcome) {
         traceMail(ok ? "pop3-done" : "pop3-failed", {{"outcome", outcome}});
+        if (!ok) failures_.push_back({"POP3 download failed", outcome});
     };
     sessions_.keep(Pop3ClientConnection::start(host_, Endpoint{config_.server, 110}, std::move(config), std::move(handlers)));
 }
@@ -117,6 +138,7 @@ void UserAgent::readImap(std::vector<imap::ClientAction> script) {
     };
     handlers.onFinished = [this](bool ok, const std::string& outcome) {
         traceMail(ok ? "imap-done" : "imap-failed", {{"outcome", outcome}});
+        if (!ok) failures_.push_back({"IMAP session failed", outcome});
     };
     sessions_.keep(ImapClientConnection::start(host_, Endpoint{config_.server, 143}, std::move(config), std::move(handlers)));
 }

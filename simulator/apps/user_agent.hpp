@@ -48,6 +48,16 @@ public:
     // Messages downloaded so far (POP3), in order.
     const std::vector<std::string>& localStore() const { return localStore_; }
     void keepDownloaded(std::string content);
+
+    // An action that did not do what the scenario asked, in plain words, for
+    // the run's summary: `what` is "message \"Ketchup\" not sent", "POP3
+    // download failed", ...; `reason` says why.
+    struct Failure {
+        std::string what;
+        std::string reason;
+    };
+    const std::vector<Failure>& failures() const { return failures_; }
+
     void traceMail(const std::string& type, trace::Fields fields);
 
 private:
@@ -56,6 +66,7 @@ private:
     HostStack& host_;
     UserAgentConfig config_;
     std::vector<std::string> localStore_;
+    std::vector<Failure> failures_;
     std::uint64_t sent_ = 0;
     SessionKeeper sessions_;  // last: sessions still open when the agent goes are freed first
 };

@@ -209,7 +209,7 @@ void readMailServers(const YamlValue& list, ScenarioSpec& spec) {
     std::map<std::string, SourceLocation> hosts;
     for (const auto& v : list.items("mail servers")) {
         v.requireMap("a mail server");
-        v.allowOnly({"host", "domain", "users", "smtp_replies", "pop3_replies", "add_received", "relay_smtp",
+        v.allowOnly({"host", "domain", "users", "smtp_replies", "pop3_replies", "add_received", "add_message_id", "relay_smtp",
                      "retry_interval", "give_up_after"});
         MailServerSpec server;
         server.where = v.where();
@@ -234,6 +234,7 @@ void readMailServers(const YamlValue& list, ScenarioSpec& spec) {
         }
         if (auto r = v.find("pop3_replies")) server.pop3Replies = readReplies(*r, {"greeting", "user", "pass", "quit"}, "POP3");
         if (auto a = v.find("add_received")) server.addReceived = a->asBool();
+        if (auto a = v.find("add_message_id")) server.addMessageId = a->asBool();
         if (auto r = v.find("relay_smtp")) server.relay = readSmtpStyle(*r);
         if (auto r = v.find("retry_interval")) server.retryInterval = r->asDuration();
         if (auto g = v.find("give_up_after")) server.giveUpAfter = g->asDuration();

@@ -7,20 +7,19 @@
 
 #include "simulator/scenario/scenario_loader.hpp"
 #include "simulator/scenario/world.hpp"
+#include "simulator/trace/drop_counter.hpp"
 #include "simulator/trace/fingerprint_sink.hpp"
 #include "simulator/trace/trace_files.hpp"
 #include "simulator/trace/recorder.hpp"
 
 namespace netstage::scenario {
 
-namespace {
-
-}  // namespace
-
 ScenarioRun runScenario(const ScenarioSpec& spec, const RunOptions& options) {
     trace::Tracer tracer;
     trace::FingerprintSink fingerprint;
     tracer.addSink(fingerprint, /*wantsEvents=*/false);
+    trace::DropCounter drops;
+    tracer.addSink(drops, /*wantsEvents=*/false);
     trace::TranscriptSink transcript;
     if (options.transcript) tracer.addSink(transcript);
     trace::Recorder recorder;
@@ -35,21 +34,10 @@ ScenarioRun runScenario(const ScenarioSpec& spec, const RunOptions& options) {
     ScenarioRun run;
     run.summary.seed = world.seed();
     run.summary.end = world.run();
+    files.close();
     run.summary.events = world.simulator().eventCount();
-    for (const auto& server : world.mailServers()) {
-        run.summary.delivered += server->counters().stored;
-        run.summary.relayed += server->counters().relayed;
-        run.summary.bounced += server->counters().bounced;
-        run.summary.queued += server->queue().size();
-        for (const auto& user : server->store().users()) {
-            const std::size_t count = server->store().maildrop(user).size();
-            if (user == "postmaster" && count == 0) continue;
-            run.summary.mailboxes.push_back({server->host().node().name(), user + "@" + server->config().domain, count});
-        }
-    }
-    for (const auto& [name, agent] : world.userAgents()) {
-        if (!agent->localStore().empty()) run.summary.downloads.push_back({name, agent->localStore()});
-    }
+    collectSummary(world, run.summary);
+    run.summary.packetsLost = drops.drops();
     run.summary.fingerprint = fingerprint.hex();
     run.transcript = transcript.blocks();
     if (options.keepLog) run.log = recorder.log();
@@ -70,16 +58,6 @@ LogOrError runScenarioToLog(const std::string& path, std::optional<std::uint64_t
     }
 }
 
-std::string formatSummary(const ScenarioSpec& spec, const RunSummary& s) {
-    std::ostringstream out;
-    out << spec.title << '\n';
-    out << "seed " << s.seed << ", ended at " << s.end.toMillisecondsString() << ", " << s.events << " events\n";
-    out << "messages: " << s.delivered << " delivered, " << s.relayed << " relayed, " << s.queued << " still queued, "
-        << s.bounced << " bounced\n";
-    for (const auto& m : s.mailboxes) out << "  mailbox " << m.mailbox << " on " << m.server << ": " << m.messages << " messages\n";
-    for (const auto& d : s.downloads) out << "  " << d.agent << " downloaded " << d.messages.size() << " messages\n";
-    out << "fingerprint: " << s.fingerprint << '\n';
-    return out.str();
-}
+std::string formatSummary(const ScenarioSpec& spec, const RunSummary& s) { return formatSummary(spec.title, s); }
 
 }  // namespace netstage::scenario

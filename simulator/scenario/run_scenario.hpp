@@ -8,6 +8,7 @@
 #include <variant>
 #include <vector>
 
+#include "simulator/scenario/run_summary.hpp"
 #include "simulator/scenario/scenario_spec.hpp"
 #include "simulator/trace/record.hpp"
 #include "simulator/trace/transcript.hpp"
@@ -21,30 +22,6 @@ struct RunOptions {
     std::optional<std::string> pcapAtNode;  // capture at this node; default: as every host receives
     bool keepLog = false;                   // keep every record in memory (for the GUI)
     bool transcript = true;                 // collect the C:/S: dialogues (off: no text events at all, fastest)
-};
-
-struct MailboxCount {
-    std::string server;
-    std::string mailbox;  // "bob@hamburger.edu"
-    std::size_t messages = 0;
-};
-
-struct AgentDownloads {
-    std::string agent;
-    std::vector<std::string> messages;  // what the user agent downloaded, in order
-};
-
-struct RunSummary {
-    std::uint64_t seed = 0;
-    Time end;
-    std::uint64_t events = 0;
-    std::size_t delivered = 0;   // messages stored in a mailbox during the run
-    std::size_t queued = 0;      // still waiting in an outgoing queue at the end
-    std::size_t bounced = 0;
-    std::size_t relayed = 0;
-    std::vector<MailboxCount> mailboxes;
-    std::vector<AgentDownloads> downloads;
-    std::string fingerprint;
 };
 
 struct ScenarioRun {

@@ -100,6 +100,7 @@ struct MailServerSpec {
     std::map<std::string, std::string> smtpReplies;  // key -> text, e.g. greeting, helo, mail, rcpt, data, accepted, quit
     std::map<std::string, std::string> pop3Replies;
     bool addReceived = true;                 // add a Received: header when accepting a message
+    bool addMessageId = true;                // give a submitted message without one a Message-ID
     SmtpStyleSpec relay;                     // how the server talks SMTP when it relays
     Time retryInterval = Time::fromSeconds(60);
     Time giveUpAfter = Time::fromSeconds(3600);

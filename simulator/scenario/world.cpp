@@ -135,6 +135,18 @@ void World::announce() {
     for (const auto& router : spec_.routers) hostEvent(router.name, "router", router.position);
 }
 
+tcp::TcpStats World::tcpTotals() const {
+    tcp::TcpStats sum;
+    for (const auto& [name, stack] : stacks_) {
+        const tcp::TcpStats stats = stack->tcp().totals();
+        sum.segmentsSent += stats.segmentsSent;
+        sum.retransmissions += stats.retransmissions;
+        sum.timeouts += stats.timeouts;
+        sum.fastRetransmits += stats.fastRetransmits;
+    }
+    return sum;
+}
+
 apps::HostStack& World::stackOf(const std::string& host) { return *stacks_.at(host); }
 
 Ipv4Address World::addressOf(const std::string& host) const { return spec_.findHost(host)->address; }
@@ -157,6 +169,7 @@ void World::buildMailServers() {
         config.smtpTexts = smtpTexts(server.smtpReplies);
         config.pop3 = pop3Config(server.pop3Replies);
         config.addReceived = server.addReceived;
+        config.addMessageId = server.addMessageId;
         config.retryInterval = server.retryInterval;
         config.giveUpAfter = server.giveUpAfter;
         config.relayClient.heloDomain = server.domain;

@@ -43,6 +43,8 @@ public:
     const std::map<std::string, std::unique_ptr<apps::UserAgent>>& userAgents() const { return userAgents_; }
     // FTP servers and clients, host firewalls (world_ftp.hpp).
     const FtpWorld& ftp() const { return *ftp_; }
+    // TCP counters summed over every host (retransmissions, timeouts, ...).
+    tcp::TcpStats tcpTotals() const;
 
 private:
     void buildTopology();

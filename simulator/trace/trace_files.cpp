@@ -1,5 +1,7 @@
 #include "simulator/trace/trace_files.hpp"
 
+#include <cerrno>
+#include <cstring>
 #include <stdexcept>
 
 namespace netstage::trace {
@@ -10,21 +12,39 @@ std::ofstream openForWriting(const std::string& path) {
     if (!out) throw std::runtime_error{path + ": cannot open for writing"};
     return out;
 }
+
+void closeChecked(std::ofstream& file, const std::string& path) {
+    if (!file.is_open()) return;
+    errno = 0;
+    file.flush();
+    file.close();
+    if (file.fail()) {
+        const std::string why = errno != 0 ? std::strerror(errno) : "write failed";
+        throw std::runtime_error{path + ": cannot write: " + why};
+    }
+}
 }  // namespace
 
 TraceFiles::TraceFiles(Tracer& tracer, const std::optional<std::string>& jsonLinesPath,
                        const std::optional<std::string>& pcapPath,
                        PcapCapture capture) {
     if (jsonLinesPath) {
+        jsonLinesPath_ = *jsonLinesPath;
         jsonLinesFile_ = openForWriting(*jsonLinesPath);
         jsonLines_ = std::make_unique<JsonLinesWriter>(jsonLinesFile_);
         tracer.addSink(*jsonLines_);
     }
     if (pcapPath) {
+        pcapPath_ = *pcapPath;
         pcapFile_ = openForWriting(*pcapPath);
         pcap_ = std::make_unique<PcapWriter>(pcapFile_, std::move(capture));
         tracer.addSink(*pcap_, /*wantsEvents=*/false);
     }
+}
+
+void TraceFiles::close() {
+    closeChecked(jsonLinesFile_, jsonLinesPath_);
+    closeChecked(pcapFile_, pcapPath_);
 }
 
 }  // namespace netstage::trace

@@ -20,7 +20,14 @@ public:
     TraceFiles(Tracer& tracer, const std::optional<std::string>& jsonLinesPath, const std::optional<std::string>& pcapPath,
                PcapCapture capture = {});
 
+    // Flushes and closes both files after the run. Throws std::runtime_error
+    // naming the path if any write failed (a full disk, /dev/full): a trace
+    // that was not written is an error, not a quiet success.
+    void close();
+
 private:
+    std::string jsonLinesPath_;
+    std::string pcapPath_;
     std::ofstream jsonLinesFile_;
     std::ofstream pcapFile_;
     std::unique_ptr<JsonLinesWriter> jsonLines_;

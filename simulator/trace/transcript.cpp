@@ -41,7 +41,22 @@ std::string TranscriptBlock::header() const {
     return text;
 }
 
+std::string TranscriptBlock::text() const {
+    if (!note.empty()) return note + '\n';
+    std::string out = header() + '\n';
+    for (const auto& line : lines) out += line + '\n';
+    return out;
+}
+
 void TranscriptSink::onEvent(const Event& event) {
+    if (event.layer == "mail" && event.type == "connect-failed") {
+        TranscriptBlock block;
+        block.opened = event.time;
+        block.note = event.node + ": connection to " + field(event, "exchange") + " (" + field(event, "address") +
+                     ") failed after " + field(event, "elapsed") + ": " + field(event, "reason") + "; " + field(event, "next");
+        blocks_.push_back(std::move(block));
+        return;
+    }
     if (!isApplicationLayer(event.layer)) return;
     const std::string key = event.layer + ' ' + field(event, "connection");
     if (event.type == "open") {
@@ -68,8 +83,7 @@ void TranscriptSink::print(std::ostream& out) const {
     for (const auto& block : blocks_) {
         if (!first) out << '\n';
         first = false;
-        out << block.header() << '\n';
-        for (const auto& line : block.lines) out << line << '\n';
+        out << block.text();
     }
 }
 

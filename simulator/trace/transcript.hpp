@@ -2,7 +2,9 @@
 // The application dialogues of a run in the lecture's form: one block per
 // connection, a "#" header naming client, server and protocol, then its
 // "C: " and "S: " lines in order. Built from the trace's open/line/close
-// events (docs/trace-events.md), never by re-reading packet bytes.
+// events (docs/trace-events.md), never by re-reading packet bytes. A relay
+// connection that never opened (mail/connect-failed) is a one-line note in
+// its place, so a failed delivery attempt is not silent.
 
 #include <iosfwd>
 #include <map>
@@ -21,8 +23,13 @@ struct TranscriptBlock {
     std::string role;
     Time opened;
     std::vector<std::string> lines;  // "C: HELO crepes.fr"
+    // A block without a dialogue: one sentence about a connection that never
+    // opened ("crepes.fr: connection to mx1.pasta.it (10.0.3.10:25) failed ...").
+    std::string note;
 
     std::string header() const;
+    // The block as printed: the header and its lines, or the note; each line ends in "\n".
+    std::string text() const;
 };
 
 class TranscriptSink : public TraceSink {

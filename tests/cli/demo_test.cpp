@@ -21,6 +21,20 @@ using test_support::slurp;
 
 }  // namespace
 
+TEST(Demo, theSummarySaysOneTimeoutAndOneFastRetransmitInTheSingular) {
+    DemoOptions options;
+    DemoResult result;
+    result.retransmissions = 2;
+    result.timeouts = 1;
+    result.fastRetransmits = 1;
+    const std::string text = formatDemoSummary(options, result);
+    EXPECT_NE(text.find("retransmissions:   2 (1 timeout, 1 fast retransmit)\n"), std::string::npos) << text;
+    result.timeouts = 2;
+    result.fastRetransmits = 0;
+    EXPECT_NE(formatDemoSummary(options, result).find("retransmissions:   2 (2 timeouts, 0 fast retransmits)\n"),
+              std::string::npos);
+}
+
 TEST(Demo, deliversEveryByteIntactOnACleanPath) {
     DemoOptions options;
     options.bytes = 200'000;

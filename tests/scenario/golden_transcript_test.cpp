@@ -35,7 +35,7 @@ TEST_P(GoldenTranscript, matchesTheCheckedInTranscript) {
 
 INSTANTIATE_TEST_SUITE_P(Scenarios, GoldenTranscript,
                          ::testing::Values("01-smtp-alice-to-bob", "02-pop3-download-and-delete",
-                                           "03-pop3-download-and-keep", "07-smtp-relay-retry", "07b-smtp-bounce",
+                                           "03-pop3-download-and-keep", "07-smtp-relay-retry", "07b-smtp-bounce", "07c-smtp-backup-mx",
                                            "04-imap-folders", "09-imap-idle-push",
                                            "05-ftp-session", "06-ftp-active-vs-passive", "08-ftp-disk-full"),
                          [](const auto& param) {

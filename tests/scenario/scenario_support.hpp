@@ -22,8 +22,7 @@ inline std::string transcriptText(const std::vector<trace::TranscriptBlock>& blo
     std::string out;
     for (const auto& block : blocks) {
         if (!out.empty()) out += '\n';
-        out += block.header() + '\n';
-        for (const auto& line : block.lines) out += line + '\n';
+        out += block.text();
     }
     return out;
 }

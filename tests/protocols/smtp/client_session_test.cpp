@@ -288,3 +288,50 @@ TEST(SmtpClient, anAddressWithALineBreakIsRefusedWhenQueued) {
     EXPECT_THROW(h.client.enqueue(item({"bob@hamburger.edu>\r\nRCPT TO:<eve@example.org"})), std::invalid_argument);
     EXPECT_THROW(h.client.enqueue(MailItem{"a@example.org\n", {"b@example.net"}, "hello\r\n"}), std::invalid_argument);
 }
+
+// RFC 6152: 8-bit text goes with BODY=8BITMIME, and only to a server that offered 8BITMIME.
+TEST(SmtpClient, eightBitTextIsSentWithBody8BitMimeWhenTheServerOffersIt) {
+    Harness h;
+    h.client.enqueue(MailItem{"a@example.org", {"b@example.net"}, "Gr\xc3\xbc\xc3\x9f" "e\r\n"});
+    h.start();
+    h.reply("220 x\r\n250-lab.example\r\n250-8BITMIME\r\n250 HELP\r\n");
+    EXPECT_TRUE(h.client.serverOffers8BitMime());
+    EXPECT_EQ(h.takeSent(), "EHLO client.example\r\nMAIL FROM:<a@example.org> BODY=8BITMIME\r\n");
+}
+
+TEST(SmtpClient, sevenBitTextIsSentWithoutABodyParameterEvenWhenTheServerOffers8BitMime) {
+    Harness h;
+    h.client.enqueue(item());
+    h.start();
+    h.reply("220 x\r\n250-lab.example\r\n250-8BITMIME\r\n250 HELP\r\n");
+    EXPECT_EQ(h.takeSent(), "EHLO client.example\r\nMAIL FROM:<a@example.org>\r\n");
+}
+
+TEST(SmtpClient, eightBitTextIsNotSentToAServerWithout8BitMimeAndTheNextItemGoes) {
+    Harness h;
+    h.client.enqueue(MailItem{"a@example.org", {"b@example.net"}, "Gr\xc3\xbc\xc3\x9f" "e\r\n"});
+    h.client.enqueue(item());
+    h.start();
+    h.reply("220 x\r\n" + ehloReply);
+    EXPECT_EQ(h.takeSent(), "EHLO client.example\r\nMAIL FROM:<a@example.org> SIZE=7\r\n");
+    EXPECT_TRUE(contains(h.events, "Recipient 0 b@example.net permanent 0"));
+    EXPECT_TRUE(contains(h.events, "Item 0 permanent 0"));
+}
+
+TEST(SmtpClient, eightBitTextIsNotSentAfterHelo) {
+    ClientConfig config = Harness::defaultConfig();
+    config.useEhlo = false;
+    ClientSession client{config};
+    client.enqueue(MailItem{"a@example.org", {"b@example.net"}, "Gr\xc3\xbc\xc3\x9f" "e\r\n"});
+    client.start(0ns);
+    client.receive("220 x\r\n250 hello\r\n", 0ns);
+    std::optional<ItemResult> result;
+    for (auto event = client.nextEvent(); !std::holds_alternative<NeedData>(event); event = client.nextEvent()) {
+        if (const auto* item = std::get_if<ItemResult>(&event)) result = *item;
+    }
+    EXPECT_EQ(client.takeOutput(), "HELO client.example\r\nQUIT\r\n");
+    ASSERT_TRUE(result.has_value());
+    EXPECT_EQ(result->outcome, Outcome::PermanentFailure);
+    EXPECT_EQ(result->code, 0);
+    EXPECT_EQ(result->reason, "the message has 8-bit text, and after HELO a server takes only 7-bit US-ASCII (RFC 6152)");
+}
