@@ -43,7 +43,7 @@ int WrappingDelegate::textWidth(const QStyleOptionViewItem& option, const QModel
         if (index.column() == wrapColumn_) return table->columnWidth(index.column()) - 2 * margin;
         // Rounded up: a column exactly as wide as its text must not wrap it.
         const int natural = static_cast<int>(std::ceil(QFontMetricsF{option.font}.horizontalAdvance(option.text))) + 1;
-        return std::min(natural, viewport / 2 - 2 * margin);
+        return std::min(natural, viewport * 2 / 5 - 2 * margin);
     }
     int spacing = 0;
     if (const auto* list = qobject_cast<const QListView*>(&view_)) spacing = list->spacing();

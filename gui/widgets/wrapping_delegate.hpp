@@ -7,7 +7,8 @@
 //
 // In a list view every row wraps at the viewport's width. In a table view
 // the `wrapColumn` wraps at its width; the other columns keep their natural
-// width up to half the viewport, and wrap beyond it.
+// width up to two fifths of the viewport, and wrap beyond it, so the names
+// in the wrapping column keep most of the room.
 
 #include <QStyledItemDelegate>
 
