@@ -12,6 +12,8 @@
 #include "gui/scene/node_item.hpp"
 #include "gui/scene/packet_item.hpp"
 #include "gui/scene/topology_scene.hpp"
+#include "gui/widgets/look.hpp"
+#include "gui/widgets/theme_controller.hpp"
 #include "simulator/scenario/run_scenario.hpp"
 
 namespace netstage::gui {
@@ -51,7 +53,7 @@ std::string firstOverlap(const TopologyScene& scene) {
     return {};
 }
 
-TEST(LabelOverlap, noLabelCoversANodeNameOrAnotherLabelInAnyShippedScenario) {
+void expectNoOverlapInAnyShippedScenario(const std::string& look) {
     const QDir dir{QStringLiteral(NETSTAGE_SOURCE_DIR "/scenarios")};
     const QStringList files = dir.entryList({QStringLiteral("*.yaml")}, QDir::Files, QDir::Name);
     ASSERT_GE(files.size(), 7);
@@ -61,7 +63,7 @@ TEST(LabelOverlap, noLabelCoversANodeNameOrAnotherLabelInAnyShippedScenario) {
         Playback playback{std::get<trace::TraceLog>(std::move(result))};
         TopologyScene scene;
         scene.setPlayback(&playback);
-        EXPECT_EQ(firstOverlap(scene), "") << file.toStdString() << " at the start";
+        EXPECT_EQ(firstOverlap(scene), "") << file.toStdString() << " at the start, " << look;
         // Every application message, and moments between them while packets
         // are on the wire (their labels move).
         const std::size_t messages = playback.messages().size();
@@ -77,12 +79,24 @@ TEST(LabelOverlap, noLabelCoversANodeNameOrAnotherLabelInAnyShippedScenario) {
                 if (!scene.visiblePackets().isEmpty()) ++withPackets;
                 const std::string overlap = firstOverlap(scene);
                 EXPECT_EQ(overlap, "") << file.toStdString() << " at message " << m + 1 << " +" << after / 1'000'000
-                                       << " ms";
+                                       << " ms, " << look;
                 if (!overlap.empty()) break;
             }
         }
         EXPECT_GT(withPackets, 0) << file.toStdString() << ": " << moments << " moments, none with a packet";
     }
+}
+
+TEST(LabelOverlap, noLabelCoversANodeNameOrAnotherLabelInAnyShippedScenario) {
+    expectNoOverlapInAnyShippedScenario("light theme");
+}
+
+TEST(LabelOverlap, noLabelCoversAnotherInPresentationModesLargerType) {
+    const look::Theme theme = look::theme();
+    const double scale = look::fontScale();
+    look::setLook(look::Theme::HighContrast, ThemeController::presentationFontScale);
+    expectNoOverlapInAnyShippedScenario("presentation type");
+    look::setLook(theme, scale);
 }
 
 }  // namespace
