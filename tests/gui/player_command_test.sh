@@ -3,6 +3,8 @@
 #   player_command_test.sh help NETSTAGE_GUI        --help and --version without a display
 #   player_command_test.sh settings NETSTAGE_GUI SCENARIO
 #                                                   a screenshot leaves the user's settings as they were
+#   player_command_test.sh long-title NETSTAGE_GUI SCENARIO
+#                                                   a 10,000-letter title: the picture has the size asked for
 set -euo pipefail
 
 what=$1
@@ -43,6 +45,21 @@ settings)
   [ "$(stat -c %Y "$settings")" = "$(date -d '2020-01-01 00:00:00' +%s)" ] || fail "the settings file was rewritten"
   extra=$(find "$work/config" -type f ! -path "$settings")
   [ -z "$extra" ] || fail "files written into the settings folder: $extra"
+  ;;
+long-title)
+  scenario=$3
+  # The scenario with its title replaced by 10,000 W and no space.
+  title=$(printf 'W%.0s' $(seq 10000))
+  sed "s/^title:.*/title: $title/" "$scenario" >"$work/long-title.yaml"
+  grep -q "^title: WWWW" "$work/long-title.yaml" || fail "no title line to replace in $scenario"
+  XDG_CONFIG_HOME=$work/config QT_QPA_PLATFORM=offscreen timeout 60 \
+    "$gui" --screenshot "$work/shot.png" --size 900x700 "$work/long-title.yaml" 2>"$work/err" ||
+    fail "screenshot failed: $(cat "$work/err")"
+  # A PNG's width and height: bytes 17-24, big-endian.
+  read -r w1 w2 w3 w4 h1 h2 h3 h4 < <(od -An -tu1 -j16 -N8 "$work/shot.png")
+  width=$(( (w1 << 24) | (w2 << 16) | (w3 << 8) | w4 ))
+  height=$(( (h1 << 24) | (h2 << 16) | (h3 << 8) | h4 ))
+  [ "$width" -eq 900 ] && [ "$height" -eq 700 ] || fail "the picture is ${width}x${height}, not 900x700"
   ;;
 *)
   fail "unknown check $what"
