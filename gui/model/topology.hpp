@@ -54,8 +54,9 @@ struct Topology {
     std::vector<NodeInfo> nodes;  // in order of first announcement
     std::vector<LinkInfo> links;
 
-    // Constant time once index() has been called (readTopology does); a
-    // topology changed since is searched from the start, so it is never wrong.
+    // Constant time once index() has been called (readTopology does). A
+    // topology built or grown by hand without index() is searched from the
+    // start; after changing ids or names of an indexed one, call index() again.
     const NodeInfo* findNode(std::uint32_t id) const;
     const NodeInfo* findNode(std::string_view name) const;
     const LinkInfo* findLink(std::int32_t id) const;
