@@ -38,6 +38,22 @@ void AreaIndex::add(const QRectF& rect) {
     }
 }
 
+bool AreaIndex::intersectsAny(const QRectF& rect) const {
+    bool found = false;
+    forCells(rect, [&](quint64 key) {
+        if (found) return;
+        const auto cell = cells_.constFind(key);
+        if (cell == cells_.constEnd()) return;
+        for (int i : *cell) {
+            if (!rects_[static_cast<std::size_t>(i)].intersected(rect).isEmpty()) {
+                found = true;
+                return;
+            }
+        }
+    });
+    return found;
+}
+
 qreal AreaIndex::coveredArea(const QRectF& rect) const {
     qreal area = 0;
     QList<int> seen;

@@ -18,7 +18,7 @@ public:
     void add(const QRectF& rect);
     // How much of `rect` the rectangles added so far cover (overlaps summed).
     qreal coveredArea(const QRectF& rect) const;
-    bool intersectsAny(const QRectF& rect) const { return coveredArea(rect) > 0; }
+    bool intersectsAny(const QRectF& rect) const;
     std::size_t size() const { return rects_.size(); }
 
 private:

@@ -97,10 +97,9 @@ void PacketItem::setCompact(bool compact) {
     update();
 }
 
-QRectF PacketItem::labelRect() const {
-    if (compact_ || text_.isEmpty()) return {};
-    return bounds_;
-}
+QRectF PacketItem::textRect() const { return text_.isEmpty() ? QRectF{} : bounds_; }
+
+QRectF PacketItem::labelRect() const { return compact_ ? QRectF{} : textRect(); }
 
 QRectF PacketItem::boundingRect() const {
     if (compact_) return QRectF{-compactSize / 2 - 2, -compactSize / 2 - 2, compactSize + 4, compactSize + 4};

@@ -34,6 +34,8 @@ public:
     // The box of its text as drawn, in item coordinates; empty when compact
     // or when it has no text (a bare control mark).
     QRectF labelRect() const;
+    // The box its text takes when drawn in full, compact or not.
+    QRectF textRect() const;
 
     QRectF boundingRect() const override;
     void paint(QPainter* painter, const QStyleOptionGraphicsItem* option, QWidget* widget) override;

@@ -148,8 +148,6 @@ void TopologyScene::showCursor() {
         const QLineF along{path.from, path.to};
         const QPointF across = along.length() > 0 ? QPointF{along.dy(), -along.dx()} / along.length() : QPointF{0, -1};
         toPlace.push_back({item, path.from + (path.to - path.from) * progress, across});
-        // Later packets above earlier ones, labels above blocks.
-        item->setZValue(3 + (item->form() == PacketItem::Form::Label ? 1 : 0));
         item->setVisible(true);
     }
     for (std::size_t i = used; i < packetPool_.size(); ++i) packetPool_[i]->setVisible(false);
@@ -174,9 +172,13 @@ void TopologyScene::showCursor() {
 }
 
 void TopologyScene::placePacket(PacketItem& item, QPointF at, QPointF across, AreaIndex& placed) const {
-    item.setCompact(false);
-    const QRectF label = item.labelRect();
+    // Each property is set once a frame, to its final value: an item whose
+    // look does not change keeps its cached picture.
+    const qreal labelZ = item.form() == PacketItem::Form::Label ? 4 : 3;  // lines above blocks
+    const QRectF label = item.textRect();
     if (label.isEmpty()) {
+        item.setCompact(false);
+        item.setZValue(labelZ);
         item.setPos(at);
         return;
     }
@@ -186,6 +188,8 @@ void TopologyScene::placePacket(PacketItem& item, QPointF at, QPointF across, Ar
         const QPointF spot = at + across * step * k;
         const QRectF rect = label.translated(spot);
         if (fixedLabels_.intersectsAny(rect) || placed.intersectsAny(rect)) continue;
+        item.setCompact(false);
+        item.setZValue(labelZ);
         item.setPos(spot);
         placed.add(rect);
         return;
