@@ -9,6 +9,12 @@
 //   netstage_bench_gui open TRACE           opens TRACE in the window with the sequence chart
 //                                           and the event list shown: time to the first frame,
 //                                           peak RSS, then time per frame scrolling both
+//   netstage_bench_gui hosts [N...]         a network of N hosts (default 500 1000 2000 4000),
+//                                           with and without scenario positions, opened in the
+//                                           window from a trace file: time to the first frame
+//   netstage_bench_gui hosts-trace OUT N [unplaced]
+//                                           writes that network's trace to OUT (for a timed
+//                                           netstage-gui --screenshot run)
 //
 // Without arguments it measures both. "startup" counts from the moment the
 // kernel started the process (/proc/self/stat, 10 ms resolution) and from
@@ -18,6 +24,7 @@
 
 #include <QApplication>
 #include <QFile>
+#include <QTemporaryDir>
 #include <QGraphicsView>
 #include <QImage>
 #include <QScrollBar>
@@ -41,6 +48,7 @@
 #include "gui/events/event_list_panel.hpp"
 #include "gui/model/playback.hpp"
 #include "simulator/trace/json_lines_reader.hpp"
+#include "simulator/trace/json_lines_writer.hpp"
 #include "simulator/trace/msc_layout.hpp"
 #include "gui/player/default_trace_source.hpp"
 #include "gui/player/player_controller.hpp"
@@ -342,6 +350,69 @@ int benchOpen(const QString& path, Clock::time_point mainEntered) {
     return 0;
 }
 
+// The render benchmark's network without its packets' crowd (one packet a
+// host), and, when `placed` is false, without scenario positions: the
+// player lays it out itself.
+trace::TraceLog hostsTrace(int hosts, bool placed) {
+    trace::TraceLog log = syntheticTrace(hosts, hosts);
+    for (auto& record : log.records) {
+        auto* event = std::get_if<trace::Event>(&record);
+        if (event == nullptr || event->layer != "scenario") continue;
+        if (event->type == "title") {
+            event->fields = {{"title", std::to_string(hosts) + " hosts, " + (placed ? "placed" : "laid out by the player")}};
+        } else if (event->type == "host" && !placed) {
+            std::erase_if(event->fields, [](const auto& field) { return field.first == "x" || field.first == "y"; });
+        }
+    }
+    return log;
+}
+
+bool writeTrace(const trace::TraceLog& log, const QString& path) {
+    std::ofstream out{path.toStdString(), std::ios::binary};
+    trace::JsonLinesWriter writer{out};
+    trace::replay(log, writer);
+    return static_cast<bool>(out.flush());
+}
+
+int writeHostsTrace(const QString& path, int hosts, bool placed) {
+    if (!writeTrace(hostsTrace(hosts, placed), path)) {
+        std::fprintf(stderr, "cannot write %s\n", qPrintable(path));
+        return 1;
+    }
+    std::printf("wrote %s: %d hosts, %s\n", qPrintable(path), hosts, placed ? "placed" : "laid out by the player");
+    return 0;
+}
+
+// Opening a large network: trace file -> window with the network drawn.
+int benchHosts(const std::vector<int>& sizes) {
+    const QTemporaryDir dir;
+    bool met = true;
+    for (const int hosts : sizes) {
+        for (const bool placed : {true, false}) {
+            const QString path = dir.filePath(QStringLiteral("hosts-%1.jsonl").arg(hosts));
+            if (!writeTrace(hostsTrace(hosts, placed), path)) return 1;
+            gui::MainWindow window{gui::defaultTraceSource(), gui::MainWindow::Options{false}};
+            window.resize(1600, 1000);
+            window.show();
+            QApplication::processEvents();
+            const auto start = Clock::now();
+            if (!window.openFile(path)) {
+                std::fprintf(stderr, "cannot open %s\n", qPrintable(path));
+                return 1;
+            }
+            QApplication::processEvents();
+            const QImage frame = window.grab().toImage();
+            const double seconds = secondsSince(start);
+            std::printf("hosts %5d + %3d routers, %-9s: openFile() to first frame %7.0f ms (%lld nodes drawn)\n", hosts,
+                        (hosts + 9) / 10, placed ? "placed" : "laid out", seconds * 1e3,
+                        static_cast<long long>(window.scene().nodeItems().size()));
+            if (hosts <= 2000 && seconds > 2.0) met = false;
+        }
+    }
+    std::printf("  target: 2,000 hosts in under 2000 ms -> %s\n", met ? "met" : "MISSED");
+    return 0;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -356,8 +427,18 @@ int main(int argc, char** argv) {
     }
     if (mode == QLatin1String("open") && !argument.isEmpty()) return benchOpen(argument, mainEntered);
     if (mode == QLatin1String("read") && !argument.isEmpty()) return benchRead(argument);
+    if (mode == QLatin1String("hosts-trace") && argc > 3) {
+        return writeHostsTrace(argument, std::atoi(argv[3]), !(argc > 4 && std::strcmp(argv[4], "unplaced") == 0));
+    }
+    if (mode == QLatin1String("hosts")) {
+        std::vector<int> sizes;
+        for (int i = 2; i < argc; ++i) sizes.push_back(std::atoi(argv[i]));
+        if (sizes.empty()) sizes = {500, 1000, 2000, 4000};
+        return benchHosts(sizes);
+    }
     if (mode != QLatin1String("startup") && mode != QLatin1String("render") && !mode.isEmpty()) {
-        std::fprintf(stderr, "usage: %s [startup [SCENARIO] | render [FRAMES] | trace OUT [MESSAGES] | read TRACE | open TRACE]\n",
+        std::fprintf(stderr, "usage: %s [startup [SCENARIO] | render [FRAMES] | trace OUT [MESSAGES] | read TRACE | open TRACE |"
+                     " hosts [N...] | hosts-trace OUT N [unplaced]]\n",
                      argv[0]);
         return 2;
     }

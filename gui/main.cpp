@@ -50,59 +50,101 @@ QString findDefaultScenario(QStringList& lookedIn) {
     return {};
 }
 
-}  // namespace
+// Every option the player takes, in one parser; built before any
+// application object so --help and --version need no display.
+struct Options {
+    QCommandLineParser parser;
+    QCommandLineOption screenshot{QStringLiteral("screenshot"), QStringLiteral("Render the window to <png> and exit."),
+                                  QStringLiteral("png")};
+    QCommandLineOption message{QStringLiteral("at-message"),
+                               QStringLiteral("Put the cursor on application message <n> (from 1)."), QStringLiteral("n")};
+    QCommandLineOption time{QStringLiteral("at-time"),
+                            QStringLiteral("Put the cursor at simulated time <ms>; +<ms> is relative to --at-message."),
+                            QStringLiteral("ms")};
+    QCommandLineOption packet{QStringLiteral("at-packet"), QStringLiteral("Put the cursor on packet hop <n> (from 1)."),
+                              QStringLiteral("n")};
+    QCommandLineOption host{QStringLiteral("host"), QStringLiteral("Show <name> in the host panel."), QStringLiteral("name")};
+    QCommandLineOption size{QStringLiteral("size"), QStringLiteral("Window size, e.g. 1600x1000."), QStringLiteral("WxH"),
+                            QStringLiteral("1600x1000")};
+    QCommandLineOption hideControl{QStringLiteral("hide-control-segments"),
+                                   QStringLiteral("Do not draw TCP segments without payload.")};
+    QCommandLineOption panel{QStringLiteral("panel"),
+                             QStringLiteral("Show panel <name>: chart, events or inspector (repeatable)."),
+                             QStringLiteral("name")};
+    QCommandLineOption presentation{
+        QStringLiteral("presentation"),
+        QStringLiteral("Start in presentation mode (F11): full screen, only network, chart and narration.")};
+    QCommandLineOption theme{QStringLiteral("theme"),
+                             QStringLiteral("Theme for this run: desktop, light or dark (not remembered)."),
+                             QStringLiteral("name")};
+    QCommandLineOption chartTcp{QStringLiteral("chart-tcp"),
+                                QStringLiteral("Also draw TCP segments without payload in the sequence chart.")};
+    QCommandLineOption chartPerApplication{QStringLiteral("chart-per-application"),
+                                           QStringLiteral("One chart lifeline per application.")};
 
-int main(int argc, char** argv) {
-    const bool screenshot = wantsScreenshot(argc, argv);
-    if (screenshot && qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM")) qputenv("QT_QPA_PLATFORM", "offscreen");
-    QApplication app{argc, argv};
+    Options() {
+        parser.setApplicationDescription(QStringLiteral("NetStage player: watch a scenario or a saved trace."));
+        parser.addHelpOption();
+        parser.addVersionOption();
+        parser.addPositionalArgument(QStringLiteral("file"), QStringLiteral("A trace (*.jsonl) or a scenario (*.yaml)."));
+        parser.addOptions({screenshot, message, time, packet, host, size, hideControl, panel, presentation, theme,
+                           chartTcp, chartPerApplication});
+    }
+};
+
+// --help and --version only print: answered without a QApplication, which
+// would need a display (or abort with "could not connect to display").
+bool onlyPrints(int argc, char** argv) {
+    for (int i = 1; i < argc; ++i) {
+        for (const char* flag : {"-h", "--help", "-?", "--help-all", "-v", "--version"}) {
+            if (std::strcmp(argv[i], flag) == 0) return true;
+        }
+    }
+    return false;
+}
+
+void nameApplication() {
     QCoreApplication::setOrganizationName(QStringLiteral("NetStage"));
     QCoreApplication::setApplicationName(QStringLiteral("netstage-gui"));
     QCoreApplication::setApplicationVersion(QStringLiteral(NETSTAGE_VERSION));
+}
 
-    QCommandLineParser parser;
-    parser.setApplicationDescription(QStringLiteral("NetStage player: watch a scenario or a saved trace."));
-    parser.addHelpOption();
-    parser.addVersionOption();
-    parser.addPositionalArgument(QStringLiteral("file"), QStringLiteral("A trace (*.jsonl) or a scenario (*.yaml)."));
-    const QCommandLineOption screenshotOption{QStringLiteral("screenshot"),
-                                              QStringLiteral("Render the window to <png> and exit."),
-                                              QStringLiteral("png")};
-    const QCommandLineOption messageOption{QStringLiteral("at-message"),
-                                           QStringLiteral("Put the cursor on application message <n> (from 1)."),
-                                           QStringLiteral("n")};
-    const QCommandLineOption timeOption{QStringLiteral("at-time"),
-                                        QStringLiteral("Put the cursor at simulated time <ms>; +<ms> is relative to --at-message."),
-                                        QStringLiteral("ms")};
-    const QCommandLineOption packetOption{QStringLiteral("at-packet"),
-                                          QStringLiteral("Put the cursor on packet hop <n> (from 1)."),
-                                          QStringLiteral("n")};
-    const QCommandLineOption hostOption{QStringLiteral("host"), QStringLiteral("Show <name> in the host panel."),
-                                        QStringLiteral("name")};
-    const QCommandLineOption sizeOption{QStringLiteral("size"), QStringLiteral("Window size, e.g. 1600x1000."),
-                                        QStringLiteral("WxH"), QStringLiteral("1600x1000")};
-    const QCommandLineOption hideControlOption{QStringLiteral("hide-control-segments"),
-                                               QStringLiteral("Do not draw TCP segments without payload.")};
-    const QCommandLineOption panelOption{QStringLiteral("panel"),
-                                         QStringLiteral("Show panel <name>: chart, events or inspector (repeatable)."),
-                                         QStringLiteral("name")};
-    const QCommandLineOption presentationOption{
-        QStringLiteral("presentation"),
-        QStringLiteral("Start in presentation mode (F11): full screen, only network, chart and narration.")};
-    const QCommandLineOption themeOption{QStringLiteral("theme"),
-                                         QStringLiteral("Theme for this run: desktop, light or dark (not remembered)."),
-                                         QStringLiteral("name")};
-    const QCommandLineOption chartTcpOption{QStringLiteral("chart-tcp"),
-                                            QStringLiteral("Also draw TCP segments without payload in the sequence chart.")};
-    const QCommandLineOption chartPerApplicationOption{QStringLiteral("chart-per-application"),
-                                                       QStringLiteral("One chart lifeline per application.")};
-    parser.addOptions({screenshotOption, messageOption, timeOption, packetOption, hostOption, sizeOption,
-                       hideControlOption, panelOption, presentationOption, themeOption, chartTcpOption,
-                       chartPerApplicationOption});
+}  // namespace
+
+int main(int argc, char** argv) {
+    if (onlyPrints(argc, argv)) {
+        const QCoreApplication app{argc, argv};
+        nameApplication();
+        Options options;
+        options.parser.process(app);  // prints and exits
+        return 0;
+    }
+    const bool screenshot = wantsScreenshot(argc, argv);
+    if (screenshot && qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM")) qputenv("QT_QPA_PLATFORM", "offscreen");
+    QApplication app{argc, argv};
+    nameApplication();
+    Options options;
+    QCommandLineParser& parser = options.parser;
+    const QCommandLineOption& screenshotOption = options.screenshot;
+    const QCommandLineOption& messageOption = options.message;
+    const QCommandLineOption& timeOption = options.time;
+    const QCommandLineOption& packetOption = options.packet;
+    const QCommandLineOption& hostOption = options.host;
+    const QCommandLineOption& sizeOption = options.size;
+    const QCommandLineOption& hideControlOption = options.hideControl;
+    const QCommandLineOption& panelOption = options.panel;
+    const QCommandLineOption& presentationOption = options.presentation;
+    const QCommandLineOption& themeOption = options.theme;
+    const QCommandLineOption& chartTcpOption = options.chartTcp;
+    const QCommandLineOption& chartPerApplicationOption = options.chartPerApplication;
     parser.process(app);
 
     QTextStream err{stderr};
-    netstage::gui::MainWindow window{netstage::gui::defaultTraceSource()};
+    // A picture made without a person must not change the person's settings
+    // (recent files, theme).
+    netstage::gui::MainWindow::Options windowOptions;
+    windowOptions.rememberRecentFiles = !screenshot;
+    netstage::gui::MainWindow window{netstage::gui::defaultTraceSource(), windowOptions};
     const QStringList size = parser.value(sizeOption).split(QLatin1Char('x'));
     if (size.size() == 2) window.resize(size[0].toInt(), size[1].toInt());
     if (parser.isSet(hideControlOption)) window.showControlSegmentsAction()->trigger();

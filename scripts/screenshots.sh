@@ -79,6 +79,10 @@ shot 08-inspector-data.png --size 2600x1100 --panel inspector --at-message 10 $s
 "$build/cli/netstage" msc $s06 --tcp --format png -o "$out/08-ftp-active-vs-passive.png" 2> >(grep -v XDG_RUNTIME_DIR >&2)
 echo "wrote docs/images/08-ftp-active-vs-passive.png"
 
+# Scenario 03 at the end: Bob's phone holds the two messages it downloaded
+# (and kept on the server): the host panel's "Downloaded (kept here)".
+shot 03-pop3-local-copies.png --at-time 1000000 --host bob-phone scenarios/03-pop3-download-and-keep.yaml
+
 # Scenario 04 after Bob's laptop moved "Pancakes" into Recipes (COPY,
 # STORE \Deleted, EXPUNGE): the host panel lists it under bob › Recipes.
 "$gui" --screenshot "$out/04-imap-folder.png" --size 1600x1000 --at-message 60 --host hamburger.edu \

@@ -62,18 +62,34 @@ std::vector<HostRow> describeHost(const Playback& playback, const std::string& h
     if (state == nullptr) state = &empty;
 
     // Mail sections where mail can be: a mail server, or any host that holds some.
+    // A section's title says what its number counts.
     if (node->role == NodeRole::MailServer || !state->mailboxes.empty() || !state->queues.empty()) {
-        rows.push_back({HostRow::Kind::Section, "Mailboxes", std::to_string(state->mailboxCount())});
+        const std::string boxes = plural(state->mailboxes.size(), "mailbox", "mailboxes");
+        rows.push_back({HostRow::Kind::Section, "Mailboxes",
+                        state->mailboxes.empty() ? "0 messages" : boxes + ", " + plural(state->mailboxCount(), "message", "messages")});
         if (state->mailboxes.empty()) rows.push_back({HostRow::Kind::Empty, "none", ""});
         addMail(rows, state->mailboxes, false, limits);
 
-        rows.push_back({HostRow::Kind::Section, "Mail queue", std::to_string(state->queueCount())});
+        rows.push_back({HostRow::Kind::Section, "Mail queue", plural(state->queueCount(), "message", "messages")});
         if (state->queues.empty()) rows.push_back({HostRow::Kind::Empty, "empty", ""});
         addMail(rows, state->queues, true, limits);
     }
 
+    // What a POP3 client took home: the point of the POP3 lesson.
+    if (!state->downloaded.empty()) {
+        rows.push_back({HostRow::Kind::Section, "Downloaded (kept here)",
+                        plural(state->downloaded.size(), "message", "messages")});
+        for (std::size_t i = 0; i < state->downloaded.size() && i < limits.messagesPerBox; ++i) {
+            const MailItem& item = state->downloaded[i];
+            rows.push_back({HostRow::Kind::Detail, item.from.empty() && item.subject.empty() ? "message " + std::to_string(i + 1)
+                                                                                            : describeMail(item),
+                            item.size > 0 ? formatBytes(item.size) : ""});
+        }
+        addMore(rows, state->downloaded.size(), limits.messagesPerBox, "more message", "more messages");
+    }
+
     if (!state->ftpFiles.empty()) {
-        rows.push_back({HostRow::Kind::Section, "FTP files", std::to_string(state->ftpFiles.size())});
+        rows.push_back({HostRow::Kind::Section, "FTP files", plural(state->ftpFiles.size(), "file", "files")});
         std::size_t listed = 0;
         for (const auto& [path, size] : state->ftpFiles) {
             if (listed++ == limits.files) break;
@@ -82,7 +98,7 @@ std::vector<HostRow> describeHost(const Playback& playback, const std::string& h
         addMore(rows, state->ftpFiles.size(), limits.files, "more file", "more files");
     }
 
-    rows.push_back({HostRow::Kind::Section, "TCP connections", std::to_string(state->connections.size())});
+    rows.push_back({HostRow::Kind::Section, "TCP connections", plural(state->connections.size(), "connection", "connections")});
     if (state->connections.empty()) rows.push_back({HostRow::Kind::Empty, "none", ""});
     std::size_t listed = 0;
     for (const auto& [connection, tcpState] : state->connections) {

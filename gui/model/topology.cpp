@@ -34,16 +34,23 @@ std::vector<std::string> splitAddresses(const std::string& text) {
     return out;
 }
 
+// Adds a node and keeps the index in step, so reading stays linear.
+NodeInfo& addNode(Topology& topology, NodeInfo node) {
+    topology.lookup.nodeById.emplace(node.id, topology.nodes.size());
+    topology.lookup.nodeByName.emplace(node.name, topology.nodes.size());
+    topology.nodes.push_back(std::move(node));
+    return topology.nodes.back();
+}
+
 NodeInfo& nodeNamed(Topology& topology, const std::string& name) {
-    for (auto& node : topology.nodes) {
-        if (node.name == name) return node;
+    if (const auto found = topology.lookup.nodeByName.find(name); found != topology.lookup.nodeByName.end()) {
+        return topology.nodes[found->second];
     }
     NodeInfo added;
     added.name = name;
     // Placeholder id until topology/node gives the real one; far from real ids.
     added.id = 0x8000'0000u + static_cast<std::uint32_t>(topology.nodes.size());
-    topology.nodes.push_back(added);
-    return topology.nodes.back();
+    return addNode(topology, std::move(added));
 }
 
 void readNode(Topology& topology, const trace::Event& event) {
@@ -52,6 +59,7 @@ void readNode(Topology& topology, const trace::Event& event) {
     if (!id || name.empty()) return;
     NodeInfo& node = nodeNamed(topology, name);
     node.id = static_cast<std::uint32_t>(*id);
+    topology.lookup.nodeById.emplace(node.id, static_cast<std::size_t>(&node - topology.nodes.data()));
     node.addresses = splitAddresses(fieldText(event, "addresses"));
     if (fieldText(event, "kind") == "router") node.role = NodeRole::Router;
 }
@@ -81,6 +89,7 @@ void readLink(Topology& topology, const trace::Event& event) {
     link.bitsPerSecond = fieldInt(event, "rate_bps").value_or(0);
     link.delay = Time::fromNanoseconds(fieldInt(event, "delay_ns").value_or(0));
     link.loss = fieldText(event, "loss");
+    topology.lookup.linkById.emplace(link.id, topology.links.size());
     topology.links.push_back(link);
 }
 }  // namespace
@@ -99,7 +108,21 @@ std::string_view toString(NodeRole role) {
     return "pc";
 }
 
+void Topology::index() {
+    lookup = {};
+    for (std::size_t i = 0; i < nodes.size(); ++i) {
+        lookup.nodeById.emplace(nodes[i].id, i);
+        lookup.nodeByName.emplace(nodes[i].name, i);
+    }
+    for (std::size_t i = 0; i < links.size(); ++i) lookup.linkById.emplace(links[i].id, i);
+}
+
 const NodeInfo* Topology::findNode(std::uint32_t id) const {
+    if (const auto found = lookup.nodeById.find(id); found != lookup.nodeById.end() && found->second < nodes.size() &&
+                                                     nodes[found->second].id == id) {
+        return &nodes[found->second];
+    }
+    if (lookup.nodeById.size() == nodes.size()) return nullptr;  // indexed, and not there
     for (const auto& node : nodes) {
         if (node.id == id) return &node;
     }
@@ -107,6 +130,11 @@ const NodeInfo* Topology::findNode(std::uint32_t id) const {
 }
 
 const NodeInfo* Topology::findNode(std::string_view name) const {
+    if (const auto found = lookup.nodeByName.find(std::string{name});
+        found != lookup.nodeByName.end() && found->second < nodes.size() && nodes[found->second].name == name) {
+        return &nodes[found->second];
+    }
+    if (lookup.nodeByName.size() == nodes.size()) return nullptr;
     for (const auto& node : nodes) {
         if (node.name == name) return &node;
     }
@@ -114,6 +142,11 @@ const NodeInfo* Topology::findNode(std::string_view name) const {
 }
 
 const LinkInfo* Topology::findLink(std::int32_t id) const {
+    if (const auto found = lookup.linkById.find(id); found != lookup.linkById.end() && found->second < links.size() &&
+                                                     links[found->second].id == id) {
+        return &links[found->second];
+    }
+    if (lookup.linkById.size() == links.size()) return nullptr;
     for (const auto& link : links) {
         if (link.id == id) return &link;
     }
@@ -138,10 +171,11 @@ Topology readTopology(const trace::TraceLog& log) {
                 NodeInfo node;
                 node.id = packet.node;
                 node.name = packet.nodeName;
-                topology.nodes.push_back(node);
+                addNode(topology, std::move(node));
             }
         }
     }
+    topology.index();  // placeholder ids and duplicates out of the index
     return topology;
 }
 

@@ -8,6 +8,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "simulator/core/time.hpp"
@@ -53,9 +54,21 @@ struct Topology {
     std::vector<NodeInfo> nodes;  // in order of first announcement
     std::vector<LinkInfo> links;
 
+    // Constant time once index() has been called (readTopology does). A
+    // topology built or grown by hand without index() is searched from the
+    // start; after changing ids or names of an indexed one, call index() again.
     const NodeInfo* findNode(std::uint32_t id) const;
     const NodeInfo* findNode(std::string_view name) const;
     const LinkInfo* findLink(std::int32_t id) const;
+    void index();
+
+    // Positions in `nodes` and `links`, by id and name (see index()).
+    struct Index {
+        std::unordered_map<std::uint32_t, std::size_t> nodeById;
+        std::unordered_map<std::string, std::size_t> nodeByName;
+        std::unordered_map<std::int32_t, std::size_t> linkById;
+    };
+    Index lookup;
 };
 
 Topology readTopology(const trace::TraceLog& log);

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cctype>
 #include <map>
+#include <unordered_map>
 #include <utility>
 
 #include "gui/model/event_fields.hpp"
@@ -28,11 +29,18 @@ std::string addressOf(const std::string& connection, bool first) {
     return colon == std::string::npos ? end : end.substr(0, colon);
 }
 
-std::string hostFor(const Topology& topology, const std::string& address) {
+// Address -> the first node announced with it; built once, not searched per connection.
+std::unordered_map<std::string, std::string> namesByAddress(const Topology& topology) {
+    std::unordered_map<std::string, std::string> names;
     for (const auto& node : topology.nodes) {
-        if (std::find(node.addresses.begin(), node.addresses.end(), address) != node.addresses.end()) return node.name;
+        for (const auto& address : node.addresses) names.emplace(address, node.name);
     }
-    return address;
+    return names;
+}
+
+std::string hostFor(const std::unordered_map<std::string, std::string>& names, const std::string& address) {
+    const auto found = names.find(address);
+    return found == names.end() ? address : found->second;
 }
 }  // namespace
 
@@ -52,6 +60,7 @@ std::optional<std::size_t> Transcript::rowOfMessage(std::size_t message) const {
 Transcript readTranscript(const trace::TraceLog& log, const Topology& topology) {
     Transcript transcript;
     std::map<std::pair<std::string, std::string>, std::size_t> byConnection;  // (layer, connection)
+    const auto names = namesByAddress(topology);
     const auto conversationFor = [&](const trace::Event& event) -> std::size_t {
         const std::string connection = fieldText(event, "connection");
         const auto key = std::make_pair(event.layer, connection);
@@ -59,8 +68,8 @@ Transcript readTranscript(const trace::TraceLog& log, const Topology& topology) 
         Conversation conversation;
         conversation.protocol = upper(event.layer);
         conversation.connection = connection;
-        conversation.client = hostFor(topology, addressOf(connection, true));
-        conversation.server = event.node.empty() ? hostFor(topology, addressOf(connection, false)) : event.node;
+        conversation.client = hostFor(names, addressOf(connection, true));
+        conversation.server = event.node.empty() ? hostFor(names, addressOf(connection, false)) : event.node;
         conversation.role = "session";
         byConnection.emplace(key, transcript.conversations.size());
         transcript.conversations.push_back(std::move(conversation));

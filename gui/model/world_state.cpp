@@ -66,6 +66,13 @@ void WorldState::apply(const trace::Event& event) {
 }
 
 void WorldState::applyMail(const trace::Event& event) {
+    if (event.type == "downloaded") {
+        // A POP3 client's copy: numbered by the client, as it keeps them.
+        MailItem item = mailItem(event);
+        item.message = "local-" + std::to_string(fieldInt(event, "count").value_or(0));
+        hosts_[event.node].downloaded.push_back(std::move(item));
+        return;
+    }
     const std::string id = fieldText(event, "message");
     if (id.empty()) return;
     HostState& host = hosts_[event.node];

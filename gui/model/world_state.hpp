@@ -31,9 +31,13 @@ struct HostState {
     std::map<std::string, std::vector<MailItem>> queues;     // queue name -> messages
     std::map<std::string, std::string> connections;          // "local-remote" -> RFC 9293 state
     std::map<std::string, std::int64_t> ftpFiles;            // FTP server: path -> size in octets
+    std::vector<MailItem> downloaded;                        // a POP3 client's local copies, in order
 
+    // Messages in the mailboxes (every folder), in the queues, and both with
+    // the local copies a mail client downloaded (what the node's badge counts).
     std::size_t mailboxCount() const;
     std::size_t queueCount() const;
+    std::size_t mailHeld() const { return mailboxCount() + downloaded.size(); }
     friend bool operator==(const HostState&, const HostState&) = default;
 };
 

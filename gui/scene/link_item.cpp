@@ -16,7 +16,7 @@ namespace {
 constexpr qreal labelOffset = 90;
 }  // namespace
 
-LinkItem::LinkItem(const LinkInfo& link, QPointF a, QPointF b, const QList<QRectF>& avoid)
+LinkItem::LinkItem(const LinkInfo& link, QPointF a, QPointF b, AreaIndex& taken)
     : id_{link.id}, line_{a, b}, label_{QString::fromStdString(formatLinkLabel(link.bitsPerSecond, link.delay))} {
     if (!link.loss.empty() && link.loss != "0") label_ += QStringLiteral(" \u00b7 loss %1").arg(QString::fromStdString(link.loss));
     QPointF normal{0, -1};
@@ -26,26 +26,18 @@ LinkItem::LinkItem(const LinkInfo& link, QPointF a, QPointF b, const QList<QRect
         // their icons, so this side is usually free.
         if (normal.y() > 0 || (normal.y() == 0 && normal.x() < 0)) normal = -normal;
     }
-    // Middle first; then off-centre and on the other side, until the label
-    // covers no node. Packets use lanes nearer the line, so no side is theirs.
     // Middle first; then off-centre, on the other side, further out; the
-    // first spot that covers no node wins, else the one covering least.
-    // Packets use lanes nearer the line, so neither side is theirs.
-    const auto covered = [&avoid](const QRectF& rect) {
-        qreal area = 0;
-        for (const QRectF& r : avoid) {
-            const QRectF overlap = r.intersected(rect);
-            area += overlap.width() * overlap.height();
-        }
-        return area;
-    };
+    // first spot that covers no node, no node name and no other link's label
+    // wins, else the one covering least. Packets use lanes nearer the line,
+    // so neither side is theirs. The label's room holds the "· DOWN" it may get.
+    const QString widest = label_ + QStringLiteral(" \u00b7 DOWN");
     qreal best = -1;
     QPointF bestCentre = line_.center() + normal * labelOffset;
-    for (qreal offset : {labelOffset, labelOffset * 1.5, labelOffset * 2.0}) {
-        for (qreal along : {0.5, 0.4, 0.6, 0.3, 0.7}) {
+    for (qreal offset : {labelOffset, labelOffset * 1.5, labelOffset * 2.0, labelOffset * 2.6}) {
+        for (qreal along : {0.5, 0.4, 0.6, 0.3, 0.7, 0.2, 0.8}) {
             for (qreal side : {1.0, -1.0}) {
                 labelCentre_ = line_.pointAt(along) + normal * side * offset;
-                const qreal area = covered(labelRectFor(label_));
+                const qreal area = taken.coveredArea(labelRectFor(widest));
                 if (best < 0 || area < best) {
                     best = area;
                     bestCentre = labelCentre_;
@@ -58,6 +50,8 @@ LinkItem::LinkItem(const LinkInfo& link, QPointF a, QPointF b, const QList<QRect
     }
     labelCentre_ = bestCentre;
     labelRect_ = labelRectFor(shownLabel());
+    reservedRect_ = labelRectFor(widest);
+    taken.add(reservedRect_);
     setZValue(0);
     // A link changes only when it goes down or up: paint once, blit every frame.
     setCacheMode(DeviceCoordinateCache);

@@ -8,19 +8,23 @@
 #include <QString>
 
 #include "gui/model/topology.hpp"
+#include "gui/scene/area_index.hpp"
 
 namespace netstage::gui {
 
 class LinkItem : public QGraphicsItem {
 public:
-    // `avoid`: scene rectangles the label must not cover (the nodes).
-    LinkItem(const LinkInfo& link, QPointF a, QPointF b, const QList<QRectF>& avoid = {});
+    // `taken`: scene rectangles the label must not cover (nodes and their
+    // names, labels placed before); the label's own rectangle is added to it.
+    LinkItem(const LinkInfo& link, QPointF a, QPointF b, AreaIndex& taken);
 
     std::int32_t linkId() const { return id_; }
     const QLineF& line() const { return line_; }
     const QString& label() const { return label_; }
     // Where the label is drawn, in scene coordinates (tests check overlaps).
     QRectF labelRect() const;
+    // The room kept for the label, with the " · DOWN" it may get.
+    QRectF reservedRect() const { return reservedRect_; }
     void setDown(bool down);
     bool isDown() const { return down_; }
 
@@ -36,6 +40,7 @@ private:
     QString label_;
     QPointF labelCentre_;
     QRectF labelRect_;
+    QRectF reservedRect_;
     bool down_ = false;
 };
 

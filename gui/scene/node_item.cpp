@@ -37,13 +37,16 @@ NodeItem::NodeItem(const NodeInfo& node)
     const qreal half = std::max(width / 2, iconSize / 2 + 44);  // room for a wide badge
     bounds_ = QRectF{-half - 4, -iconSize / 2 - badgeRadius - 4, 2 * half + 8, height() + badgeRadius + 8};
     qreal labelWidth = iconSize;
+    qreal textWidth = 0;
     qreal labelHeight = 0;
     for (int i = 0; i < lines_.size() && i < 4; ++i) {
         const QFontMetricsF metrics{i == 0 ? look::labelBoldFont() : look::labelFont()};
-        labelWidth = std::max(labelWidth, metrics.horizontalAdvance(lines_[i]) + 8);
+        textWidth = std::max(textWidth, metrics.horizontalAdvance(lines_[i]) + 8);
         labelHeight += metrics.height();
     }
+    labelWidth = std::max(labelWidth, textWidth);
     occupied_ = QRectF{-labelWidth / 2, -iconSize / 2, labelWidth, iconSize + labelGap + labelHeight};
+    nameRect_ = QRectF{-textWidth / 2, iconSize / 2 + labelGap, textWidth, labelHeight};
     setFlag(ItemIsSelectable);
     // Icon and labels change only with a badge: paint once, blit every frame.
     setCacheMode(DeviceCoordinateCache);
@@ -106,9 +109,9 @@ void NodeItem::paint(QPainter* painter, const QStyleOptionGraphicsItem* option, 
         const QFont font = i == 0 ? look::labelBoldFont() : look::labelFont();
         const qreal h = QFontMetricsF{font}.height();
         const QRectF line{bounds_.left(), y, bounds_.width(), h};
-        // A halo of paper keeps the label readable over links and packets.
+        // A plate of paper: no link is drawn through a name.
         painter->setPen(Qt::NoPen);
-        painter->setBrush(look::halo(220));
+        painter->setBrush(look::halo(255));
         const qreal w = QFontMetricsF{font}.horizontalAdvance(lines_[i]) + 8;
         painter->drawRoundedRect(QRectF{-w / 2, y, w, h}, 4, 4);
         painter->setFont(font);

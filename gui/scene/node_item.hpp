@@ -24,6 +24,8 @@ public:
 
     // Icon and label as drawn, in item coordinates: what link labels avoid.
     QRectF occupiedRect() const { return occupied_; }
+    // The name and address lines under the icon, in item coordinates.
+    QRectF nameRect() const { return nameRect_; }
 
     void setMailCounts(int mailbox, int queue);
     int mailboxCount() const { return mailbox_; }
@@ -41,6 +43,7 @@ private:
     QStringList lines_;  // name, then addresses
     QRectF bounds_;
     QRectF occupied_;
+    QRectF nameRect_;
     int mailbox_ = 0;
     int queue_ = 0;
 };

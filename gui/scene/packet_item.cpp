@@ -10,6 +10,7 @@ namespace netstage::gui {
 
 namespace {
 constexpr qreal markSize = 16;
+constexpr qreal compactSize = 18;
 
 QFont packetFont() {
     QFont font = look::monoFont();
@@ -89,10 +90,32 @@ void PacketItem::setHop(const PacketHop& hop) {
     }
 }
 
-QRectF PacketItem::boundingRect() const { return bounds_; }
+void PacketItem::setCompact(bool compact) {
+    if (compact == compact_) return;
+    prepareGeometryChange();
+    compact_ = compact;
+    update();
+}
+
+QRectF PacketItem::textRect() const { return text_.isEmpty() ? QRectF{} : bounds_; }
+
+QRectF PacketItem::labelRect() const { return compact_ ? QRectF{} : textRect(); }
+
+QRectF PacketItem::boundingRect() const {
+    if (compact_) return QRectF{-compactSize / 2 - 2, -compactSize / 2 - 2, compactSize + 4, compactSize + 4};
+    return bounds_;
+}
 
 void PacketItem::paint(QPainter* painter, const QStyleOptionGraphicsItem*, QWidget*) {
     painter->setRenderHint(QPainter::Antialiasing);
+    if (compact_) {
+        const qreal s = compactSize / 2;
+        painter->setPen(QPen{look::ink(), 1.5 * look::lineScale()});
+        painter->setBrush(colour_);
+        if (form_ == Form::Mark) painter->drawPolygon(QPolygonF{{{0, -s}, {s, 0}, {0, s}, {-s, 0}}});
+        else painter->drawRoundedRect(QRectF{-s, -s, 2 * s, 2 * s}, form_ == Form::Label ? 5 : 0, form_ == Form::Label ? 5 : 0);
+        return;
+    }
     switch (form_) {
     case Form::Label: {
         const QRectF r = body_.adjusted(1, 1, -1, -1);

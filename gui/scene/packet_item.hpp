@@ -26,6 +26,17 @@ public:
     const QString& tag() const { return tag_; }
     std::uint64_t uid() const { return uid_; }
 
+    // Drawn as a small box in its colour, without its text, where the text
+    // would cover a node's name or another label (the scene decides; the
+    // text stays in the tooltip).
+    void setCompact(bool compact);
+    bool isCompact() const { return compact_; }
+    // The box of its text as drawn, in item coordinates; empty when compact
+    // or when it has no text (a bare control mark).
+    QRectF labelRect() const;
+    // The box its text takes when drawn in full, compact or not.
+    QRectF textRect() const;
+
     QRectF boundingRect() const override;
     void paint(QPainter* painter, const QStyleOptionGraphicsItem* option, QWidget* widget) override;
 
@@ -38,6 +49,7 @@ private:
     QColor colour_;
     QRectF bounds_;
     std::uint64_t uid_ = 0;
+    bool compact_ = false;
 };
 
 }  // namespace netstage::gui

@@ -5,6 +5,7 @@
 #include <algorithm>
 
 #include "gui/model/topology_layout.hpp"
+#include "gui/scene/area_index.hpp"
 #include "gui/scene/drop_item.hpp"
 #include "gui/scene/link_item.hpp"
 #include "gui/scene/node_item.hpp"
@@ -44,6 +45,7 @@ void TopologyScene::setPlayback(const Playback* playback) {
     // selectionChanged, whose handler reads nodes_.
     nodes_.clear();
     links_.clear();
+    fixedLabels_ = AreaIndex{};
     packetPool_.clear();
     dropPool_.clear();
     clear();
@@ -67,16 +69,18 @@ void TopologyScene::setPlayback(const Playback* playback) {
         addItem(item);
         nodes_[node.id] = item;
     }
-    QList<QRectF> nodeAreas;
-    for (const auto& [id, item] : nodes_) nodeAreas << item->mapRectToScene(item->occupiedRect());
+    AreaIndex taken;
+    for (const auto& [id, item] : nodes_) taken.add(item->mapRectToScene(item->occupiedRect()));
     for (const auto& link : topology.links) {
         const auto a = nodes_.find(link.a);
         const auto b = nodes_.find(link.b);
         if (a == nodes_.end() || b == nodes_.end()) continue;
-        auto* item = new LinkItem{link, a->second->pos(), b->second->pos(), nodeAreas};
+        auto* item = new LinkItem{link, a->second->pos(), b->second->pos(), taken};
         addItem(item);
         links_[link.id] = item;
     }
+    for (const auto& [id, item] : nodes_) fixedLabels_.add(item->mapRectToScene(item->nameRect()));
+    for (const auto& [id, item] : links_) fixedLabels_.add(item->reservedRect());
     // Little margin at the sides: width decides the scale, and every pixel
     // of it is type size at the back of the room. Room at the top for the legend.
     setSceneRect(itemsBoundingRect().adjusted(-12, -60, 12, 16));
@@ -115,12 +119,18 @@ void TopologyScene::showCursor() {
     const WorldState& state = playback_->state();
     for (auto& [id, item] : nodes_) {
         const HostState* host = state.host(item->name().toStdString());
-        item->setMailCounts(host ? static_cast<int>(host->mailboxCount()) : 0,
+        item->setMailCounts(host ? static_cast<int>(host->mailHeld()) : 0,
                             host ? static_cast<int>(host->queueCount()) : 0);
     }
     for (auto& [id, item] : links_) item->setDown(state.isLinkDown(id));
 
     std::size_t used = 0;
+    struct Spot {
+        PacketItem* item;
+        QPointF at;
+        QPointF across;
+    };
+    std::vector<Spot> toPlace;
     const Time now = playback_->time();
     for (const PacketHop* hop : playback_->hopsInFlight()) {
         if (hop->control && !showControl_) continue;
@@ -135,12 +145,17 @@ void TopologyScene::showCursor() {
         item->setHop(*hop);
         const Path path = pathFor(hop->from, hop->to,
                                   item->form() == PacketItem::Form::Block ? dataLaneOffset : laneOffset);
-        item->setPos(path.from + (path.to - path.from) * progress);
-        // Later packets above earlier ones, labels above blocks.
-        item->setZValue(3 + (item->form() == PacketItem::Form::Label ? 1 : 0));
+        const QLineF along{path.from, path.to};
+        const QPointF across = along.length() > 0 ? QPointF{along.dy(), -along.dx()} / along.length() : QPointF{0, -1};
+        toPlace.push_back({item, path.from + (path.to - path.from) * progress, across});
         item->setVisible(true);
     }
     for (std::size_t i = used; i < packetPool_.size(); ++i) packetPool_[i]->setVisible(false);
+    // Application lines first: they are what the lecture reads; then marks and data.
+    std::stable_partition(toPlace.begin(), toPlace.end(),
+                          [](const Spot& spot) { return spot.item->form() == PacketItem::Form::Label; });
+    AreaIndex placed;
+    for (const Spot& spot : toPlace) placePacket(*spot.item, spot.at, spot.across, placed);
 
     used = 0;
     for (const DropMark* drop : playback_->dropsShown()) {
@@ -154,6 +169,36 @@ void TopologyScene::showCursor() {
         item->setVisible(true);
     }
     for (std::size_t i = used; i < dropPool_.size(); ++i) dropPool_[i]->setVisible(false);
+}
+
+void TopologyScene::placePacket(PacketItem& item, QPointF at, QPointF across, AreaIndex& placed) const {
+    // Each property is set once a frame, to its final value: an item whose
+    // look does not change keeps its cached picture.
+    const qreal labelZ = item.form() == PacketItem::Form::Label ? 4 : 3;  // lines above blocks
+    const QRectF label = item.textRect();
+    if (label.isEmpty()) {
+        item.setCompact(false);
+        item.setZValue(labelZ);
+        item.setPos(at);
+        return;
+    }
+    // On its lane if it can; else a little to either side of it.
+    const qreal step = label.height() * 0.75;
+    for (const qreal k : {0.0, 1.0, -1.0, 2.0, -2.0}) {
+        const QPointF spot = at + across * step * k;
+        const QRectF rect = label.translated(spot);
+        if (fixedLabels_.intersectsAny(rect) || placed.intersectsAny(rect)) continue;
+        item.setCompact(false);
+        item.setZValue(labelZ);
+        item.setPos(spot);
+        placed.add(rect);
+        return;
+    }
+    // Under the links' ends and the nodes' name plates, under every label:
+    // a box that shows where a packet is without hiding any text.
+    item.setCompact(true);
+    item.setZValue(0.5);
+    item.setPos(at);
 }
 
 void TopologyScene::setShowControlSegments(bool show) {

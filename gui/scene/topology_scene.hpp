@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "gui/model/playback.hpp"
+#include "gui/scene/area_index.hpp"
 
 namespace netstage::gui {
 
@@ -42,6 +43,10 @@ public:
     QList<PacketItem*> visiblePackets() const;
     QList<DropItem*> visibleDrops() const;
 
+    // Node names and link labels, in scene coordinates: what a packet's
+    // label never covers.
+    const AreaIndex& fixedLabels() const { return fixedLabels_; }
+
     QString selectedHost() const;
     void selectHost(const QString& name);
 
@@ -56,6 +61,9 @@ private:
     // From icon edge to icon edge, `lane` to the left of the direction of travel.
     Path pathFor(std::uint32_t from, std::uint32_t to, qreal lane) const;
     QPointF dropPosition(const DropMark& drop) const;
+    // Puts the packet at `at` on its path, or beside it where its label
+    // covers no name and no label placed before; else draws it compact.
+    void placePacket(PacketItem& item, QPointF at, QPointF across, AreaIndex& placed) const;
     void onSelectionChanged();
 
     const Playback* playback_ = nullptr;
@@ -64,6 +72,7 @@ private:
     std::map<std::int32_t, LinkItem*> links_;
     std::vector<PacketItem*> packetPool_;
     std::vector<DropItem*> dropPool_;
+    AreaIndex fixedLabels_;
 };
 
 }  // namespace netstage::gui

@@ -2,15 +2,20 @@
 
 #include <QLabel>
 #include <QResizeEvent>
+#include <QWheelEvent>
 #include <algorithm>
+#include <cmath>
 
 #include "gui/widgets/look.hpp"
 
 namespace netstage::gui {
 
 namespace {
-constexpr qreal smallest = 0.55;  // below this, 15 pt labels are too small to project (at font scale 1)
+// Larger than this, a small network is all icons; the whole network always
+// fits, however small that makes it (zoom in to read a big one).
 constexpr qreal largest = 1.6;
+constexpr qreal smallestZoom = 0.02;
+constexpr qreal largestZoom = 8;
 }  // namespace
 
 TopologyView::TopologyView(QGraphicsScene* scene, QWidget* parent)
@@ -26,6 +31,9 @@ TopologyView::TopologyView(QGraphicsScene* scene, QWidget* parent)
     setFocusPolicy(Qt::NoFocus);  // arrow keys belong to the player
     setDragMode(QGraphicsView::NoDrag);
     setAlignment(Qt::AlignCenter);
+    // Scroll bars would take room from the fitted network; a zoomed view is dragged.
+    setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    setVerticalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
 }
 
 void TopologyView::styleLegend() {
@@ -45,12 +53,37 @@ void TopologyView::fitScene() {
     if (scene() == nullptr) return;
     const QRectF rect = scene()->sceneRect();
     if (rect.isEmpty()) return;
+    userZoomed_ = false;
+    setDragMode(QGraphicsView::NoDrag);
     const QSizeF area = viewport()->size();
-    // Larger type (presentation mode) may be drawn smaller and still be read.
-    const qreal floor = smallest / look::fontScale();
-    const qreal scale = std::clamp(std::min(area.width() / rect.width(), area.height() / rect.height()), floor, largest);
+    const qreal scale = std::min({area.width() / rect.width(), area.height() / rect.height(), largest});
+    if (scale <= 0) return;
     setTransform(QTransform::fromScale(scale, scale));
     centerOn(rect.center());
+}
+
+void TopologyView::zoomBy(qreal factor, QPoint viewPoint) {
+    const qreal now = transform().m11();
+    const qreal next = std::clamp(now * factor, smallestZoom, largestZoom);
+    if (next == now) return;
+    const QPointF anchor = mapToScene(viewPoint);
+    userZoomed_ = true;
+    setDragMode(QGraphicsView::ScrollHandDrag);
+    setTransform(QTransform::fromScale(next, next));
+    // Keep the scene point under the cursor where it was.
+    const QPointF moved = mapToScene(viewPoint);
+    const QPointF centre = mapToScene(viewport()->rect().center());
+    centerOn(centre + (anchor - moved));
+}
+
+void TopologyView::wheelEvent(QWheelEvent* event) {
+    if (!(event->modifiers() & Qt::ControlModifier)) {
+        QGraphicsView::wheelEvent(event);
+        return;
+    }
+    const qreal steps = event->angleDelta().y() / 120.0;
+    if (steps != 0) zoomBy(std::pow(1.2, steps), event->position().toPoint());
+    event->accept();
 }
 
 void TopologyView::setLegend(const QList<QPair<QString, QColor>>& entries) {
@@ -68,7 +101,7 @@ QString TopologyView::legendText() const { return legend_->text(); }
 
 void TopologyView::resizeEvent(QResizeEvent* event) {
     QGraphicsView::resizeEvent(event);
-    fitScene();
+    if (!userZoomed_) fitScene();
 }
 
 }  // namespace netstage::gui

@@ -37,6 +37,7 @@
 #include "gui/widgets/theme_controller.hpp"
 #include "gui/widgets/timeline_scrubber.hpp"
 #include "gui/widgets/transcript_model.hpp"
+#include "gui/widgets/wrapping_delegate.hpp"
 #include "gui/window/analysis_panels.hpp"
 #include "gui/window/export_actions.hpp"
 
@@ -329,10 +330,15 @@ void MainWindow::buildLayout() {
     // A narrow panel wraps a long line rather than hiding its end.
     transcriptView_->setWordWrap(true);
     transcriptView_->setResizeMode(QListView::Adjust);
+    transcriptView_->setItemDelegate(new WrappingDelegate{*transcriptView_});
+    transcriptView_->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
 
     hostPicker_ = new QComboBox{this};
     hostPicker_->setFont(look::panelFont());
     hostPicker_->setFocusPolicy(Qt::NoFocus);
+    // Sized for a usual host name, not for the longest one a file may hold.
+    hostPicker_->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    hostPicker_->setMinimumContentsLength(12);
     connect(hostPicker_, &QComboBox::currentTextChanged, this, &MainWindow::selectHost);
     hostView_ = new QTableView{this};
     hostView_->setModel(hostModel_);
@@ -344,8 +350,14 @@ void MainWindow::buildLayout() {
     hostView_->horizontalHeader()->setSectionResizeMode(0, QHeaderView::Stretch);
     hostView_->horizontalHeader()->setSectionResizeMode(1, QHeaderView::ResizeToContents);
     hostView_->verticalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
-    hostView_->setWordWrap(false);
-    hostView_->setTextElideMode(Qt::ElideMiddle);
+    // Addresses, mail addresses and host names are what the panel is for:
+    // wrapped when the panel is narrow, never elided.
+    hostView_->setWordWrap(true);
+    hostView_->setTextElideMode(Qt::ElideNone);
+    hostView_->setItemDelegate(new WrappingDelegate{*hostView_, 0});
+    hostView_->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    connect(hostView_->horizontalHeader(), &QHeaderView::sectionResized, hostView_,
+            [this] { hostView_->resizeRowsToContents(); });
 
     auto* transcriptPanel = new QWidget{this};
     auto* transcriptLayout = new QVBoxLayout{transcriptPanel};
@@ -520,7 +532,10 @@ void MainWindow::onDocumentChanged() {
         if (preferredHost.isEmpty() && !hosts.isEmpty()) preferredHost = hosts.front();
         const QString title = QString::fromStdString(playback->topology().title.empty() ? playback->log().header.scenario
                                                                                          : playback->topology().title);
-        setWindowTitle(QStringLiteral("NetStage \u2014 %1 \u2014 %2").arg(title, QFileInfo{currentFile_}.fileName()));
+        // A title bar shows a line: a long title is cut, not given to the window manager whole.
+        constexpr qsizetype longestTitle = 120;
+        const QString shortTitle = title.size() > longestTitle ? title.left(longestTitle) + QChar{0x2026} : title;
+        setWindowTitle(QStringLiteral("NetStage \u2014 %1 \u2014 %2").arg(shortTitle, QFileInfo{currentFile_}.fileName()));
     } else {
         setWindowTitle(QStringLiteral("NetStage"));
     }

@@ -66,6 +66,7 @@ public:
     TopologyView& topologyView() { return *view_; }
     TranscriptModel& transcriptModel() { return *transcriptModel_; }
     QListView& transcriptView() { return *transcriptView_; }
+    QTableView& hostView() { return *hostView_; }
     HostModel& hostModel() { return *hostModel_; }
     NarrationBar& narration() { return *narration_; }
     PlayerControls& controls() { return *controls_; }

@@ -107,7 +107,9 @@ void UserAgent::readPop3(bool keep, bool lowerCase) {
         keepDownloaded(content);
         traceMail("downloaded", {{"number", static_cast<std::int64_t>(number)},
                                  {"size", static_cast<std::int64_t>(content.size())},
-                                 {"count", static_cast<std::int64_t>(localStore_.size())}});
+                                 {"count", static_cast<std::int64_t>(localStore_.size())},
+                                 {"from", rawHeader(content, "From")},
+                                 {"subject", rawHeader(content, "Subject")}});
     };
     handlers.onFinished = [this](bool ok, const std::string& outcome) {
         traceMail(ok ? "pop3-done" : "pop3-failed", {{"outcome", outcome}});

@@ -53,7 +53,7 @@ TEST(HostSummary, cutsLongListsAndSaysHowManyMoreThereAre) {
     // The section still counts all 1,000 messages.
     bool counted = false;
     for (const auto& row : rows) {
-        if (row.kind == HostRow::Kind::Section && row.text == "Mailboxes") counted = row.value == "1000";
+        if (row.kind == HostRow::Kind::Section && row.text == "Mailboxes") counted = row.value == "40 mailboxes, 1000 messages";
     }
     EXPECT_TRUE(counted);
     EXPECT_EQ(countKind(rows, HostRow::Kind::Detail), 30 * 20);
@@ -84,6 +84,48 @@ TEST(HostSummary, namesAFolderBesideInboxByItsOwnerAndName) {
     }
     EXPECT_TRUE(inbox);
     EXPECT_TRUE(folder);
+}
+
+
+std::string sectionValue(const std::vector<HostRow>& rows, const std::string& title) {
+    for (const auto& row : rows) {
+        if (row.kind == HostRow::Kind::Section && row.text == title) return row.value;
+    }
+    return "(no section " + title + ")";
+}
+
+TEST(HostSummary, theMailboxesSectionCountsMailboxesAndMessagesAndSaysWhichIsWhich) {
+    Playback two{busyMailServer(2, 3)};
+    two.end();
+    EXPECT_EQ(sectionValue(describeHost(two, "mail.example"), "Mailboxes"), "2 mailboxes, 6 messages");
+    Playback one{busyMailServer(1, 1)};
+    one.end();
+    const auto rows = describeHost(one, "mail.example");
+    EXPECT_EQ(sectionValue(rows, "Mailboxes"), "1 mailbox, 1 message");
+    EXPECT_EQ(sectionValue(rows, "Mail queue"), "0 messages");
+    EXPECT_EQ(sectionValue(rows, "TCP connections"), "0 connections");
+}
+
+TEST(HostSummary, aMailClientListsTheCopiesItDownloaded) {
+    trace::TraceLog log = busyMailServer(1, 1);
+    log.records.emplace_back(trace::Event{Time::zero(), "", "scenario", "host",
+                                          {{"name", std::string{"phone"}}, {"role", std::string{"phone"}}}});
+    for (std::int64_t n = 1; n <= 2; ++n) {
+        log.records.emplace_back(trace::Event{Time::fromMilliseconds(n), "phone", "mail", "downloaded",
+                                              {{"number", n}, {"size", std::int64_t{188}}, {"count", n},
+                                               {"from", std::string{"alice@crepes.fr"}},
+                                               {"subject", "note " + std::to_string(n)}}});
+    }
+    Playback playback{std::move(log)};
+    playback.end();
+    const auto rows = describeHost(playback, "phone");
+    EXPECT_EQ(sectionValue(rows, "Downloaded (kept here)"), "2 messages");
+    int listed = 0;
+    for (const auto& row : rows) {
+        if (row.kind == HostRow::Kind::Detail && row.text == "alice@crepes.fr: note " + std::to_string(listed + 1)) ++listed;
+    }
+    EXPECT_EQ(listed, 2);
+    EXPECT_EQ(playback.state().host("phone")->mailHeld(), 2u);
 }
 
 }  // namespace

@@ -73,7 +73,7 @@ TEST(HostModel, showsMailboxesQueueAndConnectionsAsOfTheCursor) {
         return rows;
     };
     EXPECT_TRUE(rowsText().contains(QStringLiteral(":25 \u2192 10.0.1.2:49152 | ESTABLISHED"))) << rowsText().join('\n').toStdString();
-    EXPECT_TRUE(rowsText().contains(QStringLiteral("Mailboxes | 0")));
+    EXPECT_TRUE(rowsText().contains(QStringLiteral("Mailboxes | 0 messages")));
     playback.end();
     model.refresh(&playback);
     EXPECT_TRUE(rowsText().contains(QStringLiteral("bob | 1 message"))) << rowsText().join('\n').toStdString();

@@ -107,5 +107,41 @@ TEST(TopologyLayout, disconnectedPartsAreStackedWithoutOverlap) {
     EXPECT_FALSE(boxOf(t.nodes[0], p.at(0), m).overlaps(boxOf(t.nodes[1], p.at(1), m)));
 }
 
+
+TEST(TopologyIndex, findsEveryNodeAndLinkOfAReadTopologyByIdAndNameAndNothingElse) {
+    const Topology t = readTopology(testing::smtpSampleTrace());
+    ASSERT_EQ(t.nodes.size(), 4u);
+    for (const auto& node : t.nodes) {
+        EXPECT_EQ(t.findNode(node.id), &node) << node.name;
+        EXPECT_EQ(t.findNode(node.name), &node) << node.name;
+    }
+    for (const auto& link : t.links) EXPECT_EQ(t.findLink(link.id), &link);
+    EXPECT_EQ(t.findNode(std::uint32_t{99}), nullptr);
+    EXPECT_EQ(t.findNode("nobody"), nullptr);
+    EXPECT_EQ(t.findLink(-1), nullptr);
+}
+
+TEST(TopologyIndex, aTopologyBuiltByHandIsSearchedWithoutAnIndex) {
+    Topology t = star(3);
+    EXPECT_EQ(t.findNode(std::uint32_t{2})->name, "host-number-2.example.org");
+    t.nodes.push_back(NodeInfo{7, "late", NodeRole::Pc, {}, std::nullopt});
+    EXPECT_EQ(t.findNode("late")->id, 7u);
+    t.index();
+    EXPECT_EQ(t.findNode(std::uint32_t{7})->name, "late");
+    EXPECT_EQ(t.findLink(3)->b, 3u);
+}
+
+TEST(TopologyLayout, manyHostsWithoutLinksEachGetARowOfTheirOwn) {
+    Topology t;
+    for (std::uint32_t i = 0; i < 300; ++i) t.nodes.push_back(NodeInfo{i, "h" + std::to_string(i), NodeRole::Pc, {}, std::nullopt});
+    const auto m = metrics();
+    const auto p = layoutTopology(t, m);
+    ASSERT_EQ(p.size(), 300u);
+    for (std::uint32_t i = 1; i < 300; ++i) {
+        EXPECT_DOUBLE_EQ(p.at(i).x, m.nodeWidth(t.nodes[i]) / 2) << "a column of its own, from the left";
+        EXPECT_DOUBLE_EQ(p.at(i).y - p.at(i - 1).y, m.nodeHeight + m.rowGap) << "in announcement order";
+    }
+}
+
 }  // namespace
 }  // namespace netstage::gui
