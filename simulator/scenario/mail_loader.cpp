@@ -2,7 +2,10 @@
 
 #include <algorithm>
 #include <map>
+#include <optional>
 #include <set>
+#include <string>
+#include <vector>
 
 #include "protocols/mail/message_compose.hpp"
 #include "simulator/scenario/imap_actions.hpp"
@@ -48,6 +51,46 @@ void requireSmtpLines(const YamlValue& v, const std::string& body) {
                    " octets; SMTP allows at most 998 (RFC 5321 §4.5.3.1.6), so the server would refuse the message");
         }
         start = end + 1;
+    }
+}
+
+std::string lowerCase(std::string text) {
+    for (char& c : text) c = (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+    return text;
+}
+
+// RFC 6152 and RFC 5321 §2.4: an SMTP client sends 8-bit text only after EHLO,
+// to a server that offered 8BITMIME, and refuses it otherwise (there is no MIME
+// to make a 7-bit form of it). Every mail server in a scenario offers 8BITMIME
+// (its engine passes DATA through untouched, and no key turns the offer off),
+// so what decides is whether each client on the way says HELO: the user agent
+// to its server, and that server relaying to a recipient of another domain.
+// `helo` is where the user agent's `ehlo: false` is, if it has one.
+void requireEightBitRoute(const YamlValue& body, const SendSpec& send, const UserAgentSpec& ua,
+                          const std::optional<SourceLocation>& helo, const ScenarioSpec& spec,
+                          const HeloRelays& heloRelays) {
+    const auto octet = std::find_if(send.body.begin(), send.body.end(), [](char c) { return static_cast<unsigned char>(c) > 127; });
+    if (octet == send.body.end()) return;
+    const std::string which = "this body has 8-bit text (octet number " + std::to_string(octet - send.body.begin() + 1) +
+                              " is above 127)";
+    const std::string why = ": 8-bit text needs EHLO and a server that offers 8BITMIME (RFC 6152), so ";
+    if (helo) {
+        body.fail(which + " and the user agent says HELO (smtp: {ehlo: false} at line " + std::to_string(helo->line) +
+                  ")" + why + "the user agent would refuse to send it; write the body in US-ASCII or let it say EHLO");
+    }
+    const auto relay = heloRelays.find(ua.server);
+    if (relay == heloRelays.end()) return;
+    const auto server = std::find_if(spec.mailServers.begin(), spec.mailServers.end(),
+                                     [&](const MailServerSpec& s) { return s.host == ua.server; });
+    if (server == spec.mailServers.end()) return;
+    std::vector<std::string> recipients = send.to;
+    recipients.insert(recipients.end(), send.cc.begin(), send.cc.end());
+    for (const auto& recipient : recipients) {
+        const std::string domain = recipient.substr(recipient.rfind('@') + 1);
+        if (lowerCase(domain) == lowerCase(server->domain)) continue;
+        body.fail(which + " and " + server->host + " relays it to " + recipient + " with HELO (relay_smtp: {ehlo: false} at line " +
+                  std::to_string(relay->second.line) + ")" + why + server->host +
+                  " would refuse to relay it; write the body in US-ASCII or let " + server->host + " relay with EHLO");
     }
 }
 
@@ -147,7 +190,8 @@ MailUserSpec readUser(const YamlValue& v) {
     return user;
 }
 
-UserAgentActionSpec readAction(const YamlValue& v, const UserAgentSpec& ua) {
+UserAgentActionSpec readAction(const YamlValue& v, const UserAgentSpec& ua, const std::optional<SourceLocation>& helo,
+                               const ScenarioSpec& spec, const HeloRelays& heloRelays) {
     v.requireMap("an action");
     v.allowOnly({"at", "send", "pop3", "imap"});
     UserAgentActionSpec action;
@@ -178,7 +222,10 @@ UserAgentActionSpec readAction(const YamlValue& v, const UserAgentSpec& ua) {
         // With headers: false the body goes out as typed; the user agent composes nothing,
         // but the receiving server still refuses a line over its limit.
         if (action.send.headers) requireComposable(body, action.send.body, true);
-        else requireSmtpLines(body, action.send.body);
+        else {
+            requireSmtpLines(body, action.send.body);
+            requireEightBitRoute(body, action.send, ua, helo, spec, heloRelays);
+        }
         body.declareContent(action.send.body.size());
     } else if (auto p = v.find("pop3")) {
         action.kind = UserAgentActionSpec::Kind::Pop3;
@@ -205,7 +252,8 @@ UserAgentActionSpec readAction(const YamlValue& v, const UserAgentSpec& ua) {
 
 }  // namespace
 
-void readMailServers(const YamlValue& list, ScenarioSpec& spec) {
+HeloRelays readMailServers(const YamlValue& list, ScenarioSpec& spec) {
+    HeloRelays heloRelays;
     std::map<std::string, SourceLocation> hosts;
     for (const auto& v : list.items("mail servers")) {
         v.requireMap("a mail server");
@@ -235,14 +283,18 @@ void readMailServers(const YamlValue& list, ScenarioSpec& spec) {
         if (auto r = v.find("pop3_replies")) server.pop3Replies = readReplies(*r, {"greeting", "user", "pass", "quit"}, "POP3");
         if (auto a = v.find("add_received")) server.addReceived = a->asBool();
         if (auto a = v.find("add_message_id")) server.addMessageId = a->asBool();
-        if (auto r = v.find("relay_smtp")) server.relay = readSmtpStyle(*r);
+        if (auto r = v.find("relay_smtp")) {
+            server.relay = readSmtpStyle(*r);
+            if (!server.relay.ehlo) heloRelays[server.host] = r->get("ehlo").where();
+        }
         if (auto r = v.find("retry_interval")) server.retryInterval = r->asDuration();
         if (auto g = v.find("give_up_after")) server.giveUpAfter = g->asDuration();
         spec.mailServers.push_back(std::move(server));
     }
+    return heloRelays;
 }
 
-void readUserAgents(const YamlValue& list, ScenarioSpec& spec) {
+void readUserAgents(const YamlValue& list, ScenarioSpec& spec, const HeloRelays& heloRelays) {
     std::map<std::string, SourceLocation> names;
     for (const auto& v : list.items("user agents")) {
         v.requireMap("a user agent");
@@ -271,9 +323,13 @@ void readUserAgents(const YamlValue& list, ScenarioSpec& spec) {
         bool runsMail = false;
         for (const auto& s : spec.mailServers) runsMail = runsMail || s.host == ua.server;
         if (!runsMail) server.fail("'" + ua.server + "' runs no mail server (list it under mail_servers)");
-        if (auto s = v.find("smtp")) ua.smtp = readSmtpStyle(*s);
+        std::optional<SourceLocation> helo;
+        if (auto s = v.find("smtp")) {
+            ua.smtp = readSmtpStyle(*s);
+            if (!ua.smtp.ehlo) helo = s->get("ehlo").where();
+        }
         if (auto a = v.find("actions")) {
-            for (const auto& item : a->items("actions")) ua.actions.push_back(readAction(item, ua));
+            for (const auto& item : a->items("actions")) ua.actions.push_back(readAction(item, ua, helo, spec, heloRelays));
         }
         spec.userAgents.push_back(std::move(ua));
     }

@@ -91,8 +91,9 @@ public:
         for (const auto& l : top.get("links").items("links")) readLink(l);
         if (auto d = top.find("dns")) readDns(*d);
         planLinkAddresses(spec_);  // refuses a clash of addresses with the link's location
-        if (auto m = top.find("mail_servers")) readMailServers(*m, spec_);
-        if (auto u = top.find("user_agents")) readUserAgents(*u, spec_);
+        HeloRelays heloRelays;
+        if (auto m = top.find("mail_servers")) heloRelays = readMailServers(*m, spec_);
+        if (auto u = top.find("user_agents")) readUserAgents(*u, spec_, heloRelays);
         if (auto f = top.find("ftp_servers")) readFtpServers(*f, spec_);
         if (auto f = top.find("ftp_clients")) readFtpClients(*f, spec_);
         if (auto f = top.find("faults")) {

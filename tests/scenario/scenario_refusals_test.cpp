@@ -118,6 +118,42 @@ TEST(ScenarioRefusals, aBodyLineTheServerWouldRefuseIsRefusedEvenWithoutHeaders)
         with(mailScenario, "body: hello}", "body: \"" + std::string(998, 'x') + "\", headers: false}"), "s.yaml"));
 }
 
+TEST(ScenarioRefusals, eightBitTextFromAUserAgentThatSaysHeloIsRefusedAtTheBody) {
+    const std::string helo = with(mailScenario, "    server: crepes.fr\n", "    server: crepes.fr\n    smtp: {ehlo: false}\n");
+    EXPECT_EQ(errorFor(with(helo, "body: hello}", "body: \"Grüße\", headers: false}")),
+              "s.yaml:28:58: this body has 8-bit text (octet number 3 is above 127) and the user agent says HELO (smtp: "
+              "{ehlo: false} at line 25): 8-bit text needs EHLO and a server that offers 8BITMIME (RFC 6152), so the user "
+              "agent would refuse to send it; write the body in US-ASCII or let it say EHLO");
+    // The same words in US-ASCII go out after HELO.
+    EXPECT_NO_THROW(loadScenarioText(with(helo, "body: hello}", "body: \"Gruesse\", headers: false}"), "s.yaml"));
+}
+
+TEST(ScenarioRefusals, eightBitTextThatItsServerRelaysWithHeloIsRefusedAtTheBody) {
+    const std::string helo =
+        with(mailScenario, "    domain: crepes.fr\n", "    domain: crepes.fr\n    relay_smtp: {ehlo: false}\n");
+    const std::string eightBit = "body: \"Grüße\", headers: false}";
+    EXPECT_EQ(errorFor(with(helo, "body: hello}", eightBit)),
+              "s.yaml:28:58: this body has 8-bit text (octet number 3 is above 127) and crepes.fr relays it to "
+              "bob@hamburger.edu with HELO (relay_smtp: {ehlo: false} at line 15): 8-bit text needs EHLO and a server that "
+              "offers 8BITMIME (RFC 6152), so crepes.fr would refuse to relay it; write the body in US-ASCII or let "
+              "crepes.fr relay with EHLO");
+    // A copy to another domain is relayed too.
+    EXPECT_EQ(errorFor(with(with(helo, "to: bob@hamburger.edu,", "to: alice@crepes.fr, cc: bob@Hamburger.edu,"), "body: hello}",
+                            eightBit)),
+              "s.yaml:28:79: this body has 8-bit text (octet number 3 is above 127) and crepes.fr relays it to "
+              "bob@Hamburger.edu with HELO (relay_smtp: {ehlo: false} at line 15): 8-bit text needs EHLO and a server that "
+              "offers 8BITMIME (RFC 6152), so crepes.fr would refuse to relay it; write the body in US-ASCII or let "
+              "crepes.fr relay with EHLO");
+    // A message for the server's own domain is not relayed: it is stored as it came, after EHLO with 8BITMIME.
+    EXPECT_NO_THROW(loadScenarioText(
+        with(with(helo, "to: bob@hamburger.edu,", "to: alice@CREPES.fr,"), "body: hello}", eightBit), "s.yaml"));
+}
+
+TEST(ScenarioRefusals, eightBitTextIsAcceptedWhenEveryClientOnItsWaySaysEhlo) {
+    // Every mail server in a scenario offers 8BITMIME, so after EHLO the text goes with BODY=8BITMIME.
+    EXPECT_NO_THROW(loadScenarioText(with(mailScenario, "body: hello}", "body: \"Grüße\", headers: false}"), "s.yaml"));
+}
+
 TEST(ScenarioRefusals, aMessageWithoutRecipientsIsRefusedAtItsToKey) {
     EXPECT_EQ(errorFor(with(mailScenario, "to: bob@hamburger.edu,", "to: [],")),
               "s.yaml:27:20: a message needs at least one recipient in 'to'");
