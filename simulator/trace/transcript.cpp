@@ -1,6 +1,8 @@
 #include "simulator/trace/transcript.hpp"
 
 #include <ostream>
+#include <string>
+#include <string_view>
 
 namespace netstage::trace {
 
@@ -32,6 +34,30 @@ std::pair<std::string, std::string> ends(const std::string& connection) {
     return {connection.substr(0, dash), connection.substr(dash + 1)};
 }
 
+// Events that stand for a dialogue that never opened or did not carry its
+// message: each becomes one line in the transcript, at its time, in its own words.
+struct NoteEvent {
+    std::string_view layer;
+    std::string_view type;
+    std::string (*text)(const Event& event);
+};
+
+// A relay's connection to a mail exchanger that never opened (mail server queue).
+std::string connectFailedNote(const Event& event) {
+    return event.node + ": connection to " + field(event, "exchange") + " (" + field(event, "address") + ") failed after " +
+           field(event, "elapsed") + ": " + field(event, "reason") + "; " + field(event, "next");
+}
+
+// A user agent's message that its server refused, or that never reached the server.
+std::string submitFailedNote(const Event& event) {
+    return event.node + ": message " + field(event, "message") + " not sent: " + field(event, "reply");
+}
+
+constexpr NoteEvent kNoteEvents[] = {
+    {"mail", "connect-failed", connectFailedNote},
+    {"mail", "submit-failed", submitFailedNote},
+};
+
 }  // namespace
 
 std::string TranscriptBlock::header() const {
@@ -49,11 +75,11 @@ std::string TranscriptBlock::text() const {
 }
 
 void TranscriptSink::onEvent(const Event& event) {
-    if (event.layer == "mail" && event.type == "connect-failed") {
+    for (const auto& note : kNoteEvents) {
+        if (event.layer != note.layer || event.type != note.type) continue;
         TranscriptBlock block;
         block.opened = event.time;
-        block.note = event.node + ": connection to " + field(event, "exchange") + " (" + field(event, "address") +
-                     ") failed after " + field(event, "elapsed") + ": " + field(event, "reason") + "; " + field(event, "next");
+        block.note = note.text(event);
         blocks_.push_back(std::move(block));
         return;
     }

@@ -3,8 +3,9 @@
 // connection, a "#" header naming client, server and protocol, then its
 // "C: " and "S: " lines in order. Built from the trace's open/line/close
 // events (docs/trace-events.md), never by re-reading packet bytes. A relay
-// connection that never opened (mail/connect-failed) is a one-line note in
-// its place, so a failed delivery attempt is not silent.
+// connection that never opened (mail/connect-failed) and a user agent's
+// message not sent (mail/submit-failed) are each a one-line note in its
+// place, so a failed delivery attempt or submission is not silent.
 
 #include <iosfwd>
 #include <map>
@@ -24,7 +25,8 @@ struct TranscriptBlock {
     Time opened;
     std::vector<std::string> lines;  // "C: HELO crepes.fr"
     // A block without a dialogue: one sentence about a connection that never
-    // opened ("crepes.fr: connection to mx1.pasta.it (10.0.3.10:25) failed ...").
+    // opened ("crepes.fr: connection to mx1.pasta.it (10.0.3.10:25) failed ...")
+    // or a message not sent ("alice-pc: message alice@crepes.fr#1 not sent: ...").
     std::string note;
 
     std::string header() const;

@@ -201,3 +201,23 @@ TEST(RunSummary, eightBitTextGoesWithBody8BitMimeToAServerThatOffersIt) {
         EXPECT_EQ(mailFrom.substr(mailFrom.size() - 14), " BODY=8BITMIME") << client;
     }
 }
+
+TEST(RunSummary, theTranscriptSaysInOneLineThatAMessageNeverReachedItsServer) {
+    auto spec = scenario::loadScenarioFile(scenarioPath("01-smtp-alice-to-bob"));
+    spec.userAgents[0].server = "bob-pc";
+    const auto run = runOf(spec);
+    ASSERT_FALSE(run.transcript.empty());
+    // Where Alice's dialogue would have been, before Bob's POP3 session.
+    EXPECT_EQ(run.transcript[0].text(), "alice-pc: message alice@crepes.fr#1 not sent: connection to bob-pc failed: refused (the "
+                                        "server host answered the SYN with a reset)\n");
+    EXPECT_EQ(findBlock(run.transcript, "SMTP", "alice-pc", "bob-pc"), nullptr);
+}
+
+TEST(RunSummary, theTranscriptSaysInOneLineAfterTheDialogueThatTheServerRefusedAMessage) {
+    auto spec = scenario::loadScenarioFile(scenarioPath("01-smtp-alice-to-bob"));
+    spec.userAgents[0].actions[0].send.to = {"nobody@crepes.fr"};
+    const auto run = runOf(spec);
+    ASSERT_GE(run.transcript.size(), 2u);
+    EXPECT_EQ(run.transcript[0].header(), "# alice-pc (10.0.1.2:49152) -> crepes.fr (10.0.1.10:25) SMTP");
+    EXPECT_EQ(run.transcript[1].text(), "alice-pc: message alice@crepes.fr#1 not sent: 550 No such user here\n");
+}
