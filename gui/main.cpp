@@ -125,18 +125,6 @@ int main(int argc, char** argv) {
     nameApplication();
     Options options;
     QCommandLineParser& parser = options.parser;
-    const QCommandLineOption& screenshotOption = options.screenshot;
-    const QCommandLineOption& messageOption = options.message;
-    const QCommandLineOption& timeOption = options.time;
-    const QCommandLineOption& packetOption = options.packet;
-    const QCommandLineOption& hostOption = options.host;
-    const QCommandLineOption& sizeOption = options.size;
-    const QCommandLineOption& hideControlOption = options.hideControl;
-    const QCommandLineOption& panelOption = options.panel;
-    const QCommandLineOption& presentationOption = options.presentation;
-    const QCommandLineOption& themeOption = options.theme;
-    const QCommandLineOption& chartTcpOption = options.chartTcp;
-    const QCommandLineOption& chartPerApplicationOption = options.chartPerApplication;
     parser.process(app);
 
     QTextStream err{stderr};
@@ -145,20 +133,20 @@ int main(int argc, char** argv) {
     netstage::gui::MainWindow::Options windowOptions;
     windowOptions.rememberRecentFiles = !screenshot;
     netstage::gui::MainWindow window{netstage::gui::defaultTraceSource(), windowOptions};
-    const QStringList size = parser.value(sizeOption).split(QLatin1Char('x'));
+    const QStringList size = parser.value(options.size).split(QLatin1Char('x'));
     if (size.size() == 2) window.resize(size[0].toInt(), size[1].toInt());
-    if (parser.isSet(hideControlOption)) window.showControlSegmentsAction()->trigger();
-    if (parser.isSet(themeOption)) {
-        const auto theme = netstage::gui::ThemeController::parseChoice(parser.value(themeOption));
+    if (parser.isSet(options.hideControl)) window.showControlSegmentsAction()->trigger();
+    if (parser.isSet(options.theme)) {
+        const auto theme = netstage::gui::ThemeController::parseChoice(parser.value(options.theme));
         if (!theme) {
-            err << "unknown theme " << parser.value(themeOption) << " (desktop, light, dark)\n";
+            err << "unknown theme " << parser.value(options.theme) << " (desktop, light, dark)\n";
             return 2;
         }
         window.themes().setChoice(*theme);
     }
-    if (parser.isSet(chartTcpOption)) window.panels().chart().setShowTcpSegments(true);
-    if (parser.isSet(chartPerApplicationOption)) window.panels().chart().setPerApplication(true);
-    for (const QString& panel : parser.values(panelOption)) {
+    if (parser.isSet(options.chartTcp)) window.panels().chart().setShowTcpSegments(true);
+    if (parser.isSet(options.chartPerApplication)) window.panels().chart().setPerApplication(true);
+    for (const QString& panel : parser.values(options.panel)) {
         if (!window.panels().showPanel(panel)) {
             err << "unknown panel " << panel << " (chart, events, inspector)\n";
             return 2;
@@ -188,26 +176,26 @@ int main(int argc, char** argv) {
             netstage::gui::ErrorDialog* box = window.errorBox();
             err << box->text() << '\n';
             QApplication::processEvents();
-            box->grab().save(parser.value(screenshotOption));
+            box->grab().save(parser.value(options.screenshot));
             return 2;
         }
         window.show();
         auto& player = window.player();
-        if (parser.isSet(messageOption)) player.seekMessage(parser.value(messageOption).toInt() - 1);
-        if (parser.isSet(packetOption)) {
+        if (parser.isSet(options.message)) player.seekMessage(parser.value(options.message).toInt() - 1);
+        if (parser.isSet(options.packet)) {
             player.home();
-            for (int i = 0; i < parser.value(packetOption).toInt(); ++i) player.nextPacket();
+            for (int i = 0; i < parser.value(options.packet).toInt(); ++i) player.nextPacket();
         }
-        if (parser.isSet(timeOption)) {
+        if (parser.isSet(options.time)) {
             // "+5" is 5 ms after the message or packet chosen above.
-            const QString value = parser.value(timeOption);
+            const QString value = parser.value(options.time);
             const qint64 base = value.startsWith(QLatin1Char('+')) && player.playback() != nullptr
                                     ? player.playback()->time().nanoseconds()
                                     : 0;
             player.seekTime(base + static_cast<qint64>(value.toDouble() * 1e6));
         }
-        if (parser.isSet(hostOption)) window.scene().selectHost(parser.value(hostOption));
-        if (parser.isSet(presentationOption)) {
+        if (parser.isSet(options.host)) window.scene().selectHost(parser.value(options.host));
+        if (parser.isSet(options.presentation)) {
             window.setPresentationMode(true);
             // Offscreen there is no real screen to fill: the picture has --size.
             QApplication::processEvents();
@@ -217,7 +205,7 @@ int main(int argc, char** argv) {
         QApplication::processEvents();
         window.topologyView().fitScene();
         QApplication::processEvents();
-        const QString out = parser.value(screenshotOption);
+        const QString out = parser.value(options.screenshot);
         if (!window.grab().save(out)) {
             err << "cannot write " << out << '\n';
             return 1;
@@ -227,6 +215,6 @@ int main(int argc, char** argv) {
 
     window.show();
     window.openFile(file);
-    if (parser.isSet(presentationOption)) window.setPresentationMode(true);
+    if (parser.isSet(options.presentation)) window.setPresentationMode(true);
     return QApplication::exec();
 }

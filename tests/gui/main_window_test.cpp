@@ -22,21 +22,13 @@
 #include "gui/window/main_window.hpp"
 #include "simulator/trace/json_lines_writer.hpp"
 #include "tests/gui/sample_trace.hpp"
+#include "tests/gui/window_with_files.hpp"
 
 namespace netstage::gui {
 namespace {
 
-class MainWindowTest : public ::testing::Test {
+class MainWindowTest : public testing::WindowWithFiles {
 protected:
-    QTemporaryDir dir;
-    MainWindow window{defaultTraceSource(), MainWindow::Options{false}};
-
-    QString write(const QString& name, const std::string& text) {
-        const QString path = dir.filePath(name);
-        std::ofstream{path.toStdString(), std::ios::binary} << text;
-        return path;
-    }
-
     static std::string sampleJson() {
         std::ostringstream out;
         trace::JsonLinesWriter writer{out};

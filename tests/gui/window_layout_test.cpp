@@ -24,6 +24,7 @@
 #include "gui/window/main_window.hpp"
 #include "simulator/trace/json_lines_writer.hpp"
 #include "tests/gui/sample_trace.hpp"
+#include "tests/gui/window_with_files.hpp"
 
 namespace netstage::gui {
 namespace {
@@ -35,17 +36,8 @@ std::string readText(const QString& path) {
     return {std::istreambuf_iterator<char>{in}, {}};
 }
 
-class WindowLayoutTest : public ::testing::Test {
+class WindowLayoutTest : public testing::WindowWithFiles {
 protected:
-    QTemporaryDir dir;
-    MainWindow window{defaultTraceSource(), MainWindow::Options{false}};
-
-    QString write(const QString& name, const std::string& text) {
-        const QString path = dir.filePath(name);
-        std::ofstream{path.toStdString(), std::ios::binary} << text;
-        return path;
-    }
-
     void SetUp() override {
         window.resize(1200, 800);
         window.show();

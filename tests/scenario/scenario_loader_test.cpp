@@ -4,6 +4,7 @@
 #include <string>
 
 #include "simulator/scenario/scenario_loader.hpp"
+#include "tests/scenario/scenario_error_text.hpp"
 
 using namespace netstage;
 using namespace netstage::scenario;
@@ -27,21 +28,7 @@ links:
   - between: [r, b]
 )";
 
-// The one-line error a user would see for this text.
-std::string errorFor(const std::string& text) {
-    try {
-        loadScenarioText(text, "broken.yaml");
-    } catch (const ScenarioError& e) {
-        const std::string message = e.what();
-        EXPECT_EQ(message.find('\n'), std::string::npos) << "one line: " << message;
-        return message;
-    } catch (const std::exception& e) {
-        ADD_FAILURE() << "an exception other than ScenarioError escaped: " << e.what();
-        return {};
-    }
-    ADD_FAILURE() << "no error for:\n" << text;
-    return {};
-}
+std::string errorFor(const std::string& text) { return netstage::test_support::scenarioErrorFor(text, "broken.yaml"); }
 
 }  // namespace
 

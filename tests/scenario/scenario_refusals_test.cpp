@@ -6,6 +6,7 @@
 #include <string>
 
 #include "simulator/scenario/scenario_loader.hpp"
+#include "tests/scenario/scenario_error_text.hpp"
 
 using namespace netstage::scenario;
 
@@ -75,18 +76,7 @@ std::string with(std::string text, const std::string& from, const std::string& t
     return text;
 }
 
-std::string errorFor(const std::string& text) {
-    try {
-        loadScenarioText(text, "s.yaml");
-    } catch (const ScenarioError& e) {
-        return e.what();
-    } catch (const std::exception& e) {
-        ADD_FAILURE() << "an exception other than ScenarioError escaped: " << e.what();
-        return {};
-    }
-    ADD_FAILURE() << "no error for:\n" << text;
-    return {};
-}
+std::string errorFor(const std::string& text) { return netstage::test_support::scenarioErrorFor(text, "s.yaml"); }
 
 }  // namespace
 
