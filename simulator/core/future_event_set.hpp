@@ -37,7 +37,7 @@ public:
 std::unique_ptr<FutureEventSet> makeRadixHeap();
 // A 4-ary implicit heap: shallower than a binary heap and cache friendly.
 std::unique_ptr<FutureEventSet> makeQuaternaryHeap();
-// A binary heap (std::push_heap/pop_heap); the reference the others are tested against.
+// A binary heap (std::push_heap/pop_heap): the simplest of the three.
 std::unique_ptr<FutureEventSet> makeBinaryHeap();
 
 }  // namespace netstage

@@ -74,6 +74,8 @@ TEST_F(TopologySceneTest, hasOneItemPerNodeAndLinkNamedAndLabelled) {
 }
 
 TEST_F(TopologySceneTest, linkLabelsDoNotCoverNodes) {
+    ASSERT_FALSE(scene.linkItems().empty());
+    ASSERT_FALSE(scene.nodeItems().empty());
     for (LinkItem* link : scene.linkItems()) {
         for (NodeItem* node : scene.nodeItems()) {
             const QRectF nodeBox = node->mapRectToScene(node->occupiedRect());

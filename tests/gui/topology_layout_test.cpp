@@ -53,6 +53,7 @@ TEST(TopologyLayout, labelsNeverOverlap) {
         const Topology t = star(hosts);
         const LayoutMetrics m = metrics();
         const auto p = layoutTopology(t, m);
+        ASSERT_EQ(p.size(), t.nodes.size()) << hosts << " hosts: every node gets a place";
         for (const auto& a : t.nodes) {
             for (const auto& b : t.nodes) {
                 if (a.id >= b.id) continue;
@@ -104,6 +105,7 @@ TEST(TopologyLayout, disconnectedPartsAreStackedWithoutOverlap) {
     t.nodes.push_back(NodeInfo{1, "alone-b", NodeRole::Pc, {}, std::nullopt});
     const LayoutMetrics m = metrics();
     const auto p = layoutTopology(t, m);
+    ASSERT_EQ(p.size(), 2u);
     EXPECT_FALSE(boxOf(t.nodes[0], p.at(0), m).overlaps(boxOf(t.nodes[1], p.at(1), m)));
 }
 

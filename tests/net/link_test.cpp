@@ -1,5 +1,7 @@
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 #include <memory>
 #include <vector>
 
@@ -177,6 +179,12 @@ TEST(Link, lossIsDrawnPerDirection) {
         lostBtoA.push_back(lost[uid + 1]);
     }
     EXPECT_NE(lostAtoB, lostBtoA);
+    // Each direction loses some packets and delivers others.
+    for (const auto* direction : {&lostAtoB, &lostBtoA}) {
+        const auto lostCount = std::count(direction->begin(), direction->end(), true);
+        EXPECT_GT(lostCount, 5);
+        EXPECT_LT(lostCount, 45);
+    }
 }
 
 TEST(Link, goingDownDropsQueuedAndInFlightPacketsAndComingUpRestoresService) {

@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include "tests/scenario/scenario_support.hpp"
+#include "tests/support/lecture.hpp"
 
 using namespace netstage;
 using namespace netstage::test_support;
@@ -11,24 +12,7 @@ TEST(LectureDialogue, theSmtpSampleComesOutByteForByte) {
     const auto run = scenario::runScenario(scenario::loadScenarioFile(scenarioPath("01-smtp-alice-to-bob")), {});
     const auto* block = findBlock(run.transcript, "SMTP", "crepes.fr", "hamburger.edu");
     ASSERT_NE(block, nullptr) << transcriptText(run.transcript);
-    const std::vector<std::string> lecture{
-        "S: 220 hamburger.edu",
-        "C: HELO crepes.fr",
-        "S: 250 Hello crepes.fr, pleased to meet you",
-        "C: MAIL FROM: <alice@crepes.fr>",
-        "S: 250 alice@crepes.fr... Sender ok",
-        "C: RCPT TO: <bob@hamburger.edu>",
-        "S: 250 bob@hamburger.edu ... Recipient ok",
-        "C: DATA",
-        "S: 354 Enter mail, end with \".\" on a line by itself",
-        "C: Do you like ketchup?",
-        "C: How about pickles?",
-        "C: .",
-        "S: 250 Message accepted for delivery",
-        "C: QUIT",
-        "S: 221 hamburger.edu closing connection",
-    };
-    EXPECT_EQ(block->lines, lecture);
+    EXPECT_EQ(block->lines, lectureSmtpDialogue());
 }
 
 TEST(LectureDialogue, aliceMessageEndsUpInBobsMailboxThenOnBobsPc) {
@@ -40,7 +24,7 @@ TEST(LectureDialogue, aliceMessageEndsUpInBobsMailboxThenOnBobsPc) {
     const std::string& message = run.summary.downloads[0].messages.at(0);
     EXPECT_EQ(message.rfind("Return-Path: <alice@crepes.fr>\r\nReceived: from crepes.fr by hamburger.edu with SMTP", 0), 0u)
         << message;
-    EXPECT_NE(message.find("\r\n\r\nDo you like ketchup?\r\nHow about pickles?\r\n"), std::string::npos) << message;
+    EXPECT_NE(message.find(std::string{"\r\n\r\n"} + lectureBody), std::string::npos) << message;
     for (const auto& mailbox : run.summary.mailboxes) {
         if (mailbox.mailbox == "bob@hamburger.edu") {
             EXPECT_EQ(mailbox.messages, 0u) << "download and delete";

@@ -1,22 +1,14 @@
 #pragma once
 // Helpers for tests that run the scenario library.
 
-#include <cstdlib>
-#include <filesystem>
 #include <string>
 #include <vector>
 
 #include "simulator/scenario/run_scenario.hpp"
 #include "simulator/scenario/scenario_loader.hpp"
+#include "tests/support/source_files.hpp"
 
 namespace netstage::test_support {
-
-inline std::filesystem::path sourceDir() {
-    const char* dir = std::getenv("NETSTAGE_SOURCE_DIR");
-    return dir ? std::filesystem::path{dir} : std::filesystem::path{NETSTAGE_SOURCE_DIR_FALLBACK};
-}
-
-inline std::string scenarioPath(const std::string& name) { return (sourceDir() / "scenarios" / (name + ".yaml")).string(); }
 
 inline std::string transcriptText(const std::vector<trace::TranscriptBlock>& blocks) {
     std::string out;

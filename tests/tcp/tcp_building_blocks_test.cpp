@@ -3,8 +3,6 @@
 
 #include <gtest/gtest.h>
 
-#include <cstdlib>
-#include <fstream>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -15,6 +13,7 @@
 #include "simulator/tcp/rtt_estimator.hpp"
 #include "simulator/tcp/sequence_number.hpp"
 #include "simulator/tcp/tcp_state.hpp"
+#include "tests/support/source_files.hpp"
 
 namespace netstage::tcp {
 namespace {
@@ -52,10 +51,7 @@ std::string mermaidName(TcpState state) {
 }
 
 TEST(TcpState, documentedDiagramMatchesTheTable) {
-    const char* root = std::getenv("NETSTAGE_SOURCE_DIR");
-    ASSERT_NE(root, nullptr);
-    std::ifstream file{std::string{root} + "/docs/tcp.md"};
-    ASSERT_TRUE(file) << "docs/tcp.md";
+    std::istringstream file{test_support::readSourceFile("docs/tcp.md")};
     std::vector<std::string> documented;
     std::string line;
     while (std::getline(file, line)) {

@@ -54,8 +54,10 @@ TEST_F(ImapStoreEvents, copyReportsEachSourceAndNewUid) {
 }
 
 TEST_F(ImapStoreEvents, aCopyIntoAMissingFolderReportsNothing) {
-    server->send("a1 COPY 1 Nope\r\n");
+    const auto replies = server->send("a1 COPY 1 Nope\r\n");
+    EXPECT_TRUE(containsPrefix(replies, "a1 NO [TRYCREATE]")) << ::testing::PrintToString(replies);
     EXPECT_TRUE(eventsOf<server::MessagesCopied>().empty());
+    EXPECT_EQ(store.folder("bob", "INBOX")->size(), 3u);
 }
 
 TEST_F(ImapStoreEvents, expungeReportsTheRemovedUids) {
@@ -91,9 +93,12 @@ TEST_F(ImapStoreEvents, deletingAFolderReportsTheMessagesItHeld) {
 TEST_F(ImapStoreEvents, aReadOnlyExpungeReportsNothing) {
     server->send("a1 STORE 1 +FLAGS (\\Deleted)\r\n");
     server->send("a2 EXAMINE INBOX\r\n");
-    server->send("a3 EXPUNGE\r\n");
+    const auto expunge = server->send("a3 EXPUNGE\r\n");
     server->send("a4 CLOSE\r\n");
     EXPECT_TRUE(eventsOf<server::MessagesExpunged>().empty());
+    // EXPUNGE in a read-only folder is refused, and the flagged message stays.
+    EXPECT_TRUE(containsPrefix(expunge, "a3 NO")) << ::testing::PrintToString(expunge);
+    EXPECT_EQ(store.folder("bob", "INBOX")->size(), 3u);
 }
 
 }  // namespace
