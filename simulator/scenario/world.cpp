@@ -1,5 +1,7 @@
 #include "simulator/scenario/world.hpp"
 
+#include <stdexcept>
+
 #include "protocols/mail/message.hpp"
 #include "protocols/mail/message_compose.hpp"
 #include "simulator/apps/mail_clock.hpp"
@@ -252,6 +254,15 @@ void World::scheduleCaptions() {
 Time World::run() {
     while (simulator_.nextEventTime() <= spec_.stopAt && simulator_.step()) {
     }
+    return finish();
+}
+
+void World::advanceTo(Time limit) {
+    if (limit < simulator_.now()) throw std::invalid_argument{"World::advanceTo: the limit is in the past"};
+    simulator_.runUntil(limit);
+}
+
+Time World::finish() {
     tracer_.finish(simulator_.now());
     return simulator_.now();
 }

@@ -33,8 +33,18 @@ public:
     World(const World&) = delete;
     World& operator=(const World&) = delete;
 
-    // Runs until nothing is left to do or the scenario's stop time; returns the end time.
+    // Runs until nothing is left to do or the scenario's stop time, then
+    // finishes the trace; returns the end time.
     Time run();
+
+    // A live world is advanced in steps instead (paced by the caller, with
+    // outside inputs between steps): every event up to `limit` runs and the
+    // clock moves to `limit`. The scenario's stop time does not apply.
+    void advanceTo(Time limit);
+    // When the next event is due, or Time::max() when none is pending.
+    Time nextEventTime() const { return simulator_.nextEventTime(); }
+    // Finishes the trace at the current time; returns it. Called once, after the last step.
+    Time finish();
 
     std::uint64_t seed() const { return seed_; }
     Simulator& simulator() { return simulator_; }
