@@ -11,6 +11,8 @@
 #include <string_view>
 #include <vector>
 
+#include "protocols/common/base64.hpp"
+
 namespace netstage::imap {
 
 class Cursor {
@@ -61,8 +63,8 @@ struct LiteralAnnouncement {
 };
 std::optional<LiteralAnnouncement> trailingLiteral(std::string_view line);
 
-std::string base64Encode(std::string_view data);
-std::optional<std::string> base64Decode(std::string_view text);
+using proto::base64Decode;
+using proto::base64Encode;
 
 // Dates: RFC 3501 date-time "17-Jul-1996 02:44:25 -0700" and date "1-Feb-1994".
 // Internal dates are unix seconds and are printed as UTC.
@@ -76,3 +78,4 @@ std::int64_t dayOf(std::int64_t unixSeconds);
 std::vector<std::string> splitLines(std::string_view bytes);
 
 }  // namespace netstage::imap
+

@@ -151,6 +151,11 @@ tcp::TcpStats World::tcpTotals() const {
 
 apps::HostStack& World::stackOf(const std::string& host) { return *stacks_.at(host); }
 
+apps::HostStack* World::hostStack(std::string_view name) {
+    const auto found = stacks_.find(std::string{name});
+    return found == stacks_.end() ? nullptr : found->second.get();
+}
+
 Ipv4Address World::addressOf(const std::string& host) const { return spec_.findHost(host)->address; }
 
 void World::buildDns() {

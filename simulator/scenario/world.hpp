@@ -53,6 +53,9 @@ public:
     const std::map<std::string, std::unique_ptr<apps::UserAgent>>& userAgents() const { return userAgents_; }
     // FTP servers and clients, host firewalls (world_ftp.hpp).
     const FtpWorld& ftp() const { return *ftp_; }
+    // A host's transport layer, for programs started from outside the
+    // scenario (a bridge, a terminal); nullptr if there is no such host.
+    apps::HostStack* hostStack(std::string_view name);
     // TCP counters summed over every host (retransmissions, timeouts, ...).
     tcp::TcpStats tcpTotals() const;
 

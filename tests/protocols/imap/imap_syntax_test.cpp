@@ -51,15 +51,6 @@ TEST(ImapSyntax, findsTrailingLiteralAnnouncements) {
     EXPECT_FALSE(trailingLiteral("A1 X {1a}").has_value());
 }
 
-TEST(ImapSyntax, base64RoundTrips) {
-    for (const std::string& s : std::vector<std::string>{"", "a", "ab", "abc", "abcd", std::string{"\0bob\0hungry", 11}}) {
-        EXPECT_EQ(base64Decode(base64Encode(s)), s);
-    }
-    EXPECT_EQ(base64Encode(std::string{"\0bob\0hungry", 11}), "AGJvYgBodW5ncnk=");
-    EXPECT_FALSE(base64Decode("abc").has_value());
-    EXPECT_FALSE(base64Decode("a=bc").has_value());
-    EXPECT_FALSE(base64Decode("ab!c").has_value());
-}
 
 TEST(ImapSyntax, formatsAndParsesDates) {
     EXPECT_EQ(formatDateTime(0), "01-Jan-1970 00:00:00 +0000");

@@ -1,0 +1,87 @@
+#pragma once
+// Connections from outside the world into it: a real client on a loopback
+// socket (`netstage serve`), or a program a student runs on a simulated host.
+// Each is a simulated TCP connection from a host in the world to a server in
+// it. Bytes from outside go in at the current simulated time; what the server
+// sends comes back out through the callbacks. Every input is a trace event
+// (layer "bridge": open, input, close), so a live session can be replayed
+// exactly, at the same simulated times, without the outside.
+//
+// The simulated side of a bridged connection is a ClientConnection whose
+// "engine" passes bytes through: the same TCP handling (send queue, close
+// once sent, one report of the end) as every client application.
+
+#include <cstdint>
+#include <functional>
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "simulator/apps/host_stack.hpp"
+#include "simulator/apps/session_keeper.hpp"
+#include "simulator/packet/ipv4_address.hpp"
+
+namespace netstage::apps {
+
+using BridgeId = std::uint32_t;
+
+struct BridgeCallbacks {
+    // TCP reached the server.
+    std::function<void(BridgeId)> connected;
+    // Bytes the server sent, in order.
+    std::function<void(BridgeId, std::string_view)> received;
+    // The server closed its side; nothing more will be received. The
+    // simulated side then closes too, once what was sent is out, as a
+    // program does when its socket reads end-of-file.
+    std::function<void(BridgeId)> peerClosed;
+    // The connection is over, however it ended ("closed", "TCP reset",
+    // "refused (...)"); the id may be used again afterwards.
+    std::function<void(BridgeId, const std::string& outcome)> ended;
+};
+
+class Bridge {
+public:
+    // Connections start at `from`, a host in the world.
+    Bridge(HostStack& from, BridgeCallbacks callbacks);
+    ~Bridge();
+    Bridge(const Bridge&) = delete;
+    Bridge& operator=(const Bridge&) = delete;
+
+    // Opens connection `id` to `server` now. Throws std::invalid_argument if `id` is in use.
+    void open(BridgeId id, Endpoint server);
+    // Sends bytes on `id` (queued until TCP is connected and its window opens).
+    // Ignored, like a write to a closed socket, once `id` has ended or after close().
+    void send(BridgeId id, std::string_view bytes);
+    // Closes `id`'s sending side once what was sent is out (a FIN).
+    void close(BridgeId id);
+
+    bool isOpen(BridgeId id) const { return connections_.contains(id); }
+    std::size_t openCount() const { return connections_.size(); }
+    const std::string& hostName() const;
+
+private:
+    class Connection;
+    friend class Connection;
+
+    void traceInput(std::string type, BridgeId id, std::string_view bytes, std::string server = {});
+    void ended(BridgeId id, const std::string& outcome);
+
+    HostStack& host_;
+    BridgeCallbacks callbacks_;
+    std::map<BridgeId, std::shared_ptr<Connection>> connections_;
+    SessionKeeper keeper_;
+};
+
+// How bridge events carry bytes: "text" when they are printable (UTF-8, tab,
+// CR, LF), else "base64", so any byte string survives the trace exactly.
+struct BridgeBytes {
+    std::string field;  // "text" or "base64"
+    std::string value;
+};
+BridgeBytes encodeBridgeBytes(std::string_view bytes);
+// The bytes back from a field; nullopt if `field` is neither or the base64 is broken.
+std::optional<std::string> decodeBridgeBytes(std::string_view field, std::string_view value);
+
+}  // namespace netstage::apps
