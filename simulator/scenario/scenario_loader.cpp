@@ -7,6 +7,7 @@
 #include <set>
 #include <sstream>
 
+#include "protocols/common/base64.hpp"
 #include "simulator/scenario/address_plan.hpp"
 #include "simulator/scenario/ftp_loader.hpp"
 #include "simulator/scenario/mail_loader.hpp"
@@ -78,7 +79,7 @@ public:
         }
         top.requireMap("a scenario with title, hosts and links");
         top.allowOnly({"title", "description", "seed", "stop_at", "hosts", "routers", "links", "dns", "mail_servers",
-                       "user_agents", "faults", "narration", "ftp_servers", "ftp_clients"});
+                       "user_agents", "faults", "narration", "ftp_servers", "ftp_clients", "bridge"});
         spec_.file = file_;
         spec_.title = top.get("title").asString();
         if (auto d = top.find("description")) spec_.description = d->asString();
@@ -102,6 +103,7 @@ public:
         if (auto n = top.find("narration")) {
             for (const auto& item : n->items("captions")) readCaption(item);
         }
+        if (auto b = top.find("bridge")) readBridge(*b);
         return std::move(spec_);
     }
 
@@ -300,6 +302,73 @@ private:
         }
         if (caption.at.has_value() == caption.layer.has_value()) v.fail("a caption needs exactly one of 'at' (a time) or 'on' (an event)");
         spec_.captions.push_back(std::move(caption));
+    }
+
+    void readBridge(const YamlValue& v) {
+        v.requireMap("the inputs of a live session ({from: host, inputs: [...]})");
+        v.allowOnly({"from", "inputs"});
+        BridgeSpec bridge;
+        bridge.where = v.where();
+        bridge.from = requireHost(v.get("from"));
+        std::set<std::uint32_t> used;
+        std::set<std::uint32_t> open;
+        for (const auto& item : v.get("inputs").items("inputs")) {
+            item.requireMap("an input ({at: time, id: n, open: host:port | send: text | send_base64: bytes | close: true})");
+            item.allowOnly({"at", "id", "open", "send", "send_base64", "close"});
+            BridgeInputSpec input;
+            input.where = item.where();
+            input.at = item.get("at").asDuration();
+            if (!bridge.inputs.empty() && input.at < bridge.inputs.back().at) {
+                item.get("at").fail("inputs must be in time order; this one comes before the one above it");
+            }
+            input.id = static_cast<std::uint32_t>(item.get("id").asUnsigned(UINT32_MAX));
+            const int actions = item.has("open") + item.has("send") + item.has("send_base64") + item.has("close");
+            if (actions != 1) item.fail("an input does exactly one of open, send, send_base64 or close");
+            if (auto o = item.find("open")) {
+                const std::string target = o->asString();
+                const std::size_t colon = target.rfind(':');
+                const auto port = colon == std::string::npos ? std::nullopt : parsePort(target.substr(colon + 1));
+                if (!port) o->fail("expected host:port, such as hamburger.edu:25, found '" + target + "'");
+                input.kind = BridgeInputSpec::Kind::Open;
+                input.server = target.substr(0, colon);
+                input.port = *port;
+                if (!spec_.findHost(input.server)) o->fail("unknown host '" + input.server + "'");
+                if (!used.insert(input.id).second) {
+                    item.get("id").fail("connection " + std::to_string(input.id) + " was opened before; each connection has its own id");
+                }
+                open.insert(input.id);
+            } else {
+                if (!open.contains(input.id)) item.get("id").fail("connection " + std::to_string(input.id) + " is not open");
+                if (auto t = item.find("send")) {
+                    input.kind = BridgeInputSpec::Kind::Send;
+                    input.bytes = t->asString();
+                } else if (auto b = item.find("send_base64")) {
+                    input.kind = BridgeInputSpec::Kind::Send;
+                    auto bytes = proto::base64Decode(b->asString());
+                    if (!bytes) b->fail("expected base64 (RFC 4648, with padding)");
+                    input.bytes = std::move(*bytes);
+                } else {
+                    const auto c = item.get("close");
+                    if (!c.asBool()) c.fail("expected 'close: true'");
+                    input.kind = BridgeInputSpec::Kind::Close;
+                    open.erase(input.id);
+                }
+                v.declareContent(input.bytes.size());
+            }
+            bridge.inputs.push_back(std::move(input));
+        }
+        spec_.bridge = std::move(bridge);
+    }
+
+    static std::optional<std::uint16_t> parsePort(std::string_view text) {
+        if (text.empty() || text.size() > 5) return std::nullopt;
+        std::uint32_t value = 0;
+        for (const char c : text) {
+            if (c < '0' || c > '9') return std::nullopt;
+            value = value * 10 + static_cast<std::uint32_t>(c - '0');
+        }
+        if (value == 0 || value > 65535) return std::nullopt;
+        return static_cast<std::uint16_t>(value);
     }
 
     const std::string& file_;

@@ -169,6 +169,26 @@ struct CaptionSpec {
     SourceLocation where;
 };
 
+// What came into the world from outside during a live session (a real
+// client through `netstage serve`, a program typed at on a simulated host),
+// written down so the session replays exactly: each input happens at its
+// time, after every event due by then, as it did live.
+struct BridgeInputSpec {
+    enum class Kind { Open, Send, Close } kind = Kind::Send;
+    Time at;
+    std::uint32_t id = 0;   // the outside connection's number
+    std::string server;     // Open: a host name of the scenario
+    std::uint16_t port = 0; // Open
+    std::string bytes;      // Send
+    SourceLocation where;
+};
+
+struct BridgeSpec {
+    std::string from;  // the host the outside connections start from
+    std::vector<BridgeInputSpec> inputs;  // in time order
+    SourceLocation where;
+};
+
 struct ScenarioSpec {
     std::string file;
     std::string title;
@@ -185,6 +205,7 @@ struct ScenarioSpec {
     std::vector<CaptionSpec> captions;
     std::vector<FtpServerSpec> ftpServers;
     std::vector<FtpClientSpec> ftpClients;
+    std::optional<BridgeSpec> bridge;
 
     const HostSpec* findHost(std::string_view name) const;
     bool hasNode(std::string_view name) const;

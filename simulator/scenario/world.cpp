@@ -257,9 +257,33 @@ void World::scheduleCaptions() {
 }
 
 Time World::run() {
+    if (spec_.bridge) {
+        // Each input happens after every event due by its time, exactly as it
+        // did when the live session stepped the world to that time.
+        bridge_ = std::make_unique<apps::Bridge>(stackOf(spec_.bridge->from), apps::BridgeCallbacks{});
+        for (const BridgeInputSpec& input : spec_.bridge->inputs) {
+            if (input.at > spec_.stopAt) break;
+            advanceTo(input.at);
+            applyInput(input);
+        }
+    }
     while (simulator_.nextEventTime() <= spec_.stopAt && simulator_.step()) {
     }
     return finish();
+}
+
+void World::applyInput(const BridgeInputSpec& input) {
+    switch (input.kind) {
+        case BridgeInputSpec::Kind::Open:
+            bridge_->open(input.id, Endpoint{addressOf(input.server), input.port});  // ids are never reused (loader)
+            break;
+        case BridgeInputSpec::Kind::Send:
+            bridge_->send(input.id, input.bytes);
+            break;
+        case BridgeInputSpec::Kind::Close:
+            bridge_->close(input.id);
+            break;
+    }
 }
 
 void World::advanceTo(Time limit) {

@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "simulator/apps/bridge.hpp"
 #include "simulator/apps/dns_server_app.hpp"
 #include "simulator/apps/host_stack.hpp"
 #include "simulator/apps/mail_server.hpp"
@@ -66,6 +67,7 @@ private:
     void buildUserAgents();
     void scheduleFaults();
     void scheduleCaptions();
+    void applyInput(const BridgeInputSpec& input);
     void announce();
     apps::HostStack& stackOf(const std::string& host);
     Ipv4Address addressOf(const std::string& host) const;
@@ -83,6 +85,7 @@ private:
     std::map<std::string, std::unique_ptr<apps::UserAgent>> userAgents_;
     std::unique_ptr<CaptionTrigger> captions_;
     std::unique_ptr<FtpWorld> ftp_;
+    std::unique_ptr<apps::Bridge> bridge_;  // replays a recorded live session's inputs
 };
 
 // The text of a stored message from the scenario, padded to its exact size if one is given.

@@ -2,12 +2,14 @@
 // the server's replies come back out, and every input is in the trace.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <map>
 #include <string>
 #include <vector>
 
 #include "simulator/apps/bridge.hpp"
 #include "simulator/scenario/scenario_loader.hpp"
+#include "simulator/scenario/session_recording.hpp"
 #include "simulator/scenario/world.hpp"
 #include "simulator/trace/recorder.hpp"
 #include "simulator/trace/transcript.hpp"
@@ -142,4 +144,103 @@ TEST(BridgeBytes, printableTextStaysTextAndAnythingElseBecomesBase64) {
     }
     EXPECT_EQ(apps::decodeBridgeBytes("hex", "00"), std::nullopt);
     EXPECT_EQ(apps::decodeBridgeBytes("base64", "!!"), std::nullopt);
+}
+
+namespace {
+
+// What the scenario's own file says, for appending a recorded session to it.
+std::string scenario01Text() { return test_support::readSourceFile("scenarios/01-smtp-alice-to-bob.yaml"); }
+
+std::vector<trace::Record> runToRecords(const scenario::ScenarioSpec& spec) {
+    trace::Tracer tracer;
+    trace::Recorder recorder;
+    tracer.addSink(recorder);
+    scenario::World world{spec, tracer};
+    world.run();
+    return recorder.records();
+}
+
+}  // namespace
+
+TEST(SessionRecording, aRecordedLiveSessionReplaysToTheSameRecords) {
+    BridgedWorld live;
+    scenario::SessionRecording recording{live.spec};
+    live.tracer.addSink(recording);
+    // Inputs at odd times, one of them binary, one at the very moment a reply arrives.
+    live.wait(2_s + 123_ns);
+    live.bridge->open(1, live.server("hamburger.edu", 25));
+    live.wait(700_ms);
+    live.bridge->send(1, "EHLO crepes.fr\r\n");
+    live.wait(41_ms);
+    live.bridge->send(1, std::string{"\0\xff garbage\r\n", 12});
+    live.bridge->open(2, live.server("hamburger.edu", 110));
+    live.wait(900_ms);
+    live.bridge->send(2, "USER bob\r\nPASS hungry\r\nLIST\r\nQUIT\r\n");
+    live.wait(1_s);
+    live.bridge->send(1, "QUIT\r\n");
+    live.bridge->close(1);
+    live.wait(20_s);
+    ASSERT_FALSE(recording.empty());
+
+    const std::string recorded = recording.recordedScenario(scenario01Text());
+    EXPECT_NE(recorded.find("  from: \"alice-pc\"\n"), std::string::npos) << recorded;
+    EXPECT_NE(recorded.find("    - {at: 2.000000123s, id: 1, open: \"hamburger.edu:25\"}\n"), std::string::npos) << recorded;
+    EXPECT_NE(recorded.find(", id: 1, send: \"EHLO crepes.fr\\r\\n\"}"), std::string::npos) << recorded;
+    EXPECT_NE(recorded.find(", id: 1, send_base64: \"AP8gZ2FyYmFnZQ0K\"}"), std::string::npos) << recorded;
+
+    const scenario::ScenarioSpec replay = scenario::loadScenarioText(recorded, "recorded.yaml");
+    ASSERT_TRUE(replay.bridge.has_value());
+    EXPECT_EQ(replay.bridge->inputs.size(), 7u);
+    const std::vector<trace::Record> replayed = runToRecords(replay);
+    live.world->run();  // the live world to its end too (idle timers, TIME-WAIT)
+    // Everything the live run wrote comes back in the same order.
+    ASSERT_EQ(replayed.size(), live.recorder.records().size());
+    EXPECT_TRUE(replayed == live.recorder.records());
+}
+
+TEST(SessionRecording, writesExactTimes) {
+    EXPECT_EQ(scenario::exactSeconds(Time::zero()), "0s");
+    EXPECT_EQ(scenario::exactSeconds(2_s), "2s");
+    EXPECT_EQ(scenario::exactSeconds(31_s + 204'518'123_ns), "31.204518123s");
+    EXPECT_EQ(scenario::exactSeconds(10_ms), "0.01s");
+}
+
+TEST(SessionRecording, aScenarioThatAlreadyReplaysASessionIsNotRecordedOver) {
+    const std::string text = scenario01Text() +
+                             "bridge:\n  from: alice-pc\n  inputs:\n    - {at: 1s, id: 1, open: \"hamburger.edu:25\"}\n";
+    const scenario::ScenarioSpec spec = scenario::loadScenarioText(text, "again.yaml");
+    scenario::SessionRecording recording{spec};
+    EXPECT_THROW((void)recording.recordedScenario(text), std::invalid_argument);
+}
+
+TEST(BridgeSection, aBrokenInputIsRefusedWithItsPosition) {
+    const std::string head = scenario01Text() + "bridge:\n  from: alice-pc\n  inputs:\n";
+    const auto errorFor = [&](const std::string& inputs) -> std::string {
+        try {
+            (void)scenario::loadScenarioText(head + inputs, "live.yaml");
+        } catch (const scenario::ScenarioError& e) {
+            return e.what();
+        }
+        return "accepted";
+    };
+    const int line = static_cast<int>(std::count(head.begin(), head.end(), '\n')) + 1;
+    EXPECT_EQ(errorFor("    - {at: 1s, id: 1, send: \"x\"}\n").rfind("live.yaml:" + std::to_string(line) + ":20: ", 0), 0u)
+        << errorFor("    - {at: 1s, id: 1, send: \"x\"}\n");
+    EXPECT_NE(errorFor("    - {at: 1s, id: 1, send: \"x\"}\n").find("connection 1 is not open"), std::string::npos);
+    EXPECT_NE(errorFor("    - {at: 1s, id: 1, open: \"nowhere.org:25\"}\n").find("unknown host 'nowhere.org'"), std::string::npos);
+    EXPECT_NE(errorFor("    - {at: 1s, id: 1, open: \"hamburger.edu\"}\n").find("expected host:port"), std::string::npos);
+    EXPECT_NE(errorFor("    - {at: 1s, id: 1, open: \"hamburger.edu:70000\"}\n").find("expected host:port"), std::string::npos);
+    EXPECT_NE(errorFor("    - {at: 1s, id: 1, open: \"hamburger.edu:25\", close: true}\n").find("exactly one of"),
+              std::string::npos);
+    const std::string outOfOrder = errorFor("    - {at: 2s, id: 1, open: \"hamburger.edu:25\"}\n    - {at: 1s, id: 1, close: true}\n");
+    EXPECT_EQ(outOfOrder.rfind("live.yaml:" + std::to_string(line + 1) + ":12: inputs must be in time order", 0), 0u) << outOfOrder;
+    EXPECT_NE(errorFor("    - {at: 1s, id: 1, open: \"hamburger.edu:25\"}\n    - {at: 2s, id: 1, close: true}\n"
+                       "    - {at: 3s, id: 1, open: \"hamburger.edu:25\"}\n")
+                  .find("each connection has its own id"),
+              std::string::npos);
+    EXPECT_NE(errorFor("    - {at: 1s, id: 1, open: \"hamburger.edu:25\"}\n    - {at: 2s, id: 1, send_base64: \"!!\"}\n")
+                  .find("expected base64"),
+              std::string::npos);
+    EXPECT_EQ(errorFor("    - {at: 1s, id: 1, open: \"hamburger.edu:25\"}\n    - {at: 2s, id: 1, send_base64: \"AP8=\"}\n"),
+              "accepted");
 }

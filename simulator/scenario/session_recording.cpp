@@ -1,0 +1,97 @@
+#include "simulator/scenario/session_recording.hpp"
+
+#include <stdexcept>
+
+namespace netstage::scenario {
+
+namespace {
+
+const trace::FieldValue* fieldOf(const trace::Event& event, std::string_view name) {
+    for (const auto& [key, value] : event.fields) {
+        if (key == name) return &value;
+    }
+    return nullptr;
+}
+
+std::string quoted(std::string_view text) {
+    std::string out = "\"";
+    for (const char c : text) {
+        switch (c) {
+            case '\\': out += "\\\\"; break;
+            case '"': out += "\\\""; break;
+            case '\r': out += "\\r"; break;
+            case '\n': out += "\\n"; break;
+            case '\t': out += "\\t"; break;
+            default: out += c;
+        }
+    }
+    return out + "\"";
+}
+
+}  // namespace
+
+std::string exactSeconds(Time t) {
+    const std::int64_t ns = t.nanoseconds();
+    std::string text = std::to_string(ns / 1'000'000'000);
+    std::string fraction = std::to_string(ns % 1'000'000'000);
+    if (fraction != "0") {
+        fraction.insert(0, 9 - fraction.size(), '0');
+        while (fraction.back() == '0') fraction.pop_back();
+        text += "." + fraction;
+    }
+    return text + "s";
+}
+
+void SessionRecording::onEvent(const trace::Event& event) {
+    if (event.layer != "bridge") return;
+    if (!from_) from_ = event.node;
+    const auto* id = fieldOf(event, "id");
+    if (id == nullptr || !std::holds_alternative<std::int64_t>(*id)) return;
+    std::string entry = "{at: " + exactSeconds(event.time) + ", id: " + std::to_string(std::get<std::int64_t>(*id));
+    if (event.type == "open") {
+        const auto* server = fieldOf(event, "server");
+        if (server == nullptr || !std::holds_alternative<std::string>(*server)) return;
+        const std::string& endpoint = std::get<std::string>(*server);
+        const std::size_t colon = endpoint.rfind(':');
+        std::string host = endpoint.substr(0, colon);
+        for (const auto& candidate : spec_.hosts) {
+            if (candidate.address.toString() == host) host = candidate.name;
+        }
+        entry += ", open: " + quoted(host + endpoint.substr(colon));
+    } else if (event.type == "input") {
+        if (const auto* text = fieldOf(event, "text"); text != nullptr && std::holds_alternative<std::string>(*text)) {
+            entry += ", send: " + quoted(std::get<std::string>(*text));
+        } else if (const auto* base64 = fieldOf(event, "base64");
+                   base64 != nullptr && std::holds_alternative<std::string>(*base64)) {
+            entry += ", send_base64: " + quoted(std::get<std::string>(*base64));
+        } else {
+            return;
+        }
+    } else if (event.type == "close") {
+        entry += ", close: true";
+    } else {
+        return;
+    }
+    inputs_.push_back(entry + "}");
+}
+
+std::string SessionRecording::bridgeSection() const {
+    std::string out = "# A live session, recorded: what came in from outside, at the simulated\n"
+                      "# time it entered the world. Running this scenario replays it exactly.\n"
+                      "bridge:\n";
+    out += "  from: " + quoted(from_.value_or("")) + "\n";
+    out += "  inputs:\n";
+    for (const auto& input : inputs_) out += "    - " + input + "\n";
+    return out;
+}
+
+std::string SessionRecording::recordedScenario(std::string_view scenarioText) const {
+    if (spec_.bridge) {
+        throw std::invalid_argument{"the scenario already replays a recorded session; record from the scenario without its 'bridge' section"};
+    }
+    std::string out{scenarioText};
+    if (!out.empty() && out.back() != '\n') out += '\n';
+    return out + "\n" + bridgeSection();
+}
+
+}  // namespace netstage::scenario
