@@ -7,7 +7,6 @@
 #include "cli/bulk_transfer_demo.hpp"
 #include "cli/commands.hpp"
 #include "cli/msc_command.hpp"
-#include "cli/msc_export.hpp"
 
 #ifndef NETSTAGE_VERSION
 #define NETSTAGE_VERSION "unknown"

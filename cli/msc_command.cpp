@@ -6,11 +6,14 @@
 #include <ostream>
 #include <stdexcept>
 
-#include "cli/msc_export.hpp"
 #include "cli/output_paths.hpp"
 #include "simulator/scenario/run_scenario.hpp"
 #include "simulator/scenario/scenario_loader.hpp"
 #include "simulator/trace/json_lines_reader.hpp"
+
+#ifdef NETSTAGE_HAS_PNG_EXPORT
+#include "export/msc_png.hpp"
+#endif
 
 namespace netstage::cli {
 namespace {
@@ -40,6 +43,16 @@ std::variant<trace::TraceLog, std::string> loadRun(const std::string& path, std:
     }
 }
 
+exports::PngRasteriser pngRasteriser() {
+#ifdef NETSTAGE_HAS_PNG_EXPORT
+    return &exports::svgToPng;
+#else
+    return nullptr;
+#endif
+}
+
+bool pngExportAvailable() { return pngRasteriser() != nullptr; }
+
 trace::MscOptions mscOptions(const MscCommandOptions& options) {
     trace::MscOptions msc;
     msc.lifelines = options.perApplication ? trace::MscLifelines::PerApplication : trace::MscLifelines::PerHost;
@@ -51,9 +64,9 @@ trace::MscOptions mscOptions(const MscCommandOptions& options) {
 }
 
 std::string renderMsc(const trace::TraceLog& log, const MscCommandOptions& options) {
-    const std::optional<MscFormat> format = parseMscFormat(options.format);
+    const std::optional<exports::MscFormat> format = exports::parseMscFormat(options.format);
     if (!format) throw std::invalid_argument{"unknown format '" + options.format + "' (svg, png, mermaid, plantuml)"};
-    return exportMsc(log, mscOptions(options), *format);
+    return exports::exportMsc(log, mscOptions(options), *format, pngRasteriser());
 }
 
 int runMscCommand(const MscCommandOptions& options, std::ostream& out, std::ostream& err) {

@@ -10,6 +10,7 @@
 #include <variant>
 #include <vector>
 
+#include "export/msc_export.hpp"
 #include "simulator/trace/msc_model.hpp"
 #include "simulator/trace/record.hpp"
 
@@ -32,6 +33,11 @@ struct MscCommandOptions {
 std::variant<trace::TraceLog, std::string> loadRun(const std::string& path, std::optional<std::uint64_t> seed);
 
 trace::MscOptions mscOptions(const MscCommandOptions& options);
+
+// The PNG step of this build: the PNG library's where Qt is present (built with
+// the GUI), none where it is not.
+exports::PngRasteriser pngRasteriser();
+bool pngExportAvailable();
 
 // The chart in the requested format, through exportMsc; throws std::invalid_argument
 // for an unknown or unsupported format.

@@ -8,7 +8,9 @@
 #include <QSaveFile>
 #include <exception>
 #include <sstream>
+#include <string_view>
 
+#include "export/msc_png.hpp"
 #include "gui/chart/sequence_chart_panel.hpp"
 #include "gui/player/player_controller.hpp"
 #include "gui/window/main_window.hpp"
@@ -20,20 +22,21 @@ namespace netstage::gui {
 namespace {
 
 struct ChartFileType {
-    cli::MscFormat format;
+    exports::MscFormat format;
     const char* extension;       // added to a name typed without one
     const char* otherExtension;  // also recognised; may be empty
     const char* filter;          // the file dialog's filter
 };
 
 constexpr ChartFileType chartFileTypes[] = {
-    {cli::MscFormat::Svg, "svg", "", QT_TRANSLATE_NOOP("ExportActions", "SVG drawing (*.svg)")},
-    {cli::MscFormat::Png, "png", "", QT_TRANSLATE_NOOP("ExportActions", "PNG image (*.png)")},
-    {cli::MscFormat::Mermaid, "mmd", "mermaid", QT_TRANSLATE_NOOP("ExportActions", "Mermaid (*.mmd *.mermaid)")},
-    {cli::MscFormat::PlantUml, "puml", "plantuml", QT_TRANSLATE_NOOP("ExportActions", "PlantUML (*.puml *.plantuml)")},
+    {exports::MscFormat::Svg, "svg", "", QT_TRANSLATE_NOOP("ExportActions", "SVG drawing (*.svg)")},
+    {exports::MscFormat::Png, "png", "", QT_TRANSLATE_NOOP("ExportActions", "PNG image (*.png)")},
+    {exports::MscFormat::Mermaid, "mmd", "mermaid", QT_TRANSLATE_NOOP("ExportActions", "Mermaid (*.mmd *.mermaid)")},
+    {exports::MscFormat::PlantUml, "puml", "plantuml",
+     QT_TRANSLATE_NOOP("ExportActions", "PlantUML (*.puml *.plantuml)")},
 };
 
-const ChartFileType& fileTypeOf(cli::MscFormat format) {
+const ChartFileType& fileTypeOf(exports::MscFormat format) {
     for (const auto& type : chartFileTypes) {
         if (type.format == format) return type;
     }
@@ -64,15 +67,15 @@ QString writeReplayed(const trace::TraceLog& log, trace::TraceSink& sink, std::o
 
 }  // namespace
 
-QString writeSequenceChart(const trace::TraceLog& log, const trace::MscOptions& options, cli::MscFormat format,
+QString writeSequenceChart(const trace::TraceLog& log, const trace::MscOptions& options, exports::MscFormat format,
                            const QString& path) {
     std::string bytes;
     try {
-        bytes = cli::exportMsc(log, options, format);
+        bytes = exports::exportMsc(log, options, format, &exports::svgToPng);
     } catch (const std::exception& e) {
+        const std::string_view name = exports::toString(format);
         return QObject::tr("Cannot draw the chart as %1: %2")
-            .arg(QString::fromLatin1(cli::toString(format).data(), static_cast<int>(cli::toString(format).size())),
-                 QString::fromStdString(e.what()));
+            .arg(QString::fromLatin1(name.data(), static_cast<int>(name.size())), QString::fromStdString(e.what()));
     }
     return writeBytes(bytes, path);
 }
@@ -89,7 +92,7 @@ QString writePacketCapture(const trace::TraceLog& log, const QString& path) {
     return writeReplayed(log, writer, out, path);
 }
 
-std::optional<cli::MscFormat> chartFormatFor(const QString& path, const QString& selectedFilter) {
+std::optional<exports::MscFormat> chartFormatFor(const QString& path, const QString& selectedFilter) {
     const QString suffix = QFileInfo{path}.suffix().toLower();
     for (const auto& type : chartFileTypes) {
         if (suffix == QLatin1String(type.extension) || (*type.otherExtension && suffix == QLatin1String(type.otherExtension))) {
@@ -140,7 +143,7 @@ void ExportActions::updateEnabled() {
     for (QAction* action : {exportChart_, saveTrace_, exportPcap_}) action->setEnabled(loaded);
 }
 
-bool ExportActions::exportChartTo(const QString& path, std::optional<cli::MscFormat> format) {
+bool ExportActions::exportChartTo(const QString& path, std::optional<exports::MscFormat> format) {
     const Playback* playback = player_.playback();
     if (playback == nullptr) return false;
     if (!format) format = chartFormatFor(path);
@@ -168,7 +171,7 @@ void ExportActions::exportChartWithDialog() {
     for (const auto& type : chartFileTypes) filters << tr(type.filter);
     const SaveAnswer answer = ask(tr("Export the sequence chart"), QStringLiteral("svg"), filters.join(QStringLiteral(";;")));
     if (answer.path.isEmpty()) return;
-    const std::optional<cli::MscFormat> format = chartFormatFor(answer.path, answer.selectedFilter);
+    const std::optional<exports::MscFormat> format = chartFormatFor(answer.path, answer.selectedFilter);
     QString path = answer.path;
     // A name typed without an extension gets the one of the chosen format.
     if (format && QFileInfo{path}.suffix().isEmpty()) path += QLatin1Char('.') + QLatin1String(fileTypeOf(*format).extension);

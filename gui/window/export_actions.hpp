@@ -1,6 +1,6 @@
 #pragma once
 // The File menu's exports of the open document: the sequence chart (SVG, PNG,
-// Mermaid, PlantUML, drawn by cli::exportMsc with the chart panel's current
+// Mermaid, PlantUML, drawn by exports::exportMsc with the chart panel's current
 // options, so it is the file `netstage msc` writes with the same flags), the
 // run as a JSON Lines trace, and its packets as a pcap capture.
 //
@@ -13,7 +13,7 @@
 #include <functional>
 #include <optional>
 
-#include "cli/msc_export.hpp"
+#include "export/msc_export.hpp"
 #include "simulator/trace/msc_model.hpp"
 #include "simulator/trace/record.hpp"
 
@@ -28,14 +28,14 @@ class SequenceChartPanel;
 
 // Each writes the whole file or nothing (an existing file stays as it was)
 // and returns an empty string, or why it could not.
-QString writeSequenceChart(const trace::TraceLog& log, const trace::MscOptions& options, cli::MscFormat format,
+QString writeSequenceChart(const trace::TraceLog& log, const trace::MscOptions& options, exports::MscFormat format,
                            const QString& path);
 QString writeTraceFile(const trace::TraceLog& log, const QString& path);     // JSON Lines, as `netstage run --trace`
 QString writePacketCapture(const trace::TraceLog& log, const QString& path);  // pcap, as `netstage run --pcap`
 
 // The chart format a file name asks for (.svg, .png, .mmd/.mermaid, .puml/.plantuml),
 // else the one of the dialog's chosen filter; nothing if neither says.
-std::optional<cli::MscFormat> chartFormatFor(const QString& path, const QString& selectedFilter = {});
+std::optional<exports::MscFormat> chartFormatFor(const QString& path, const QString& selectedFilter = {});
 
 class ExportActions : public QObject {
     Q_OBJECT
@@ -64,7 +64,7 @@ public:
 
     // The exports behind the entries, without a dialog. Each returns whether the
     // file was written; on failure the window shows why.
-    bool exportChartTo(const QString& path, std::optional<cli::MscFormat> format = std::nullopt);
+    bool exportChartTo(const QString& path, std::optional<exports::MscFormat> format = std::nullopt);
     bool saveTraceTo(const QString& path);
     bool exportPcapTo(const QString& path);
 

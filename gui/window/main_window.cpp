@@ -5,7 +5,6 @@
 #include <algorithm>
 #include <QApplication>
 #include <QComboBox>
-#include <QDockWidget>
 #include <QDragEnterEvent>
 #include <QDropEvent>
 #include <QResizeEvent>
@@ -21,10 +20,7 @@
 #include <QTableView>
 #include <QVBoxLayout>
 
-#include "gui/chart/msc_arrow_item.hpp"
 #include "gui/chart/sequence_chart_panel.hpp"
-#include "gui/chart/sequence_chart_scene.hpp"
-#include "gui/chart/sequence_chart_view.hpp"
 #include "gui/model/format.hpp"
 #include "gui/player/player_controller.hpp"
 #include "gui/scene/topology_scene.hpp"
@@ -40,17 +36,13 @@
 #include "gui/widgets/wrapping_delegate.hpp"
 #include "gui/window/analysis_panels.hpp"
 #include "gui/window/export_actions.hpp"
+#include "gui/window/presentation_mode.hpp"
+#include "gui/window/recent_files.hpp"
 
 namespace netstage::gui {
 
 namespace {
-constexpr int maxRecentFiles = 8;
-const char* const recentKey = "recentFiles";
 const char* const themeKey = "theme";
-// The chart's labels are laid out for 12 px; presentation zooms the chart
-// instead, a little less than the fonts so an arrow between neighbouring
-// lifelines stays whole.
-constexpr double presentationChartZoom = 1.3;
 
 QLabel* panelTitle(const QString& text, QWidget* parent) {
     auto* label = new QLabel{text, parent};
@@ -84,18 +76,15 @@ MainWindow::MainWindow(TraceSource source, Options options, QWidget* parent)
       transcriptModel_{new TranscriptModel{this}},
       hostModel_{new HostModel{this}} {
     if (options_.rememberRecentFiles) {
-        recentFiles_ = QSettings{}.value(QLatin1String(recentKey)).toStringList();
         const auto theme = ThemeController::parseChoice(QSettings{}.value(QLatin1String(themeKey)).toString());
         if (theme) themes_->setChoice(*theme);
     }
     buildActions();
-    buildMenus();
     buildLayout();
     panels_ = new AnalysisPanels{*this, *player_};
-    viewMenu_->addSeparator();
-    panels_->addToMenu(*viewMenu_);
+    presentation_ = new PresentationMode{*this, {*controls_, *side_, *middle_, *view_, *panels_, *themes_}};
     exports_ = new ExportActions{*this, *player_, panels_->chart()};
-    exports_->addToMenu(*fileMenu_, quit_);
+    buildMenus();
     connect(&look::notifier(), &look::Notifier::changed, this, &MainWindow::restyle);
     connect(player_, &PlayerController::documentChanged, this, &MainWindow::onDocumentChanged);
     connect(player_, &PlayerController::cursorChanged, this, &MainWindow::showCursor);
@@ -156,38 +145,31 @@ void MainWindow::buildActions() {
     skipIdle_->setCheckable(true);
     skipIdle_->setChecked(player_->skipsIdleTime());
     fit_ = make(tr("&Fit network to window"), QKeySequence{Qt::Key_F}, [this] { view_->fitScene(); });
-    // Actions belong to the window, not the menu bar: with the menu bar hidden
-    // in presentation mode every key still works.
-    presentation_ = make(tr("&Presentation Mode"), QKeySequence{Qt::Key_F11},
-                         [this](bool on) { setPresentationMode(on); });
-    presentation_->setCheckable(true);
-    leavePresentation_ = make(tr("Leave Presentation Mode"), QKeySequence{Qt::Key_Escape},
-                              [this] { setPresentationMode(false); });
-    leavePresentation_->setEnabled(false);  // otherwise Esc belongs to whatever has focus
 }
 
 void MainWindow::buildMenus() {
     QMenu* file = menuBar()->addMenu(tr("&File"));
-    fileMenu_ = file;
     file->addAction(open_);
-    recentMenu_ = file->addMenu(tr("Open &Recent"));
+    recentFiles_ = new RecentFiles{*file, options_.rememberRecentFiles, this};
+    connect(recentFiles_, &RecentFiles::chosen, this, [this](const QString& path) { openFile(path); });
     file->addAction(reload_);
     file->addSeparator();
     file->addAction(quit_);
-    rebuildRecentMenu();
+    exports_->addToMenu(*file, quit_);
 
     QMenu* play = menuBar()->addMenu(tr("&Play"));
     for (QAction* action : {playPause_, previousMessage_, nextMessage_, previousPacket_, nextPacket_, home_, end_}) {
         play->addAction(action);
     }
     QMenu* view = menuBar()->addMenu(tr("&View"));
-    viewMenu_ = view;
     view->addAction(showControl_);
     view->addAction(skipIdle_);
     view->addAction(fit_);
     view->addSeparator();
-    view->addAction(presentation_);
+    presentation_->addToMenu(*view);
     buildThemeMenu(*view);
+    view->addSeparator();
+    panels_->addToMenu(*view);
 }
 
 void MainWindow::buildThemeMenu(QMenu& view) {
@@ -235,86 +217,15 @@ void MainWindow::restyle() {
     panels_->chart().rebuild();
 }
 
-void MainWindow::setPresentationMode(bool on) {
-    presentation_->setChecked(on);
-    if (on == isPresenting()) return;
-    QDockWidget& chart = panels_->chartDock();
-    const QList<QDockWidget*> docks{&chart, &panels_->eventsDock(), &panels_->inspectorDock()};
-    if (on) {
-        Stage stage;
-        stage.windowState = windowState();
-        stage.geometry = geometry();
-        stage.docks = saveState();
-        for (QDockWidget* dock : docks) stage.docksHidden << dock->isHidden();
-        stage.middleSizes = middle_->sizes();
-        stage.menuBarHidden = menuBar()->isHidden();
-        stage.controlsHidden = controls_->isHidden();
-        stage.sideHidden = side_->isHidden();
-        stage.chartFloating = chart.isFloating();
-        stage.chartZoom = panels_->chart().view().zoom();
-        stage_ = stage;
+void MainWindow::setPresentationMode(bool on) { presentation_->setOn(on); }
 
-        menuBar()->hide();
-        controls_->hide();
-        side_->hide();
-        panels_->eventsDock().hide();
-        panels_->inspectorDock().hide();
-        chart.setFloating(false);
-        chart.setTitleBarWidget(new QWidget{&chart});  // no dock title on the stage
-        panels_->chart().setOptionBarsVisible(false);  // nor the chart's check boxes and filters
-        chart.show();
-        themes_->setPresenting(true);
-        panels_->chart().view().setZoom(stage.chartZoom * presentationChartZoom);
-        showFullScreen();
-        arrangeStage();  // again when the window has its full-screen size
-        leavePresentation_->setEnabled(true);
-        return;
-    }
-    const Stage stage = *stage_;
-    stage_.reset();
-    leavePresentation_->setEnabled(false);
-    themes_->setPresenting(false);
-    QWidget* emptyTitle = chart.titleBarWidget();
-    chart.setTitleBarWidget(nullptr);
-    delete emptyTitle;
-    panels_->chart().setOptionBarsVisible(true);
-    setWindowState(stage.windowState);
-    if (!(stage.windowState & (Qt::WindowMaximized | Qt::WindowFullScreen | Qt::WindowMinimized))) {
-        setGeometry(stage.geometry);
-    }
-    restoreState(stage.docks);
-    chart.setFloating(stage.chartFloating);
-    for (int i = 0; i < docks.size(); ++i) docks[i]->setHidden(stage.docksHidden[i]);
-    menuBar()->setHidden(stage.menuBarHidden);
-    controls_->setHidden(stage.controlsHidden);
-    side_->setHidden(stage.sideHidden);
-    middle_->setSizes(stage.middleSizes);
-    panels_->chart().view().setZoom(stage.chartZoom);
-    view_->fitScene();
-    if (chart.isVisible()) panels_->chart().revealCursor();
-}
+bool MainWindow::isPresenting() const { return presentation_->isOn(); }
 
-void MainWindow::arrangeStage() {
-    // Network and chart side by side, half and half: at 1600 px an arrow
-    // between neighbouring lifelines still fits the chart's width.
-    resizeDocks({&panels_->chartDock()}, {width() / 2}, Qt::Horizontal);
-    // The docks take their new sizes when the layout request posted above is
-    // handled; fit and centre after that, not before.
-    QMetaObject::invokeMethod(
-        this,
-        [this] {
-            if (!isPresenting()) return;
-            view_->fitScene();
-            // The current arrow in the middle of the chart, not at an edge.
-            SequenceChartScene& chart = panels_->chart().scene();
-            if (const auto arrow = chart.currentArrow()) panels_->chart().view().centerOn(chart.arrowItem(*arrow));
-        },
-        Qt::QueuedConnection);
-}
+QAction* MainWindow::presentationAction() const { return presentation_->toggleAction(); }
 
 void MainWindow::resizeEvent(QResizeEvent* event) {
     QMainWindow::resizeEvent(event);
-    if (isPresenting()) arrangeStage();
+    presentation_->windowResized();
 }
 
 void MainWindow::buildLayout() {
@@ -421,7 +332,7 @@ bool MainWindow::openFile(const QString& path) {
     scene_->setPlayback(nullptr);
     currentFile_ = path;
     player_->setDocument(std::make_unique<Playback>(std::move(std::get<trace::TraceLog>(result))));
-    addRecentFile(path);
+    recentFiles_->add(path);
     emit documentLoaded(path);
     return true;
 }
@@ -456,6 +367,8 @@ void MainWindow::openWithDialog() {
 
 ErrorDialog* MainWindow::errorBox() const { return errorBox_; }
 
+QStringList MainWindow::recentFiles() const { return recentFiles_->files(); }
+
 void MainWindow::showError(const QString& title, const QString& text, const QString& quote) {
     if (errorBox_) errorBox_->deleteLater();
     errorBox_ = new ErrorDialog{title, text, quote, this};
@@ -477,25 +390,6 @@ void MainWindow::showLoadError(const LoadError& error) {
     }
     if (!currentFile_.isEmpty()) text += tr("\n\nStill showing %1.").arg(currentFile_);
     showError(tr("Cannot open %1").arg(QFileInfo{QString::fromStdString(error.file)}.fileName()), text, quote);
-}
-
-void MainWindow::addRecentFile(const QString& path) {
-    const QString absolute = QFileInfo{path}.absoluteFilePath();
-    recentFiles_.removeAll(absolute);
-    recentFiles_.prepend(absolute);
-    while (recentFiles_.size() > maxRecentFiles) recentFiles_.removeLast();
-    if (options_.rememberRecentFiles) QSettings{}.setValue(QLatin1String(recentKey), recentFiles_);
-    rebuildRecentMenu();
-}
-
-void MainWindow::rebuildRecentMenu() {
-    recentMenu_->clear();
-    for (const QString& path : recentFiles_) {
-        QAction* action = recentMenu_->addAction(QFileInfo{path}.fileName());
-        action->setToolTip(path);
-        connect(action, &QAction::triggered, this, [this, path] { openFile(path); });
-    }
-    recentMenu_->setEnabled(!recentFiles_.isEmpty());
 }
 
 void MainWindow::onDocumentChanged() {

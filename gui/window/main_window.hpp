@@ -2,16 +2,13 @@
 // The player window: narration on top, the network in the middle with the
 // transcript and the selected host beside it, the transport bar below.
 // Everything shown is read from the PlayerController's Playback at its cursor.
-// Presentation mode (F11) clears the stage down to the network, the sequence
-// chart and the narration, full screen, in high contrast and larger type.
+// Presentation mode (F11, PresentationMode) clears the stage down to the
+// network, the sequence chart and the narration; File > Open Recent is
+// RecentFiles; the theme is ThemeController's.
 
 #include <QMainWindow>
 #include <QPointer>
-#include <QByteArray>
-#include <QRect>
-#include <QList>
 #include <QStringList>
-#include <optional>
 
 #include "gui/model/document_source.hpp"
 
@@ -32,6 +29,8 @@ class HostModel;
 class NarrationBar;
 class PlayerControls;
 class PlayerController;
+class PresentationMode;
+class RecentFiles;
 class TopologyScene;
 class ThemeController;
 class TopologyView;
@@ -58,7 +57,7 @@ public:
     void showError(const QString& title, const QString& text, const QString& quote = {});
 
     QString currentFile() const { return currentFile_; }
-    QStringList recentFiles() const { return recentFiles_; }
+    QStringList recentFiles() const;
     ErrorDialog* errorBox() const;  // out of line: includers need not know ErrorDialog
 
     PlayerController& player() { return *player_; }
@@ -86,8 +85,8 @@ public:
     // only the network, the sequence chart and the narration. Leaving puts back
     // the window state, panels, docks, splitter, menu bar and theme as they were.
     void setPresentationMode(bool on);
-    bool isPresenting() const { return stage_.has_value(); }
-    QAction* presentationAction() const { return presentation_; }
+    bool isPresenting() const;
+    QAction* presentationAction() const;
 
 signals:
     void documentLoaded(const QString& path);
@@ -106,8 +105,6 @@ private:
     void showCursor();
     void selectHost(const QString& host);
     void showLoadError(const LoadError& error);
-    void addRecentFile(const QString& path);
-    void rebuildRecentMenu();
     void openWithDialog();
     void buildThemeMenu(QMenu& view);
     void chooseTheme(ThemeChoice choice);
@@ -115,29 +112,11 @@ private:
     void restyle();
     // Protocol colours of the legend and of the timeline's ticks.
     void showColourKey();
-    // Presentation mode's layout for the window's current size.
-    void arrangeStage();
-
-    // What presentation mode hid or changed, to put back when it ends.
-    struct Stage {
-        Qt::WindowStates windowState;
-        QRect geometry;  // of a window neither maximised nor full screen
-        QByteArray docks;  // QMainWindow::saveState()
-        QList<bool> docksHidden;
-        QList<int> middleSizes;
-        bool menuBarHidden = false;
-        bool controlsHidden = false;
-        bool sideHidden = false;
-        bool chartFloating = false;
-        double chartZoom = 1.0;
-    };
 
     TraceSource source_;
     Options options_;
     ThemeController* themes_;
-    std::optional<Stage> stage_;
     QString currentFile_;
-    QStringList recentFiles_;
 
     PlayerController* player_;
     TopologyScene* scene_;
@@ -164,16 +143,13 @@ private:
     QAction* showControl_ = nullptr;
     QAction* skipIdle_ = nullptr;
     QAction* fit_ = nullptr;
-    QMenu* recentMenu_ = nullptr;
-    QMenu* viewMenu_ = nullptr;
-    QAction* presentation_ = nullptr;
-    QAction* leavePresentation_ = nullptr;
     QActionGroup* themeGroup_ = nullptr;
     QSplitter* middle_ = nullptr;
     QWidget* side_ = nullptr;
     AnalysisPanels* panels_ = nullptr;
+    PresentationMode* presentation_ = nullptr;
     ExportActions* exports_ = nullptr;
-    QMenu* fileMenu_ = nullptr;
+    RecentFiles* recentFiles_ = nullptr;
 };
 
 }  // namespace netstage::gui

@@ -16,7 +16,6 @@
 #include <sstream>
 
 #include "cli/msc_command.hpp"
-#include "cli/msc_export.hpp"
 #include "simulator/scenario/run_scenario.hpp"
 #include "simulator/scenario/scenario_loader.hpp"
 #include "simulator/trace/msc_layout.hpp"
@@ -368,12 +367,6 @@ TEST(MscPng, anUnwritablePathIsReported) {
     std::ostringstream err;
     EXPECT_EQ(runMscCommand(options, out, err), 1);
     EXPECT_EQ(err.str(), "netstage msc: /nonexistent-netstage-dir/chart.png: cannot open for writing\n");
-}
-
-TEST(MscPng, isTheSameForTheSameOptions) {
-    trace::MscOptions options;
-    options.tcpSegments = true;
-    EXPECT_EQ(exportMsc(run01(), options, MscFormat::Png), exportMsc(run01(), options, MscFormat::Png));
 }
 
 #else

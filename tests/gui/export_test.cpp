@@ -218,14 +218,14 @@ TEST_F(ExportTest, theMenuEntryAsksForAPathAndTakesTheFormatFromTheFilter) {
 }
 
 TEST(ChartFormat, comesFromTheExtensionElseFromTheChosenFilter) {
-    EXPECT_EQ(chartFormatFor(QStringLiteral("a.svg")), cli::MscFormat::Svg);
-    EXPECT_EQ(chartFormatFor(QStringLiteral("a.PNG")), cli::MscFormat::Png);
-    EXPECT_EQ(chartFormatFor(QStringLiteral("a.mmd")), cli::MscFormat::Mermaid);
-    EXPECT_EQ(chartFormatFor(QStringLiteral("a.mermaid")), cli::MscFormat::Mermaid);
-    EXPECT_EQ(chartFormatFor(QStringLiteral("a.puml")), cli::MscFormat::PlantUml);
-    EXPECT_EQ(chartFormatFor(QStringLiteral("a.plantuml")), cli::MscFormat::PlantUml);
-    EXPECT_EQ(chartFormatFor(QStringLiteral("a.svg"), QStringLiteral("PNG image (*.png)")), cli::MscFormat::Svg);
-    EXPECT_EQ(chartFormatFor(QStringLiteral("a"), QStringLiteral("Mermaid (*.mmd *.mermaid)")), cli::MscFormat::Mermaid);
+    EXPECT_EQ(chartFormatFor(QStringLiteral("a.svg")), exports::MscFormat::Svg);
+    EXPECT_EQ(chartFormatFor(QStringLiteral("a.PNG")), exports::MscFormat::Png);
+    EXPECT_EQ(chartFormatFor(QStringLiteral("a.mmd")), exports::MscFormat::Mermaid);
+    EXPECT_EQ(chartFormatFor(QStringLiteral("a.mermaid")), exports::MscFormat::Mermaid);
+    EXPECT_EQ(chartFormatFor(QStringLiteral("a.puml")), exports::MscFormat::PlantUml);
+    EXPECT_EQ(chartFormatFor(QStringLiteral("a.plantuml")), exports::MscFormat::PlantUml);
+    EXPECT_EQ(chartFormatFor(QStringLiteral("a.svg"), QStringLiteral("PNG image (*.png)")), exports::MscFormat::Svg);
+    EXPECT_EQ(chartFormatFor(QStringLiteral("a"), QStringLiteral("Mermaid (*.mmd *.mermaid)")), exports::MscFormat::Mermaid);
     EXPECT_EQ(chartFormatFor(QStringLiteral("a.txt")), std::nullopt);
 }
 

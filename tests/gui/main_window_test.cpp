@@ -2,7 +2,10 @@
 #include <QApplication>
 #include <QLabel>
 #include <QToolButton>
+#include <QFileInfo>
 #include <QListView>
+#include <QMenu>
+#include <QMenuBar>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -112,6 +115,46 @@ TEST_F(MainWindowTest, keysStepPlayAndJump) {
     EXPECT_TRUE(window.player().isPlaying());
     QTest::keyClick(&window, Qt::Key_Space);
     EXPECT_FALSE(window.player().isPlaying());
+}
+
+// Each menu's entries, "-" for a separator, as the menu bar shows them.
+QStringList menuEntries(MainWindow& window, const QString& title) {
+    QStringList entries;
+    for (QAction* menu : window.menuBar()->actions()) {
+        if (menu->text() != title) continue;
+        for (const QAction* action : menu->menu()->actions()) {
+            entries << (action->isSeparator() ? QStringLiteral("-") : action->text());
+        }
+    }
+    return entries;
+}
+
+TEST_F(MainWindowTest, theMenusHoldTheirEntriesInOrder) {
+    EXPECT_EQ(menuEntries(window, QStringLiteral("&File")),
+              (QStringList{QStringLiteral("&Open..."), QStringLiteral("Open &Recent"), QStringLiteral("&Reload"),
+                           QStringLiteral("-"), QStringLiteral("&Export Sequence Chart..."),
+                           QStringLiteral("Save &Trace As..."), QStringLiteral("Export &Packet Capture..."),
+                           QStringLiteral("-"), QStringLiteral("&Quit")}));
+    EXPECT_EQ(menuEntries(window, QStringLiteral("&View")),
+              (QStringList{QStringLiteral("Show TCP &control segments"), QStringLiteral("&Skip idle time while playing"),
+                           QStringLiteral("&Fit network to window"), QStringLiteral("-"),
+                           QStringLiteral("&Presentation Mode"), QStringLiteral("&Theme"), QStringLiteral("-"),
+                           QStringLiteral("Sequence chart"), QStringLiteral("Event list"),
+                           QStringLiteral("Packet inspector")}));
+    // Opening a file puts it under Open Recent, which opens it again.
+    const QString path = write(QStringLiteral("good.jsonl"), sampleJson());
+    ASSERT_TRUE(window.openFile(path));
+    EXPECT_EQ(window.recentFiles(), QStringList{QFileInfo{path}.absoluteFilePath()});
+    QSignalSpy loaded{&window, &MainWindow::documentLoaded};
+    for (QAction* menu : window.menuBar()->actions()) {
+        if (menu->text() != QStringLiteral("&File")) continue;
+        QMenu* recent = menu->menu()->actions().at(1)->menu();
+        ASSERT_NE(recent, nullptr);
+        ASSERT_EQ(recent->actions().size(), 1);
+        recent->actions().front()->trigger();
+    }
+    ASSERT_EQ(loaded.count(), 1);
+    EXPECT_EQ(loaded[0][0].toString(), path);
 }
 
 TEST_F(MainWindowTest, theTitleIsNarratedUntilTheFirstCaption) {

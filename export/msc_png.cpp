@@ -1,4 +1,4 @@
-#include "gui/export/msc_png.hpp"
+#include "export/msc_png.hpp"
 
 #include <QBuffer>
 #include <QByteArray>
@@ -12,7 +12,7 @@
 #include <cstdlib>
 #include <stdexcept>
 
-namespace netstage::gui {
+namespace netstage::exports {
 
 namespace {
 
@@ -40,33 +40,7 @@ void teachFontFamilyLists(const std::string& svg) {
     }
 }
 
-}  // namespace
-
-std::string svgToPng(const std::string& svg, double scale) {
-    if (!(scale > 0)) throw std::invalid_argument{"PNG scale must be positive"};
-    teachFontFamilyLists(svg);
-    QSvgRenderer renderer{QByteArray::fromRawData(svg.data(), static_cast<qsizetype>(svg.size()))};
-    if (!renderer.isValid()) throw std::runtime_error{"the chart's SVG could not be read for rasterising"};
-    // The viewBox holds the exact width and height (defaultSize() rounds them).
-    const QRectF box = renderer.viewBoxF();
-    const QSize pixels{static_cast<int>(std::lround(box.width() * scale)), static_cast<int>(std::lround(box.height() * scale))};
-    if (pixels.isEmpty()) throw std::runtime_error{"the chart's SVG has no size"};
-
-    // Opaque: a slide program shows a transparent PNG on its own background colour.
-    QImage image{pixels, QImage::Format_RGB32};
-    image.fill(Qt::white);
-    {
-        QPainter painter{&image};
-        painter.setRenderHints(QPainter::Antialiasing | QPainter::TextAntialiasing | QPainter::SmoothPixmapTransform);
-        renderer.render(&painter, QRectF{0, 0, box.width() * scale, box.height() * scale});
-    }
-    QByteArray bytes;
-    QBuffer buffer{&bytes};
-    buffer.open(QIODevice::WriteOnly);
-    if (!image.save(&buffer, "PNG")) throw std::runtime_error{"the chart could not be encoded as PNG"};
-    return bytes.toStdString();
-}
-
+// For a command-line program: a QGuiApplication if none exists. A no-op inside the GUI.
 void ensureGuiApplication() {
     if (QGuiApplication::instance() != nullptr) return;
     if (std::getenv("QT_QPA_PLATFORM") == nullptr) ::setenv("QT_QPA_PLATFORM", "offscreen", 0);
@@ -79,4 +53,32 @@ void ensureGuiApplication() {
     new QGuiApplication{argc, argv};
 }
 
-}  // namespace netstage::gui
+}  // namespace
+
+std::string svgToPng(const std::string& svg) {
+    ensureGuiApplication();
+    teachFontFamilyLists(svg);
+    QSvgRenderer renderer{QByteArray::fromRawData(svg.data(), static_cast<qsizetype>(svg.size()))};
+    if (!renderer.isValid()) throw std::runtime_error{"the chart's SVG could not be read for rasterising"};
+    // The viewBox holds the exact width and height (defaultSize() rounds them).
+    const QRectF box = renderer.viewBoxF();
+    const QSize pixels{static_cast<int>(std::lround(box.width() * pngScale)),
+                       static_cast<int>(std::lround(box.height() * pngScale))};
+    if (pixels.isEmpty()) throw std::runtime_error{"the chart's SVG has no size"};
+
+    // Opaque: a slide program shows a transparent PNG on its own background colour.
+    QImage image{pixels, QImage::Format_RGB32};
+    image.fill(Qt::white);
+    {
+        QPainter painter{&image};
+        painter.setRenderHints(QPainter::Antialiasing | QPainter::TextAntialiasing | QPainter::SmoothPixmapTransform);
+        renderer.render(&painter, QRectF{0, 0, box.width() * pngScale, box.height() * pngScale});
+    }
+    QByteArray bytes;
+    QBuffer buffer{&bytes};
+    buffer.open(QIODevice::WriteOnly);
+    if (!image.save(&buffer, "PNG")) throw std::runtime_error{"the chart could not be encoded as PNG"};
+    return bytes.toStdString();
+}
+
+}  // namespace netstage::exports
