@@ -49,12 +49,13 @@ inline void require(bool property, const char* what) {
     std::abort();
 }
 
-// How the SMTP and POP3 engines, which keep simulated time (start(now),
-// receive(bytes, now), nextTimeout()/handleTimeout(now), receiveEof()), are
+// How the SMTP and POP3 engines (protocols/common/engine.hpp: start(now),
+// receive(bytes, now), nextTimeout()/handleTimeout(now), receiveEof(now)) are
 // fed: a piece of the input every simulated second until the input ends or
-// `over()` says the session is, draining the engine after each step.
+// `over()` says the session is, draining the engine after each step. Returns
+// the simulated time reached.
 template <typename Session, typename Drain, typename Over>
-void feedTimedEngine(Session& session, SplitInput& input, Drain drain, Over over) {
+std::chrono::nanoseconds feedTimedEngine(Session& session, SplitInput& input, Drain drain, Over over) {
     std::chrono::nanoseconds now{0};
     session.start(now);
     drain();
@@ -64,20 +65,22 @@ void feedTimedEngine(Session& session, SplitInput& input, Drain drain, Over over
         drain();
         session.takeOutput();
     }
+    return now;
 }
 
-// Then the engine's next timeout and the end of the stream, each only while
-// the session is not over (a server is given both whatever its state).
+// Then, from `now`, the engine's next timeout and the end of the stream, each
+// only while the session is not over (a server is given both whatever its state).
 template <typename Session, typename Drain, typename Over>
-void endTimedEngine(Session& session, Drain drain, Over over) {
+void endTimedEngine(Session& session, std::chrono::nanoseconds now, Drain drain, Over over) {
     if (!over()) {
         if (const auto deadline = session.nextTimeout()) {
-            session.handleTimeout(*deadline);
+            now = std::max(now, *deadline);
+            session.handleTimeout(now);
             drain();
         }
     }
     if (!over()) {
-        session.receiveEof();
+        session.receiveEof(now);
         drain();
     }
     session.takeOutput();

@@ -32,9 +32,9 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     config.maxReplyLine = 256;
     pop3::ClientSession session{config};
     const auto drainIt = [&session] { drain(session); };
-    const auto finished = [&session] { return session.finished(); };
-    fuzz::feedTimedEngine(session, input, drainIt, finished);
-    fuzz::endTimedEngine(session, drainIt, finished);
-    fuzz::require(session.finished(), "the POP3 client did not finish after EOF");
+    const auto closed = [&session] { return session.closed(); };
+    const auto now = fuzz::feedTimedEngine(session, input, drainIt, closed);
+    fuzz::endTimedEngine(session, now, drainIt, closed);
+    fuzz::require(session.closed(), "the POP3 client did not finish after EOF");
     return 0;
 }

@@ -34,8 +34,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     {
         pop3::ServerSession session{provider};
         const auto drainIt = [&session] { drain(session); };
-        fuzz::feedTimedEngine(session, input, drainIt, [&session] { return session.closeRequested(); });
-        fuzz::endTimedEngine(session, drainIt, fuzz::never);
+        const auto now = fuzz::feedTimedEngine(session, input, drainIt, [&session] { return session.closed(); });
+        fuzz::endTimedEngine(session, now, drainIt, fuzz::never);
     }
     fuzz::require(!drop.locked && drop.releases <= 1, "the POP3 maildrop was not released exactly once");
     return 0;

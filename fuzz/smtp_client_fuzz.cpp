@@ -66,10 +66,10 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     session.enqueue({"", {"alice@crepes.fr"}, "bounce\r\n"});
     Tally tally;
     const auto drainIt = [&session, &tally] { drain(session, tally); };
-    const auto finished = [&session] { return session.finished(); };
-    fuzz::feedTimedEngine(session, input, drainIt, finished);
-    fuzz::endTimedEngine(session, drainIt, finished);
-    fuzz::require(session.finished() && tally.done, "the SMTP client did not finish after EOF");
+    const auto closed = [&session] { return session.closed(); };
+    const auto now = fuzz::feedTimedEngine(session, input, drainIt, closed);
+    fuzz::endTimedEngine(session, now, drainIt, closed);
+    fuzz::require(session.closed() && tally.done, "the SMTP client did not finish after EOF");
     fuzz::require(tally.itemResults == 2, "an SMTP item did not get exactly one result");
     return 0;
 }

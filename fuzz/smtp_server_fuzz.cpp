@@ -44,7 +44,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     config.limits.maxMessageSize = 300;
     smtp::ServerSession session{config, &policy};
     const auto drainIt = [&session] { drain(session); };
-    fuzz::feedTimedEngine(session, input, drainIt, [&session] { return session.closed(); });
-    fuzz::endTimedEngine(session, drainIt, fuzz::never);
+    const auto now = fuzz::feedTimedEngine(session, input, drainIt, [&session] { return session.closed(); });
+    fuzz::endTimedEngine(session, now, drainIt, fuzz::never);
     return 0;
 }

@@ -45,12 +45,9 @@ struct Failed {
     std::string reason;
 };
 
-struct CloseRequested {};
-
 }  // namespace netstage::pop3::client
 
 namespace netstage::pop3 {
 using ClientEvent = std::variant<client::NeedData, client::CommandSent, client::ReplyLine, client::MessageDownloaded, client::LoginFailed,
-                                 client::CommandRejected, client::ProtocolError, client::Done, client::Failed,
-                                 client::CloseRequested>;
+                                 client::CommandRejected, client::ProtocolError, client::Done, client::Failed>;
 }  // namespace netstage::pop3

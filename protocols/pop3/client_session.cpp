@@ -23,28 +23,28 @@ void ClientSession::start(std::chrono::nanoseconds now) {
 
 void ClientSession::receive(std::string_view bytes, std::chrono::nanoseconds now) {
     if (!started_) throw std::logic_error("POP3 client session received data before start()");
-    if (finished()) return;
+    if (closed()) return;
     reader_.feed(bytes);
-    while (!finished()) {
+    while (!closed()) {
         auto line = reader_.next();
         if (!line) break;
         handleLine(*line, now);
     }
 }
 
-void ClientSession::receiveEof() {
-    if (finished()) return;
-    fail("connection closed by the server in state " + std::string{toString(state_)});
+void ClientSession::receiveEof(std::chrono::nanoseconds) {
+    if (closed()) return;
+    fail(ClientTrigger::Lost, "connection closed by the server in state " + std::string{toString(state_)});
 }
 
 std::optional<std::chrono::nanoseconds> ClientSession::nextTimeout() const {
-    if (!started_ || finished()) return std::nullopt;
+    if (!started_ || closed()) return std::nullopt;
     return deadline_;
 }
 
 void ClientSession::handleTimeout(std::chrono::nanoseconds now) {
-    if (!started_ || finished() || now < deadline_) return;
-    fail("no reply from the server in state " + std::string{toString(state_)});
+    if (!started_ || closed() || now < deadline_) return;
+    fail(ClientTrigger::Lost, "no reply from the server in state " + std::string{toString(state_)});
 }
 
 std::string ClientSession::takeOutput() { return std::exchange(outgoing_, {}); }
@@ -76,7 +76,7 @@ void ClientSession::handleLine(const proto::Line& line, std::chrono::nanoseconds
         handleStatus(false, line.text, now);
     } else {
         events_.emplace_back(client::ProtocolError{"reply is neither +OK nor -ERR", line.text});
-        fail("unintelligible reply from the server");
+        fail(ClientTrigger::Lost, "unintelligible reply from the server");
     }
 }
 
@@ -84,32 +84,32 @@ void ClientSession::handleStatus(bool ok, const std::string& line, std::chrono::
     switch (state_) {
         case ClientState::AwaitGreeting:
             if (!ok) {
-                fail("server refused the connection: " + line);
+                fail(ClientTrigger::Err, "server refused the connection: " + line);
                 return;
             }
-            send("user", config_.user, ClientState::AwaitUser, now);
+            send(ClientTrigger::Ok, "user", config_.user, now);
             return;
         case ClientState::AwaitUser:
         case ClientState::AwaitPass:
             if (!ok) {
                 loginFailed_ = true;
                 events_.emplace_back(client::LoginFailed{line});
-                quit(now);
+                send(ClientTrigger::Err, "quit", {}, now);
                 return;
             }
             if (state_ == ClientState::AwaitUser) {
-                send("pass", config_.password, ClientState::AwaitPass, now);
+                send(ClientTrigger::Ok, "pass", config_.password, now);
             } else {
-                send("list", {}, ClientState::AwaitList, now);
+                send(ClientTrigger::Ok, "list", {}, now);
             }
             return;
         case ClientState::AwaitList:
             if (!ok) {
                 events_.emplace_back(client::CommandRejected{"LIST", line});
-                quit(now);
+                send(ClientTrigger::Err, "quit", {}, now);
                 return;
             }
-            moveTo(ClientState::ReadingList);
+            moveOn(ClientTrigger::Ok);
             return;
         case ClientState::AwaitRetr:
             if (!ok) {
@@ -118,7 +118,7 @@ void ClientSession::handleStatus(bool ok, const std::string& line, std::chrono::
                 return;
             }
             body_.clear();
-            moveTo(ClientState::ReadingMessage);
+            moveOn(ClientTrigger::Ok);
             return;
         case ClientState::AwaitDele:
             if (!ok) events_.emplace_back(client::CommandRejected{"DELE " + std::to_string(current_), line});
@@ -126,12 +126,11 @@ void ClientSession::handleStatus(bool ok, const std::string& line, std::chrono::
             return;
         case ClientState::AwaitQuit:
             if (loginFailed_) {
-                fail("login failed");
+                fail(ClientTrigger::SignedOffAfterFailedLogin, "login failed");
                 return;
             }
-            moveTo(ClientState::Done);
+            moveOn(ClientTrigger::SignedOff);
             events_.emplace_back(client::Done{downloaded_});
-            events_.emplace_back(client::CloseRequested{});
             return;
         case ClientState::ReadingList:
         case ClientState::ReadingMessage:
@@ -172,7 +171,7 @@ void ClientSession::handleMessageLine(const std::string& line, std::chrono::nano
     ++downloaded_;
     events_.emplace_back(client::MessageDownloaded{current_, std::exchange(body_, {})});
     if (config_.mode == DownloadMode::DownloadAndDelete) {
-        send("dele", std::to_string(current_), ClientState::AwaitDele, now);
+        send(ClientTrigger::Delete, "dele", std::to_string(current_), now);
     } else {
         retrieveNextOrQuit(now);
     }
@@ -181,37 +180,35 @@ void ClientSession::handleMessageLine(const std::string& line, std::chrono::nano
 void ClientSession::retrieveNextOrQuit(std::chrono::nanoseconds now) {
     if (nextToFetch_ < toFetch_.size()) {
         current_ = toFetch_[nextToFetch_++];
-        send("retr", std::to_string(current_), ClientState::AwaitRetr, now);
+        send(ClientTrigger::NextMessage, "retr", std::to_string(current_), now);
     } else {
-        quit(now);
+        send(ClientTrigger::NoMessageLeft, "quit", {}, now);
     }
 }
 
-void ClientSession::quit(std::chrono::nanoseconds now) { send("quit", {}, ClientState::AwaitQuit, now); }
-
-void ClientSession::send(std::string_view verb, const std::string& argument, ClientState next,
+void ClientSession::send(ClientTrigger trigger, std::string_view verb, const std::string& argument,
                          std::chrono::nanoseconds now) {
     std::string line = config_.style == CommandStyle::UpperCase ? proto::asciiUpper(verb) : std::string{verb};
     if (!argument.empty()) line += " " + argument;
     proto::requireOneLine(line, "POP3 command");
-    moveTo(next);
+    moveOn(trigger);
     outgoing_ += line + "\r\n";
     events_.emplace_back(client::CommandSent{std::move(line)});
     deadline_ = now + config_.replyTimeout;
 }
 
-void ClientSession::fail(const std::string& reason) {
-    moveTo(ClientState::Failed);
+void ClientSession::fail(ClientTrigger trigger, const std::string& reason) {
+    moveOn(trigger);
     events_.emplace_back(client::Failed{reason});
-    events_.emplace_back(client::CloseRequested{});
 }
 
-void ClientSession::moveTo(ClientState next) {
-    if (!clientTransitionAllowed(state_, next)) {
-        throw std::logic_error("POP3 client: no transition from " + std::string{toString(state_)} + " to " +
-                               std::string{toString(next)});
+void ClientSession::moveOn(ClientTrigger trigger) {
+    const std::optional<ClientState> next = clientTransition(state_, trigger);
+    if (!next) {
+        throw std::logic_error("POP3 client: trigger " + std::to_string(static_cast<int>(trigger)) +
+                               " cannot happen in state " + std::string{toString(state_)});
     }
-    state_ = next;
+    state_ = *next;
 }
 
 }  // namespace netstage::pop3

@@ -1,6 +1,7 @@
 #pragma once
 // POP3 client engine (sans-IO) that downloads a whole maildrop the way the
 // lecture shows: user, pass, list, then retr (and dele) for each message, quit.
+// It meets proto::Engine (protocols/common/engine.hpp).
 
 #include <chrono>
 #include <cstddef>
@@ -37,7 +38,7 @@ public:
     // The connection is open; the greeting is awaited from `now`.
     void start(std::chrono::nanoseconds now);
     void receive(std::string_view bytes, std::chrono::nanoseconds now);
-    void receiveEof();
+    void receiveEof(std::chrono::nanoseconds now);
 
     std::optional<std::chrono::nanoseconds> nextTimeout() const;
     void handleTimeout(std::chrono::nanoseconds now);
@@ -48,7 +49,8 @@ public:
     ClientEvent nextEvent();
 
     ClientState state() const { return state_; }
-    bool finished() const { return state_ == ClientState::Done || state_ == ClientState::Failed; }
+    // Done or Failed: the host closes the connection.
+    bool closed() const { return state_ == ClientState::Done || state_ == ClientState::Failed; }
 
 private:
     void handleLine(const proto::Line& line, std::chrono::nanoseconds now);
@@ -56,11 +58,12 @@ private:
     void handleListLine(const std::string& line, std::chrono::nanoseconds now);
     void handleMessageLine(const std::string& line, std::chrono::nanoseconds now);
 
-    void send(std::string_view verb, const std::string& argument, ClientState next, std::chrono::nanoseconds now);
+    // Moves on by `trigger`, then sends the command.
+    void send(ClientTrigger trigger, std::string_view verb, const std::string& argument, std::chrono::nanoseconds now);
     void retrieveNextOrQuit(std::chrono::nanoseconds now);
-    void quit(std::chrono::nanoseconds now);
-    void fail(const std::string& reason);
-    void moveTo(ClientState next);
+    void fail(ClientTrigger trigger, const std::string& reason);
+    // The one place the state changes, as kClientTransitions says.
+    void moveOn(ClientTrigger trigger);
 
     ClientConfig config_;
     proto::LineReader reader_;

@@ -59,11 +59,8 @@ struct ProtocolError {
     std::string line;
 };
 
-// The server wants the connection closed once its output is flushed.
-struct CloseRequested {};
-
+// Whether the server wants the connection closed is ServerSession::closed().
 using ServerEvent = std::variant<NeedData, CommandReceived, ReplyLineSent, LoginSucceeded, LoginFailed, MessageRetrieved,
-                                 MessageMarkedDeleted, DeletesCommitted, MaildropReleased, ProtocolError,
-                                 CloseRequested>;
+                                 MessageMarkedDeleted, DeletesCommitted, MaildropReleased, ProtocolError>;
 
 }  // namespace netstage::pop3

@@ -66,7 +66,7 @@ void ServerSession::start(std::chrono::nanoseconds now) {
     if (state_ != ServerState::Greeting) throw std::logic_error("POP3 server session started twice");
     lastActivity_ = now;
     reply(config_.greeting);
-    moveTo(ServerState::Authorization);
+    moveOn(ServerTrigger::Greeted);
 }
 
 void ServerSession::receive(std::string_view bytes, std::chrono::nanoseconds now) {
@@ -82,10 +82,10 @@ void ServerSession::receive(std::string_view bytes, std::chrono::nanoseconds now
     }
 }
 
-void ServerSession::receiveEof() {
+void ServerSession::receiveEof(std::chrono::nanoseconds) {
     if (state_ == ServerState::Closed) return;
     if (maildrop_ != nullptr) releaseMaildrop(false);
-    close();
+    moveOn(ServerTrigger::Dropped);
 }
 
 std::optional<std::chrono::nanoseconds> ServerSession::nextTimeout() const {
@@ -99,7 +99,7 @@ void ServerSession::handleTimeout(std::chrono::nanoseconds now) {
     // RFC 1939 §3: an autologout does not enter UPDATE and sends no reply.
     events_.emplace_back(ProtocolError{"autologout: client idle too long", {}});
     if (maildrop_ != nullptr) releaseMaildrop(false);
-    close();
+    moveOn(ServerTrigger::Dropped);
 }
 
 std::string ServerSession::takeOutput() { return std::exchange(outgoing_, {}); }
@@ -123,7 +123,7 @@ void ServerSession::handleLine(const proto::Line& line) {
     const std::string verb = raw.substr(0, space);
     std::string argument{proto::trimSpaces(space == std::string::npos ? std::string_view{} : std::string_view{raw}.substr(space))};
     const CommandRule* rule = nullptr;
-    for (const auto& candidate : commandTable) {
+    for (const auto& candidate : kCommandRules) {
         if (proto::iequals(candidate.verb, verb)) rule = &candidate;
     }
     if (rule == nullptr) {
@@ -192,7 +192,7 @@ void ServerSession::onPass(const std::string& argument) {
             if (opened.maildrop == nullptr) throw std::logic_error("MaildropProvider returned Ok without a maildrop");
             maildrop_ = opened.maildrop;
             deleted_.assign(maildrop_->size(), false);
-            moveTo(ServerState::Transaction);
+            moveOn(ServerTrigger::LoggedIn);
             events_.emplace_back(LoginSucceeded{user, deleted_.size()});
             reply(config_.loggedOn);
             return;
@@ -209,8 +209,9 @@ void ServerSession::onPass(const std::string& argument) {
 
 // RFC 1939 §6: only QUIT from TRANSACTION enters UPDATE and removes messages.
 void ServerSession::onQuit() {
-    if (state_ == ServerState::Transaction) {
-        moveTo(ServerState::Update);
+    moveOn(ServerTrigger::Quit);
+    const bool update = state_ == ServerState::Update;
+    if (update) {
         std::vector<std::size_t> indices;
         std::vector<std::size_t> numbers;
         for (std::size_t i = 0; i < deleted_.size(); ++i) {
@@ -224,7 +225,7 @@ void ServerSession::onQuit() {
         releaseMaildrop(true);
     }
     reply(config_.signingOff);
-    close();
+    if (update) moveOn(ServerTrigger::Updated);
 }
 
 void ServerSession::onStat() { reply("+OK " + std::to_string(liveCount()) + " " + std::to_string(liveOctets())); }
@@ -366,17 +367,13 @@ void ServerSession::releaseMaildrop(bool afterQuit) {
     events_.emplace_back(MaildropReleased{afterQuit});
 }
 
-void ServerSession::moveTo(ServerState next) {
-    if (!serverTransitionAllowed(state_, next)) {
-        throw std::logic_error("POP3 server: no transition from " + std::string{toString(state_)} + " to " +
-                               std::string{toString(next)});
+void ServerSession::moveOn(ServerTrigger trigger) {
+    const std::optional<ServerState> next = serverTransition(state_, trigger);
+    if (!next) {
+        throw std::logic_error("POP3 server: trigger " + std::to_string(static_cast<int>(trigger)) +
+                               " cannot happen in state " + std::string{toString(state_)});
     }
-    state_ = next;
-}
-
-void ServerSession::close() {
-    moveTo(ServerState::Closed);
-    events_.emplace_back(CloseRequested{});
+    state_ = *next;
 }
 
 }  // namespace netstage::pop3

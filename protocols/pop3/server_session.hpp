@@ -1,7 +1,8 @@
 #pragma once
 // POP3 server engine (RFC 1939, CAPA from RFC 2449), sans-IO: bytes and
-// times in, bytes and events out. The maildrop comes from a provider the
-// host implements.
+// times in, bytes and events out; it meets proto::Engine
+// (protocols/common/engine.hpp). The maildrop comes from a provider the host
+// implements, which is also where the host decides a login.
 
 #include <chrono>
 #include <cstddef>
@@ -46,7 +47,7 @@ public:
     // Bytes from the client, in any split. Complete lines are handled at once.
     void receive(std::string_view bytes, std::chrono::nanoseconds now);
     // The client closed its side.
-    void receiveEof();
+    void receiveEof(std::chrono::nanoseconds now);
 
     std::optional<std::chrono::nanoseconds> nextTimeout() const;
     void handleTimeout(std::chrono::nanoseconds now);
@@ -57,7 +58,8 @@ public:
     ServerEvent nextEvent();
 
     ServerState state() const { return state_; }
-    bool closeRequested() const { return state_ == ServerState::Closed; }
+    // After QUIT, EOF or autologout: the host closes the connection once the output is sent.
+    bool closed() const { return state_ == ServerState::Closed; }
 
 private:
     void handleLine(const proto::Line& line);
@@ -84,8 +86,8 @@ private:
     void sendMultiline(const std::vector<std::string>& lines);  // stuffs, then ends with "."
     void error(const std::string& replyLine, const std::string& reason);  // -ERR plus a ProtocolError
     void releaseMaildrop(bool afterQuit);
-    void moveTo(ServerState next);
-    void close();
+    // The one place the state changes, as kServerTransitions says.
+    void moveOn(ServerTrigger trigger);
 
     MaildropProvider& provider_;
     ServerConfig config_;

@@ -1,10 +1,12 @@
 #pragma once
 // The POP3 state machines as tables (RFC 1939 §3-§6). The sessions consult
-// these tables for every command and every state change, and docs/pop3.md
-// draws its state diagrams from them.
+// these tables for every command and every state change: a handler says what
+// happened (a trigger), the table says where that leads. docs/pop3.md draws
+// its state diagrams from them.
 
 #include <array>
 #include <cstddef>
+#include <optional>
 #include <string_view>
 
 namespace netstage::pop3 {
@@ -24,28 +26,39 @@ constexpr std::string_view toString(ServerState s) {
     return "?";
 }
 
-struct ServerTransition {
-    ServerState from;
-    std::string_view trigger;
-    ServerState to;
+enum class ServerTrigger {
+    Greeted,   // start() queued the greeting
+    LoggedIn,  // PASS accepted, maildrop locked
+    Quit,      // QUIT
+    Dropped,   // EOF or autologout
+    Updated,   // UPDATE done: deletions committed, lock released, +OK sent
 };
 
-inline constexpr std::array<ServerTransition, 8> serverTransitions{{
-    {ServerState::Greeting, "connection opened: +OK greeting", ServerState::Authorization},
-    {ServerState::Authorization, "PASS accepted, maildrop locked", ServerState::Transaction},
-    {ServerState::Authorization, "QUIT", ServerState::Closed},
-    {ServerState::Authorization, "EOF or autologout", ServerState::Closed},
-    {ServerState::Transaction, "QUIT", ServerState::Update},
-    {ServerState::Transaction, "EOF or autologout: nothing deleted, lock released", ServerState::Closed},
-    {ServerState::Update, "deletions committed, lock released, +OK", ServerState::Closed},
-    {ServerState::Greeting, "EOF", ServerState::Closed},
+struct ServerTransition {
+    ServerState from;
+    ServerTrigger trigger;
+    ServerState to;
+    std::string_view label;  // the arrow's words in the diagram
+};
+
+inline constexpr std::array<ServerTransition, 8> kServerTransitions{{
+    {ServerState::Greeting, ServerTrigger::Greeted, ServerState::Authorization, "connection opened: +OK greeting"},
+    {ServerState::Authorization, ServerTrigger::LoggedIn, ServerState::Transaction, "PASS accepted, maildrop locked"},
+    {ServerState::Authorization, ServerTrigger::Quit, ServerState::Closed, "QUIT"},
+    {ServerState::Authorization, ServerTrigger::Dropped, ServerState::Closed, "EOF or autologout"},
+    {ServerState::Transaction, ServerTrigger::Quit, ServerState::Update, "QUIT"},
+    {ServerState::Transaction, ServerTrigger::Dropped, ServerState::Closed,
+     "EOF or autologout: nothing deleted, lock released"},
+    {ServerState::Update, ServerTrigger::Updated, ServerState::Closed, "deletions committed, lock released, +OK"},
+    {ServerState::Greeting, ServerTrigger::Dropped, ServerState::Closed, "EOF"},
 }};
 
-constexpr bool serverTransitionAllowed(ServerState from, ServerState to) {
-    for (const auto& t : serverTransitions) {
-        if (t.from == from && t.to == to) return true;
+// Where `trigger` leads from `from`, or nothing if it cannot happen there.
+constexpr std::optional<ServerState> serverTransition(ServerState from, ServerTrigger trigger) {
+    for (const auto& t : kServerTransitions) {
+        if (t.from == from && t.trigger == trigger) return t.to;
     }
-    return false;
+    return std::nullopt;
 }
 
 enum class Command { User, Pass, Quit, Stat, List, Retr, Dele, Noop, Rset, Top, Uidl, Capa };
@@ -61,7 +74,8 @@ struct CommandRule {
     bool inTransaction;
 };
 
-inline constexpr std::array<CommandRule, 12> commandTable{{
+// Which commands each state takes; the others get -ERR and change nothing.
+inline constexpr std::array<CommandRule, 12> kCommandRules{{
     {"USER", Command::User, Arguments::Text, true, false},
     {"PASS", Command::Pass, Arguments::Text, true, false},
     {"QUIT", Command::Quit, Arguments::None, true, true},
@@ -109,43 +123,62 @@ constexpr std::string_view toString(ClientState s) {
     return "?";
 }
 
-struct ClientTransition {
-    ClientState from;
-    std::string_view trigger;
-    ClientState to;
+enum class ClientTrigger {
+    Ok,                         // +OK to the command awaited
+    Err,                        // -ERR to it
+    NextMessage,                // a listed message is still to be retrieved: retr n
+    NoMessageLeft,              // nothing more to retrieve: quit
+    Delete,                     // a message was read in delete mode: dele n
+    SignedOff,                  // the reply to quit after a good session
+    SignedOffAfterFailedLogin,  // the reply to quit after a failed login
+    Lost,                       // EOF, reply timeout, or a reply that is neither +OK nor -ERR
 };
 
-inline constexpr std::array<ClientTransition, 20> clientTransitions{{
-    {ClientState::AwaitGreeting, "+OK greeting / send user", ClientState::AwaitUser},
-    {ClientState::AwaitGreeting, "-ERR greeting", ClientState::Failed},
-    {ClientState::AwaitUser, "+OK / send pass", ClientState::AwaitPass},
-    {ClientState::AwaitUser, "-ERR: login failed / send quit", ClientState::AwaitQuit},
-    {ClientState::AwaitPass, "+OK / send list", ClientState::AwaitList},
-    {ClientState::AwaitPass, "-ERR: login failed / send quit", ClientState::AwaitQuit},
-    {ClientState::AwaitList, "+OK", ClientState::ReadingList},
-    {ClientState::AwaitList, "-ERR / send quit", ClientState::AwaitQuit},
-    {ClientState::ReadingList, "'.' with messages / send retr n", ClientState::AwaitRetr},
-    {ClientState::ReadingList, "'.' without messages / send quit", ClientState::AwaitQuit},
-    {ClientState::AwaitRetr, "+OK", ClientState::ReadingMessage},
-    {ClientState::AwaitRetr, "-ERR, more messages / send retr n+1", ClientState::AwaitRetr},
-    {ClientState::AwaitRetr, "-ERR, last message / send quit", ClientState::AwaitQuit},
-    {ClientState::ReadingMessage, "'.' in delete mode / send dele n", ClientState::AwaitDele},
-    {ClientState::ReadingMessage, "'.' in keep mode, more messages / send retr n+1", ClientState::AwaitRetr},
-    {ClientState::ReadingMessage, "'.' in keep mode, last message / send quit", ClientState::AwaitQuit},
-    {ClientState::AwaitDele, "reply, more messages / send retr n+1", ClientState::AwaitRetr},
-    {ClientState::AwaitDele, "reply, last message / send quit", ClientState::AwaitQuit},
-    {ClientState::AwaitQuit, "reply after a good session", ClientState::Done},
-    {ClientState::AwaitQuit, "reply after a failed login", ClientState::Failed},
-}};
-// Not listed above: every state but Done and Failed also goes to Failed on
-// EOF, on a reply timeout, or on a reply that is neither +OK nor -ERR.
+struct ClientTransition {
+    ClientState from;
+    ClientTrigger trigger;
+    ClientState to;
+    std::string_view label;  // the arrow's words in the diagram
+};
 
-constexpr bool clientTransitionAllowed(ClientState from, ClientState to) {
-    if (to == ClientState::Failed && from != ClientState::Done && from != ClientState::Failed) return true;
-    for (const auto& t : clientTransitions) {
-        if (t.from == from && t.to == to) return true;
+inline constexpr std::array<ClientTransition, 20> kClientTransitions{{
+    {ClientState::AwaitGreeting, ClientTrigger::Ok, ClientState::AwaitUser, "+OK greeting / send user"},
+    {ClientState::AwaitGreeting, ClientTrigger::Err, ClientState::Failed, "-ERR greeting"},
+    {ClientState::AwaitUser, ClientTrigger::Ok, ClientState::AwaitPass, "+OK / send pass"},
+    {ClientState::AwaitUser, ClientTrigger::Err, ClientState::AwaitQuit, "-ERR: login failed / send quit"},
+    {ClientState::AwaitPass, ClientTrigger::Ok, ClientState::AwaitList, "+OK / send list"},
+    {ClientState::AwaitPass, ClientTrigger::Err, ClientState::AwaitQuit, "-ERR: login failed / send quit"},
+    {ClientState::AwaitList, ClientTrigger::Ok, ClientState::ReadingList, "+OK"},
+    {ClientState::AwaitList, ClientTrigger::Err, ClientState::AwaitQuit, "-ERR / send quit"},
+    {ClientState::ReadingList, ClientTrigger::NextMessage, ClientState::AwaitRetr, "'.' with messages / send retr n"},
+    {ClientState::ReadingList, ClientTrigger::NoMessageLeft, ClientState::AwaitQuit,
+     "'.' without messages / send quit"},
+    {ClientState::AwaitRetr, ClientTrigger::Ok, ClientState::ReadingMessage, "+OK"},
+    {ClientState::AwaitRetr, ClientTrigger::NextMessage, ClientState::AwaitRetr,
+     "-ERR, more messages / send retr n+1"},
+    {ClientState::AwaitRetr, ClientTrigger::NoMessageLeft, ClientState::AwaitQuit, "-ERR, last message / send quit"},
+    {ClientState::ReadingMessage, ClientTrigger::Delete, ClientState::AwaitDele, "'.' in delete mode / send dele n"},
+    {ClientState::ReadingMessage, ClientTrigger::NextMessage, ClientState::AwaitRetr,
+     "'.' in keep mode, more messages / send retr n+1"},
+    {ClientState::ReadingMessage, ClientTrigger::NoMessageLeft, ClientState::AwaitQuit,
+     "'.' in keep mode, last message / send quit"},
+    {ClientState::AwaitDele, ClientTrigger::NextMessage, ClientState::AwaitRetr,
+     "reply, more messages / send retr n+1"},
+    {ClientState::AwaitDele, ClientTrigger::NoMessageLeft, ClientState::AwaitQuit, "reply, last message / send quit"},
+    {ClientState::AwaitQuit, ClientTrigger::SignedOff, ClientState::Done, "reply after a good session"},
+    {ClientState::AwaitQuit, ClientTrigger::SignedOffAfterFailedLogin, ClientState::Failed, "reply after a failed login"},
+}};
+
+// Where `trigger` leads from `from`, or nothing if it cannot happen there.
+// ClientTrigger::Lost is not listed above: it leads from every state but
+// Done and Failed to Failed.
+constexpr std::optional<ClientState> clientTransition(ClientState from, ClientTrigger trigger) {
+    const bool over = from == ClientState::Done || from == ClientState::Failed;
+    if (trigger == ClientTrigger::Lost) return over ? std::nullopt : std::optional{ClientState::Failed};
+    for (const auto& t : kClientTransitions) {
+        if (t.from == from && t.trigger == trigger) return t.to;
     }
-    return false;
+    return std::nullopt;
 }
 
 }  // namespace netstage::pop3

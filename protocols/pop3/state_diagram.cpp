@@ -24,8 +24,8 @@ std::string label(std::string_view text) {
 
 std::string serverStateDiagramMermaid() {
     std::string out = "stateDiagram-v2\n    [*] --> GREETING\n";
-    for (const auto& t : serverTransitions) {
-        out += "    " + node(toString(t.from)) + " --> " + node(toString(t.to)) + ": " + label(t.trigger) + "\n";
+    for (const auto& t : kServerTransitions) {
+        out += "    " + node(toString(t.from)) + " --> " + node(toString(t.to)) + ": " + label(t.label) + "\n";
     }
     out += "    CLOSED --> [*]\n";
     return out;
@@ -33,8 +33,8 @@ std::string serverStateDiagramMermaid() {
 
 std::string clientStateDiagramMermaid() {
     std::string out = "stateDiagram-v2\n    [*] --> AWAIT_GREETING\n";
-    for (const auto& t : clientTransitions) {
-        out += "    " + node(toString(t.from)) + " --> " + node(toString(t.to)) + ": " + label(t.trigger) + "\n";
+    for (const auto& t : kClientTransitions) {
+        out += "    " + node(toString(t.from)) + " --> " + node(toString(t.to)) + ": " + label(t.label) + "\n";
     }
     out += "    DONE --> [*]\n    FAILED --> [*]\n";
     return out;

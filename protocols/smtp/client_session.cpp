@@ -5,6 +5,7 @@
 
 #include "protocols/common/one_line.hpp"
 #include "protocols/smtp/dot_stuffing.hpp"
+#include "protocols/smtp/state_diagram.hpp"
 
 namespace netstage::smtp {
 
@@ -71,8 +72,9 @@ void ClientSession::receive(std::string_view bytes, std::chrono::nanoseconds now
     }
 }
 
-void ClientSession::receiveEof() {
+void ClientSession::receiveEof(std::chrono::nanoseconds now) {
     if (!started_ || state_ == ClientState::Finished) return;
+    now_ = now;
     if (state_ == ClientState::AwaitQuit) {
         // Closing without the 221 is impolite but harmless: everything was already reported.
         finish();
@@ -204,7 +206,7 @@ void ClientSession::onRcpt(const Reply& reply) {
         startNextItem();
         return;
     }
-    sendCommand("DATA", ClientState::AwaitData, config_.timeouts.dataInitiation);
+    sendCommand("DATA", ClientTrigger::Data, config_.timeouts.dataInitiation);
 }
 
 void ClientSession::onData(const Reply& reply) {
@@ -220,7 +222,7 @@ void ClientSession::onData(const Reply& reply) {
     }
     output_.append(".\r\n");
     events_.emplace_back(DataLineSent{".", true});
-    state_ = ClientState::AwaitDataEnd;
+    moveOn(ClientTrigger::Message);
     deadline_ = now_ + config_.timeouts.dataTermination;
 }
 
@@ -241,22 +243,31 @@ void ClientSession::onDataEnd(const Reply& reply) {
     startNextItem();
 }
 
-void ClientSession::sendCommand(const std::string& line, ClientState next, std::chrono::nanoseconds timeout) {
+void ClientSession::sendCommand(const std::string& line, ClientTrigger trigger, std::chrono::nanoseconds timeout) {
     proto::requireOneLine(line, "SMTP command");
     output_.append(line).append("\r\n");
     events_.emplace_back(CommandSent{line});
-    state_ = next;
+    moveOn(trigger);
     deadline_ = now_ + timeout;
+}
+
+void ClientSession::moveOn(ClientTrigger trigger) {
+    const std::optional<ClientState> next = clientTransition(state_, trigger);
+    if (!next) {
+        throw std::logic_error{"SMTP client: " + std::string{clientTriggerName(trigger)} + " cannot happen in state " +
+                               std::string{clientStateName(state_)}};
+    }
+    state_ = *next;
 }
 
 void ClientSession::sendHello(bool ehlo) {
     sentEhlo_ = ehlo;
-    sendCommand((ehlo ? "EHLO " : "HELO ") + config_.heloDomain, ClientState::AwaitHelo, config_.timeouts.mail);
+    sendCommand((ehlo ? "EHLO " : "HELO ") + config_.heloDomain, ClientTrigger::Hello, config_.timeouts.mail);
 }
 
 void ClientSession::startNextItem() {
     if (needRset_) {
-        sendCommand("RSET", ClientState::AwaitRset, config_.timeouts.mail);
+        sendCommand("RSET", ClientTrigger::Rset, config_.timeouts.mail);
         return;
     }
     if (queue_.empty()) {
@@ -281,17 +292,17 @@ void ClientSession::startNextItem() {
     line.append(active_->item.reversePath).append(">");
     if (serverSize_) line.append(" SIZE=").append(std::to_string(active_->item.data.size()));
     if (eightBit) line.append(" BODY=8BITMIME");
-    sendCommand(line, ClientState::AwaitMail, config_.timeouts.mail);
+    sendCommand(line, ClientTrigger::Mail, config_.timeouts.mail);
 }
 
 void ClientSession::sendNextRcpt() {
     Active& active = *active_;
     std::string line = config_.style == CommandStyle::Rfc ? "RCPT TO:<" : "RCPT TO: <";
     line.append(active.item.recipients[active.nextRecipient++]).append(">");
-    sendCommand(line, ClientState::AwaitRcpt, config_.timeouts.rcpt);
+    sendCommand(line, ClientTrigger::Rcpt, config_.timeouts.rcpt);
 }
 
-void ClientSession::sendQuit() { sendCommand("QUIT", ClientState::AwaitQuit, config_.timeouts.mail); }
+void ClientSession::sendQuit() { sendCommand("QUIT", ClientTrigger::Quit, config_.timeouts.mail); }
 
 void ClientSession::failActive(Outcome outcome, const Reply* reply, std::string reason) {
     if (!active_) return;
@@ -327,9 +338,8 @@ void ClientSession::abort(Outcome activeOutcome, const Reply* reply, const std::
 }
 
 void ClientSession::finish() {
-    state_ = ClientState::Finished;
+    moveOn(ClientTrigger::Over);
     deadline_.reset();
-    events_.emplace_back(CloseRequested{});
     events_.emplace_back(Done{});
 }
 

@@ -8,6 +8,9 @@
 //   session.start(now);               // connected; now waiting for 220
 //   session.receive(bytes, now);
 //   ... nextEvent() until NeedData, write takeOutput() ...
+//   if (session.closed()) ...         // every item has its result
+//
+// It meets proto::Engine (protocols/common/engine.hpp).
 //
 // The dialogue: greeting -> EHLO (HELO if refused, or if so configured) ->
 // per item MAIL, RCPT..., DATA, message, "." -> RSET after a failed
@@ -40,7 +43,7 @@ public:
     void start(std::chrono::nanoseconds now);
     void receive(std::string_view bytes, std::chrono::nanoseconds now);
     // The server closed the connection.
-    void receiveEof();
+    void receiveEof(std::chrono::nanoseconds now);
 
     ClientEvent nextEvent();
     std::string takeOutput();
@@ -49,7 +52,8 @@ public:
     void handleTimeout(std::chrono::nanoseconds now);
 
     ClientState state() const { return state_; }
-    bool finished() const { return state_ == ClientState::Finished; }
+    // Every item has its result and nothing more will be sent: the host closes the connection.
+    bool closed() const { return state_ == ClientState::Finished; }
 
     // What the server's EHLO reply offered.
     bool serverOffersSize() const { return serverSize_; }
@@ -73,7 +77,9 @@ private:
     void onData(const Reply& reply);
     void onDataEnd(const Reply& reply);
 
-    void sendCommand(const std::string& line, ClientState next, std::chrono::nanoseconds timeout);
+    // Moves on by `trigger` (kClientTransitions), then sends the line.
+    void sendCommand(const std::string& line, ClientTrigger trigger, std::chrono::nanoseconds timeout);
+    void moveOn(ClientTrigger trigger);
     void sendHello(bool ehlo);
     void startNextItem();
     void sendNextRcpt();

@@ -25,11 +25,6 @@ struct ProtocolError {
     bool operator==(const ProtocolError&) const = default;
 };
 
-// The engine is done with the connection: the host should close it.
-struct CloseRequested {
-    bool operator==(const CloseRequested&) const = default;
-};
-
 // ---- server side ----
 
 struct CommandReceived {
@@ -53,6 +48,7 @@ struct ReplySent {
     bool operator==(const ReplySent&) const = default;
 };
 
+// What the policy is shown at the end of DATA (ServerPolicy::acceptMessage).
 struct Envelope {
     std::string clientDomain;  // from HELO/EHLO
     bool esmtp = false;        // EHLO rather than HELO
@@ -61,15 +57,9 @@ struct Envelope {
     bool operator==(const Envelope&) const = default;
 };
 
-// A message the policy accepted; the 250 follows as a ReplySent.
-struct MailAccepted {
-    Envelope envelope;
-    std::string data;  // unstuffed, every line ended by CRLF
-    bool operator==(const MailAccepted&) const = default;
-};
-
-using ServerEvent =
-    std::variant<NeedData, CommandReceived, DataLineReceived, ReplySent, MailAccepted, ProtocolError, CloseRequested>;
+// Whether the server closed is ServerSession::closed(); whether it kept a
+// message is the host's own answer to ServerPolicy::acceptMessage.
+using ServerEvent = std::variant<NeedData, CommandReceived, DataLineReceived, ReplySent, ProtocolError>;
 
 // ---- client side ----
 
@@ -119,12 +109,12 @@ struct ItemResult {
     bool operator==(const ItemResult&) const = default;
 };
 
-// Every item has its ItemResult; nothing more will happen.
+// Every item has its ItemResult; nothing more will happen (closed() is true).
 struct Done {
     bool operator==(const Done&) const = default;
 };
 
-using ClientEvent = std::variant<NeedData, CommandSent, DataLineSent, ReplyReceived, RecipientResult, ItemResult,
-                                 ProtocolError, CloseRequested, Done>;
+using ClientEvent =
+    std::variant<NeedData, CommandSent, DataLineSent, ReplyReceived, RecipientResult, ItemResult, ProtocolError, Done>;
 
 }  // namespace netstage::smtp

@@ -8,6 +8,7 @@
 #include "protocols/common/one_line.hpp"
 #include "protocols/smtp/command.hpp"
 #include "protocols/smtp/dot_stuffing.hpp"
+#include "protocols/smtp/state_diagram.hpp"
 
 namespace netstage::smtp {
 
@@ -56,7 +57,7 @@ ServerSession::ServerSession(ServerConfig config, ServerPolicy* policy)
 void ServerSession::start(std::chrono::nanoseconds now) {
     if (state_ != ServerState::Connected) throw std::logic_error{"ServerSession::start called twice"};
     lastActivity_ = now;
-    state_ = ServerState::Greeted;
+    moveOn(Moment::GreetingSent);
     reply(220, expand(config_.texts.greeting));
 }
 
@@ -74,7 +75,7 @@ void ServerSession::receive(std::string_view bytes, std::chrono::nanoseconds now
     }
 }
 
-void ServerSession::receiveEof() {
+void ServerSession::receiveEof(std::chrono::nanoseconds) {
     if (state_ == ServerState::Closed || state_ == ServerState::Connected) return;
     const std::string what = state_ == ServerState::Data ? "connection closed during DATA; message discarded"
                                                          : "connection closed without QUIT";
@@ -152,65 +153,62 @@ void ServerSession::handleCommand(const proto::Line& line) {
         }
         return;
     }
-    runVerb(*verb, command.argument, line.text);
+    if (runVerb(*verb, command.argument, line.text) == Answer::Accepted) moveOn(*verb);
 }
 
-void ServerSession::runVerb(Verb verb, const std::string& argument, const std::string& rawLine) {
+ServerSession::Answer ServerSession::runVerb(Verb verb, const std::string& argument, const std::string& rawLine) {
     const bool needsNoArgument = verb == Verb::Data || verb == Verb::Rset || verb == Verb::Quit;
     if (needsNoArgument && !argument.empty()) {
         refuse(501, "Syntax error in parameters or arguments", std::string{verbName(verb)} + " takes no argument",
                rawLine);
-        return;
+        return Answer::Refused;
     }
     switch (verb) {
-        case Verb::Helo: onHello(false, argument, rawLine); return;
-        case Verb::Ehlo: onHello(true, argument, rawLine); return;
-        case Verb::Mail: onMail(argument, rawLine); return;
-        case Verb::Rcpt: onRcpt(argument, rawLine); return;
+        case Verb::Helo: return onHello(false, argument, rawLine);
+        case Verb::Ehlo: return onHello(true, argument, rawLine);
+        case Verb::Mail: return onMail(argument, rawLine);
+        case Verb::Rcpt: return onRcpt(argument, rawLine);
         case Verb::Data:
-            state_ = ServerState::Data;
             data_.clear();
             previousLineEndedCrlf_ = true;  // the DATA command's own CRLF
             dataLineTooLong_ = false;
             dataTooBig_ = false;
             reply(354, expand(config_.texts.dataStart));
-            return;
+            return Answer::Accepted;
         case Verb::Rset:
             resetTransaction();
-            state_ = state_ == ServerState::Greeted ? ServerState::Greeted : ServerState::Identified;
             reply(250, "OK");
-            return;
-        case Verb::Noop: reply(250, "OK"); return;
+            return Answer::Accepted;
+        case Verb::Noop: reply(250, "OK"); return Answer::Accepted;
         case Verb::Vrfy:
             if (argument.empty()) {
                 refuse(501, "Syntax: VRFY <address>", "VRFY without an argument", rawLine);
-                return;
+                return Answer::Refused;
             }
             // Confirming addresses helps spammers; §3.5.3 allows this non-answer.
             reply(252, "Cannot VRFY user, but will accept message and attempt delivery");
-            return;
+            return Answer::Accepted;
         case Verb::Help:
             reply(214, "Commands: HELO EHLO MAIL RCPT DATA RSET NOOP VRFY HELP QUIT");
-            return;
+            return Answer::Accepted;
         case Verb::Quit:
             reply(221, expand(config_.texts.quit));
-            close();
-            return;
+            return Answer::Accepted;
     }
+    return Answer::Refused;
 }
 
-void ServerSession::onHello(bool esmtp, const std::string& argument, const std::string& rawLine) {
+ServerSession::Answer ServerSession::onHello(bool esmtp, const std::string& argument, const std::string& rawLine) {
     if (argument.empty()) {
         refuse(501, esmtp ? "Syntax: EHLO hostname" : "Syntax: HELO hostname", "missing domain", rawLine);
-        return;
+        return Answer::Refused;
     }
     resetTransaction();
     envelope_.clientDomain = argument;
     envelope_.esmtp = esmtp;
-    state_ = ServerState::Identified;
     if (!esmtp) {
         reply(250, expand(config_.texts.helo));
-        return;
+        return Answer::Accepted;
     }
     // Only what the engine really does is advertised.
     std::vector<std::string> lines{expand(config_.texts.ehlo), "SIZE " + std::to_string(config_.limits.maxMessageSize)};
@@ -218,13 +216,14 @@ void ServerSession::onHello(bool esmtp, const std::string& argument, const std::
     if (config_.advertisePipelining) lines.emplace_back("PIPELINING");
     lines.emplace_back("HELP");
     replyLines(250, std::move(lines));
+    return Answer::Accepted;
 }
 
-void ServerSession::onMail(const std::string& argument, const std::string& rawLine) {
+ServerSession::Answer ServerSession::onMail(const std::string& argument, const std::string& rawLine) {
     auto parsed = parsePathArgument(argument, "FROM", true);
     if (auto* error = std::get_if<PathError>(&parsed)) {
         refuse(501, "Syntax: MAIL FROM:<address>", error->what, rawLine);
-        return;
+        return Answer::Refused;
     }
     const PathArgument& path = std::get<PathArgument>(parsed);
     for (const auto& [name, value] : path.params) {
@@ -233,11 +232,11 @@ void ServerSession::onMail(const std::string& argument, const std::string& rawLi
             const auto [end, ec] = std::from_chars(value.data(), value.data() + value.size(), size);
             if (ec != std::errc{} || end != value.data() + value.size() || value.empty()) {
                 refuse(501, "Syntax error in SIZE parameter", "SIZE is not a number", rawLine);
-                return;
+                return Answer::Refused;
             }
             if (size > config_.limits.maxMessageSize) {
                 reply(552, "Message size exceeds fixed maximum message size");
-                return;
+                return Answer::Refused;
             }
         } else if (name == "BODY" && config_.advertise8BitMime &&
                    (proto::iequals(value, "7BIT") || proto::iequals(value, "8BITMIME"))) {
@@ -245,7 +244,7 @@ void ServerSession::onMail(const std::string& argument, const std::string& rawLi
         } else {
             refuse(555, "MAIL FROM parameters not recognized or not implemented", "unknown parameter " + name,
                    rawLine);
-            return;
+            return Answer::Refused;
         }
     }
     const Decision decision = policy_->checkSender(path.address);
@@ -253,41 +252,43 @@ void ServerSession::onMail(const std::string& argument, const std::string& rawLi
     if (decision.code == 250) {
         envelope_.reversePath = path.address;
         envelope_.recipients.clear();
-        state_ = ServerState::MailGiven;
         reply(250, decision.text.empty() ? expand(config_.texts.mailOk, path.address.empty() ? "<>" : path.address)
                                          : decision.text);
-        return;
+        return Answer::Accepted;
     }
     replyWithDecision(decision, path.address);
+    return Answer::Refused;
 }
 
-void ServerSession::onRcpt(const std::string& argument, const std::string& rawLine) {
+ServerSession::Answer ServerSession::onRcpt(const std::string& argument, const std::string& rawLine) {
     auto parsed = parsePathArgument(argument, "TO", false);
     if (auto* error = std::get_if<PathError>(&parsed)) {
         refuse(501, "Syntax: RCPT TO:<address>", error->what, rawLine);
-        return;
+        return Answer::Refused;
     }
     const PathArgument& path = std::get<PathArgument>(parsed);
     if (!path.params.empty()) {
         refuse(555, "RCPT TO parameters not recognized or not implemented", "unknown parameter " + path.params[0].first,
                rawLine);
-        return;
+        return Answer::Refused;
     }
     if (envelope_.recipients.size() >= config_.limits.maxRecipients) {
         reply(452, "Too many recipients");  // §4.5.3.1.10
-        return;
+        return Answer::Refused;
     }
     const Decision decision = policy_->checkRecipient(path.address);
     checkDecision(decision, {250, 251, 450, 451, 452, 550, 551, 552, 553, 554});
-    if (decision.code == 250 || decision.code == 251) {
-        envelope_.recipients.push_back(path.address);
-        state_ = ServerState::RcptGiven;
-        if (decision.code == 250 && decision.text.empty()) {
-            reply(250, expand(config_.texts.rcptOk, path.address));
-            return;
-        }
+    if (decision.code != 250 && decision.code != 251) {
+        replyWithDecision(decision, path.address);
+        return Answer::Refused;
     }
-    replyWithDecision(decision, path.address);
+    envelope_.recipients.push_back(path.address);
+    if (decision.code == 250 && decision.text.empty()) {
+        reply(250, expand(config_.texts.rcptOk, path.address));
+    } else {
+        replyWithDecision(decision, path.address);
+    }
+    return Answer::Accepted;
 }
 
 void ServerSession::handleDataLine(const proto::Line& line) {
@@ -320,7 +321,7 @@ void ServerSession::handleDataLine(const proto::Line& line) {
 }
 
 void ServerSession::finishData() {
-    state_ = ServerState::Identified;
+    moveOn(Moment::DataEnded);
     if (dataLineTooLong_) {
         reply(500, "Line too long");
     } else if (dataTooBig_) {
@@ -329,7 +330,6 @@ void ServerSession::finishData() {
         const Decision decision = policy_->acceptMessage(envelope_, data_);
         checkDecision(decision, {250, 450, 451, 452, 550, 552, 554});
         if (decision.code == 250) {
-            events_.emplace_back(MailAccepted{envelope_, data_});
             reply(250, decision.text.empty() ? expand(config_.texts.messageAccepted) : decision.text);
         } else {
             replyWithDecision(decision, {});
@@ -356,9 +356,15 @@ void ServerSession::replyWithDecision(const Decision& decision, const std::strin
     reply(decision.code, std::move(text));
 }
 
-void ServerSession::close() {
-    state_ = ServerState::Closed;
-    events_.emplace_back(CloseRequested{});
+void ServerSession::close() { moveOn(Moment::Closing); }
+
+void ServerSession::moveOn(ServerTrigger trigger) {
+    const std::optional<ServerState> next = serverTransition(state_, trigger);
+    if (!next) {
+        throw std::logic_error{"SMTP server: " + std::string{triggerName(trigger)} + " cannot happen in state " +
+                               std::string{stateName(state_)}};
+    }
+    state_ = *next;
 }
 
 void ServerSession::resetTransaction() {

@@ -7,6 +7,11 @@
 //   session.receive(bytes, now);        // any split of the stream
 //   while (!holds<NeedData>(ev = session.nextEvent())) ...;
 //   socket.write(session.takeOutput());
+//   if (session.closed()) socket.close();
+//
+// It meets proto::Engine (protocols/common/engine.hpp). What the host decides
+// (this sender? this recipient? keep this message?) it answers through the
+// ServerPolicy, synchronously; no event repeats those answers.
 //
 // Commands are handled in the order they arrive, however many come in one
 // receive(), which is what PIPELINING (RFC 2920) asks of a server.
@@ -36,7 +41,7 @@ public:
     void start(std::chrono::nanoseconds now);
     void receive(std::string_view bytes, std::chrono::nanoseconds now);
     // The client closed its side. Any transaction in progress is dropped.
-    void receiveEof();
+    void receiveEof(std::chrono::nanoseconds now);
     // The host is going away: "421 <domain> Service not available", then close.
     void shutdown();
 
@@ -49,17 +54,24 @@ public:
     void handleTimeout(std::chrono::nanoseconds now);
 
     ServerState state() const { return state_; }
+    // After 221 or 421, or once the client closed: the host closes the connection.
     bool closed() const { return state_ == ServerState::Closed; }
 
 private:
+    // What a command's handler reports; kServerTransitions turns an accepted
+    // command into the next state.
+    enum class Answer { Accepted, Refused };
+
     void handleLine(const proto::Line& line);
     void handleCommand(const proto::Line& line);
     void handleDataLine(const proto::Line& line);
     void finishData();
-    void runVerb(Verb verb, const std::string& argument, const std::string& rawLine);
-    void onHello(bool esmtp, const std::string& argument, const std::string& rawLine);
-    void onMail(const std::string& argument, const std::string& rawLine);
-    void onRcpt(const std::string& argument, const std::string& rawLine);
+    Answer runVerb(Verb verb, const std::string& argument, const std::string& rawLine);
+    Answer onHello(bool esmtp, const std::string& argument, const std::string& rawLine);
+    Answer onMail(const std::string& argument, const std::string& rawLine);
+    Answer onRcpt(const std::string& argument, const std::string& rawLine);
+    // The one place the state changes, as kServerTransitions says.
+    void moveOn(ServerTrigger trigger);
 
     void reply(int code, std::string text);
     void replyLines(int code, std::vector<std::string> texts);

@@ -1,11 +1,13 @@
 #pragma once
-// The SMTP state machines (RFC 5321 §3, §4.1.4) as data. The engines consult
-// these tables instead of scattering `if (state == ...)` checks, and
-// docs/smtp.md prints them as the state diagram.
+// The SMTP state machines (RFC 5321 §3, §4.1.4) as data. The tables decide
+// every change of state: a handler only says what happened (this command was
+// accepted, the data ended, this command was sent), and docs/smtp.md prints
+// the tables as its state diagrams.
 
 #include <array>
 #include <optional>
 #include <string_view>
+#include <variant>
 
 namespace netstage::smtp {
 
@@ -22,17 +24,31 @@ enum class ServerState {
     Closed,      // 221 or 421 sent; input is ignored
 };
 
+// What moves the server besides an accepted command.
+enum class Moment {
+    GreetingSent,  // start() queued the 220
+    DataEnded,     // <CRLF>.<CRLF> ended the message, whatever the reply to it
+    Closing,       // 421 (shutdown(), idle timeout) or the client closed: from any state but Closed
+};
+
+// A command the server accepted (its verb), or a Moment. A refused command
+// triggers nothing: the session stays where it was.
+using ServerTrigger = std::variant<Verb, Moment>;
+
 struct ServerTransition {
     ServerState from;
-    Verb verb;
-    ServerState to;  // where a successful reply leads; a refused command stays put
+    ServerTrigger trigger;
+    ServerState to;
 };
 
 // A verb absent for a state gets "503 Bad sequence of commands".
 // HELO/EHLO may come again at any time and reset the transaction (§4.1.4);
 // RSET, NOOP, VRFY and HELP never change the stage of the dialogue except
-// that RSET drops the transaction.
-inline constexpr std::array serverTransitions{
+// that RSET drops the transaction. Moment::Closing is not listed: it leads
+// from every state but Closed to Closed (serverTransition says so).
+inline constexpr std::array kServerTransitions{
+    ServerTransition{ServerState::Connected, Moment::GreetingSent, ServerState::Greeted},
+
     ServerTransition{ServerState::Greeted, Verb::Helo, ServerState::Identified},
     ServerTransition{ServerState::Greeted, Verb::Ehlo, ServerState::Identified},
     ServerTransition{ServerState::Greeted, Verb::Rset, ServerState::Greeted},
@@ -68,12 +84,18 @@ inline constexpr std::array serverTransitions{
     ServerTransition{ServerState::RcptGiven, Verb::Vrfy, ServerState::RcptGiven},
     ServerTransition{ServerState::RcptGiven, Verb::Help, ServerState::RcptGiven},
     ServerTransition{ServerState::RcptGiven, Verb::Quit, ServerState::Closed},
-};
-// The end of data ("." on a line of its own) leads Data -> Identified.
 
-constexpr std::optional<ServerState> serverTransition(ServerState from, Verb verb) {
-    for (const ServerTransition& t : serverTransitions) {
-        if (t.from == from && t.verb == verb) return t.to;
+    ServerTransition{ServerState::Data, Moment::DataEnded, ServerState::Identified},
+};
+
+// Where `trigger` leads from `from`, or nothing if it cannot happen there
+// (for a command: 503).
+constexpr std::optional<ServerState> serverTransition(ServerState from, ServerTrigger trigger) {
+    if (trigger == ServerTrigger{Moment::Closing}) {
+        return from == ServerState::Closed ? std::nullopt : std::optional{ServerState::Closed};
+    }
+    for (const ServerTransition& t : kServerTransitions) {
+        if (t.from == from && t.trigger == trigger) return t.to;
     }
     return std::nullopt;
 }
@@ -92,6 +114,63 @@ enum class ClientState {
     Finished,       // nothing more to send or read
 };
 
+// What moves the client on: the command (or message) it just sent, whose
+// reply it now waits for, or the end of the session.
+enum class ClientTrigger {
+    Hello,    // EHLO or HELO
+    Mail,     // MAIL FROM
+    Rcpt,     // RCPT TO
+    Data,     // DATA
+    Message,  // the message and its "." after 354
+    Rset,     // RSET after a transaction that failed before its end
+    Quit,     // QUIT
+    Over,     // every item has its result (the reply to QUIT, or an abort from any state but Finished)
+};
+
+struct ClientTransition {
+    ClientState from;
+    ClientTrigger trigger;
+    ClientState to;
+};
+
+// The order of a session: greeting, EHLO/HELO (HELO again after a 5xx to
+// EHLO), per item MAIL, RCPT..., DATA, message; RSET only after a
+// transaction that failed before its end; QUIT when the queue is empty, or
+// at once when the greeting or HELO/EHLO is refused.
+inline constexpr std::array kClientTransitions{
+    ClientTransition{ClientState::AwaitGreeting, ClientTrigger::Hello, ClientState::AwaitHelo},
+    ClientTransition{ClientState::AwaitGreeting, ClientTrigger::Quit, ClientState::AwaitQuit},
+    ClientTransition{ClientState::AwaitHelo, ClientTrigger::Hello, ClientState::AwaitHelo},
+    ClientTransition{ClientState::AwaitHelo, ClientTrigger::Mail, ClientState::AwaitMail},
+    ClientTransition{ClientState::AwaitHelo, ClientTrigger::Quit, ClientState::AwaitQuit},
+    ClientTransition{ClientState::AwaitMail, ClientTrigger::Rcpt, ClientState::AwaitRcpt},
+    ClientTransition{ClientState::AwaitMail, ClientTrigger::Rset, ClientState::AwaitRset},
+    ClientTransition{ClientState::AwaitRcpt, ClientTrigger::Rcpt, ClientState::AwaitRcpt},
+    ClientTransition{ClientState::AwaitRcpt, ClientTrigger::Data, ClientState::AwaitData},
+    ClientTransition{ClientState::AwaitRcpt, ClientTrigger::Rset, ClientState::AwaitRset},
+    ClientTransition{ClientState::AwaitData, ClientTrigger::Message, ClientState::AwaitDataEnd},
+    ClientTransition{ClientState::AwaitData, ClientTrigger::Rset, ClientState::AwaitRset},
+    ClientTransition{ClientState::AwaitDataEnd, ClientTrigger::Mail, ClientState::AwaitMail},
+    ClientTransition{ClientState::AwaitDataEnd, ClientTrigger::Quit, ClientState::AwaitQuit},
+    ClientTransition{ClientState::AwaitRset, ClientTrigger::Mail, ClientState::AwaitMail},
+    ClientTransition{ClientState::AwaitRset, ClientTrigger::Quit, ClientState::AwaitQuit},
+    ClientTransition{ClientState::AwaitQuit, ClientTrigger::Over, ClientState::Finished},
+};
+
+// Where `trigger` leads from `from`, or nothing if it cannot happen there.
+// ClientTrigger::Over also leads from every other state but Finished to
+// Finished (421, a lost connection, a timeout), which the table does not list.
+constexpr std::optional<ClientState> clientTransition(ClientState from, ClientTrigger trigger) {
+    if (trigger == ClientTrigger::Over) {
+        return from == ClientState::Finished ? std::nullopt : std::optional{ClientState::Finished};
+    }
+    for (const ClientTransition& t : kClientTransitions) {
+        if (t.from == from && t.trigger == trigger) return t.to;
+    }
+    return std::nullopt;
+}
+
+// What the client expects in each wait, and the timer that runs.
 struct ClientStep {
     ClientState state;
     int expectedFirstDigit;  // 2 = success; 3 for the 354 intermediate reply
@@ -99,7 +178,7 @@ struct ClientStep {
     std::string_view timeoutName;  // the RFC 5321 §4.5.3.2 timer in force
 };
 
-inline constexpr std::array clientSteps{
+inline constexpr std::array kClientSteps{
     ClientStep{ClientState::AwaitGreeting, 2, "220 greeting", "initial 220 (5 min)"},
     ClientStep{ClientState::AwaitHelo, 2, "250 to HELO/EHLO", "MAIL (5 min)"},
     ClientStep{ClientState::AwaitMail, 2, "250 to MAIL", "MAIL (5 min)"},
@@ -111,7 +190,7 @@ inline constexpr std::array clientSteps{
 };
 
 constexpr const ClientStep* clientStep(ClientState state) {
-    for (const ClientStep& step : clientSteps) {
+    for (const ClientStep& step : kClientSteps) {
         if (step.state == state) return &step;
     }
     return nullptr;

@@ -20,24 +20,78 @@ std::string_view stateName(ServerState state) {
     return "?";
 }
 
+std::string_view triggerName(const ServerTrigger& trigger) {
+    if (const auto* verb = std::get_if<Verb>(&trigger)) return verbName(*verb);
+    switch (std::get<Moment>(trigger)) {
+        case Moment::GreetingSent: return "start() sends 220";
+        case Moment::DataEnded: return "CRLF.CRLF";
+        case Moment::Closing: return "close";
+    }
+    return "?";
+}
+
 std::string serverStateDiagramMermaid() {
-    // Verbs that lead between the same two states share one arrow; the map's
-    // ordered keys (by enum value) keep the output stable.
+    // Triggers that lead between the same two states share one arrow; the
+    // map's ordered keys (by enum value) keep the output stable.
     std::map<std::pair<ServerState, ServerState>, std::string> arrows;
-    for (const ServerTransition& t : serverTransitions) {
+    for (const ServerTransition& t : kServerTransitions) {
         std::string& label = arrows[{t.from, t.to}];
         if (!label.empty()) label.append(", ");
-        label.append(verbName(t.verb));
+        label.append(triggerName(t.trigger));
     }
     std::string out = "stateDiagram-v2\n";
     out.append("    [*] --> Connected\n");
-    out.append("    Connected --> Greeted: start() sends 220\n");
     for (const auto& [states, label] : arrows) {
         out.append("    ").append(stateName(states.first)).append(" --> ").append(stateName(states.second));
         out.append(": ").append(label).append("\n");
     }
-    out.append("    Data --> Identified: CRLF.CRLF\n");
     out.append("    Closed --> [*]\n");
+    return out;
+}
+
+std::string_view clientStateName(ClientState state) {
+    switch (state) {
+        case ClientState::AwaitGreeting: return "AwaitGreeting";
+        case ClientState::AwaitHelo: return "AwaitHelo";
+        case ClientState::AwaitMail: return "AwaitMail";
+        case ClientState::AwaitRcpt: return "AwaitRcpt";
+        case ClientState::AwaitData: return "AwaitData";
+        case ClientState::AwaitDataEnd: return "AwaitDataEnd";
+        case ClientState::AwaitRset: return "AwaitRset";
+        case ClientState::AwaitQuit: return "AwaitQuit";
+        case ClientState::Finished: return "Finished";
+    }
+    return "?";
+}
+
+std::string_view clientTriggerName(ClientTrigger trigger) {
+    switch (trigger) {
+        case ClientTrigger::Hello: return "sent EHLO or HELO";
+        case ClientTrigger::Mail: return "sent MAIL";
+        case ClientTrigger::Rcpt: return "sent RCPT";
+        case ClientTrigger::Data: return "sent DATA";
+        case ClientTrigger::Message: return "354, sent the message and .";
+        case ClientTrigger::Rset: return "sent RSET";
+        case ClientTrigger::Quit: return "sent QUIT";
+        case ClientTrigger::Over: return "session over";
+    }
+    return "?";
+}
+
+std::string clientStateDiagramMermaid() {
+    std::map<std::pair<ClientState, ClientState>, std::string> arrows;
+    for (const ClientTransition& t : kClientTransitions) {
+        std::string& label = arrows[{t.from, t.to}];
+        if (!label.empty()) label.append(", ");
+        label.append(clientTriggerName(t.trigger));
+    }
+    std::string out = "stateDiagram-v2\n";
+    out.append("    [*] --> AwaitGreeting\n");
+    for (const auto& [states, label] : arrows) {
+        out.append("    ").append(clientStateName(states.first)).append(" --> ").append(clientStateName(states.second));
+        out.append(": ").append(label).append("\n");
+    }
+    out.append("    Finished --> [*]\n");
     return out;
 }
 

@@ -1,7 +1,7 @@
 #pragma once
-// The server state diagram in Mermaid syntax, printed from the transition
-// table in state.hpp so the picture in docs/smtp.md cannot drift from the code
-// (a test compares the two).
+// The server and client state diagrams in Mermaid syntax, printed from the
+// transition tables in state.hpp so the pictures in docs/smtp.md cannot drift
+// from the code (a test compares them).
 
 #include <string>
 #include <string_view>
@@ -11,6 +11,11 @@
 namespace netstage::smtp {
 
 std::string_view stateName(ServerState state);
+std::string_view triggerName(const ServerTrigger& trigger);
 std::string serverStateDiagramMermaid();
+
+std::string_view clientStateName(ClientState state);
+std::string_view clientTriggerName(ClientTrigger trigger);
+std::string clientStateDiagramMermaid();
 
 }  // namespace netstage::smtp

@@ -6,11 +6,11 @@
 #include <string>
 
 #include "protocols/pop3/client_session.hpp"
-#include "simulator/apps/client_connection.hpp"
+#include "simulator/apps/engine_connection.hpp"
 
 namespace netstage::apps {
 
-class Pop3ClientConnection final : public ClientConnection {
+class Pop3ClientConnection final : public ClientConnectionFor<pop3::ClientSession> {
 public:
     struct Handlers {
         std::function<void(std::size_t number, const std::string& content)> onMessage;
@@ -22,17 +22,10 @@ public:
     Pop3ClientConnection(HostStack& host, pop3::ClientConfig config, Handlers handlers);
 
 private:
-    void engineStart() override;
-    void engineReceive(std::string_view bytes) override;
-    void engineEof() override { session_.receiveEof(); }
-    void engineTimeout() override;
-    bool engineEvents() override;
-    std::string engineOutput() override { return session_.takeOutput(); }
-    std::optional<Time> engineDeadline() const override;
+    void onEvent(pop3::ClientEvent& event) override;
     std::string closedOutcome() const override { return "connection closed"; }
     void finished(bool ok, const std::string& outcome) override;
 
-    pop3::ClientSession session_;
     Handlers handlers_;
 };
 

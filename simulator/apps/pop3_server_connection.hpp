@@ -6,30 +6,24 @@
 #include <string>
 
 #include "protocols/pop3/server_session.hpp"
+#include "simulator/apps/engine_connection.hpp"
 #include "simulator/apps/pop3_maildrops.hpp"
-#include "simulator/apps/server_connection.hpp"
 
 namespace netstage::apps {
 
 class MailServer;
 
-class Pop3ServerConnection final : public ServerConnection {
+class Pop3ServerConnection final : public ServerConnectionFor<pop3::ServerSession> {
 public:
     Pop3ServerConnection(MailServer& server, Pop3Maildrops& maildrops, std::shared_ptr<tcp::TcpConnection> connection);
 
 private:
-    void engineStart() override;
-    void engineReceive(std::string_view bytes) override;
-    void engineEof() override { session_.receiveEof(); }
-    void engineTimeout() override;
-    bool engineEvents() override;
-    std::string engineOutput() override { return session_.takeOutput(); }
-    std::optional<Time> engineDeadline() const override;
-    void engineClosed() override { session_.receiveEof(); }
+    void onEvent(pop3::ServerEvent& event) override;
+    // A connection that ends without QUIT releases the maildrop undeleted (RFC 1939 §6).
+    void engineClosed() override { engine().receiveEof(now()); }
 
     Pop3Maildrops& maildrops_;
     std::string user_;  // once logged in
-    pop3::ServerSession session_;
 };
 
 }  // namespace netstage::apps

@@ -10,11 +10,11 @@
 #include <vector>
 
 #include "protocols/smtp/client_session.hpp"
-#include "simulator/apps/client_connection.hpp"
+#include "simulator/apps/engine_connection.hpp"
 
 namespace netstage::apps {
 
-class SmtpClientConnection final : public ClientConnection {
+class SmtpClientConnection final : public ClientConnectionFor<smtp::ClientSession> {
 public:
     struct Handlers {
         std::function<void(const smtp::ItemResult&)> onItemResult;
@@ -27,17 +27,10 @@ public:
     SmtpClientConnection(HostStack& host, smtp::ClientConfig config, Handlers handlers);
 
 private:
-    void engineStart() override;
-    void engineReceive(std::string_view bytes) override;
-    void engineEof() override { session_.receiveEof(); }
-    void engineTimeout() override;
-    bool engineEvents() override;
-    std::string engineOutput() override { return session_.takeOutput(); }
-    std::optional<Time> engineDeadline() const override;
+    void onEvent(smtp::ClientEvent& event) override;
     std::string closedOutcome() const override { return reached() ? "session closed" : "connection failed"; }
     void finished(bool ok, const std::string& outcome) override;
 
-    smtp::ClientSession session_;
     Handlers handlers_;
 };
 

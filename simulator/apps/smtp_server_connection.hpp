@@ -1,18 +1,22 @@
 #pragma once
 // One incoming SMTP session: the SMTP server engine on an accepted TCP
-// connection, with the conversation recorded in the trace.
+// connection, with the conversation recorded in the trace. It is the
+// engine's policy too: what the mail server decides about senders,
+// recipients and messages reaches the engine through it.
 
 #include <memory>
 #include <string>
 
 #include "protocols/smtp/server_session.hpp"
-#include "simulator/apps/server_connection.hpp"
+#include "simulator/apps/engine_connection.hpp"
 
 namespace netstage::apps {
 
 class MailServer;
 
-class SmtpServerConnection final : public ServerConnection, public smtp::ServerPolicy {
+// The policy comes first among the bases: the engine, built by the
+// connection base, is handed this object as its policy.
+class SmtpServerConnection final : public smtp::ServerPolicy, public ServerConnectionFor<smtp::ServerSession> {
 public:
     SmtpServerConnection(MailServer& server, std::shared_ptr<tcp::TcpConnection> connection);
 
@@ -21,16 +25,9 @@ public:
     smtp::Decision acceptMessage(const smtp::Envelope& envelope, const std::string& data) override;
 
 private:
-    void engineStart() override;
-    void engineReceive(std::string_view bytes) override;
-    void engineEof() override { session_.receiveEof(); }
-    void engineTimeout() override;
-    bool engineEvents() override;
-    std::string engineOutput() override { return session_.takeOutput(); }
-    std::optional<Time> engineDeadline() const override;
+    void onEvent(smtp::ServerEvent& event) override;
 
     MailServer& server_;
-    smtp::ServerSession session_;
     std::string reversePath_;  // of the transaction in progress
 };
 

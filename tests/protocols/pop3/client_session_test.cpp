@@ -1,10 +1,13 @@
 #include <gtest/gtest.h>
 
+#include "protocols/common/engine.hpp"
 #include "tests/protocols/pop3/memory_maildrop.hpp"
 
 using namespace netstage::pop3;
 using namespace netstage::pop3::testing;
 using namespace std::chrono_literals;
+
+static_assert(netstage::proto::Engine<ClientSession>, "the POP3 client meets the one engine API");
 
 namespace {
 
@@ -37,7 +40,8 @@ TEST(Pop3Client, sendsTheLecturesCommandsAndUnstuffsTheMessage) {
     EXPECT_EQ(commandsOf(events), (std::vector<std::string>{"user bob", "pass hungry", "list", "retr 1", "dele 1", "quit"}));
     EXPECT_EQ(client.takeOutput(), "user bob\r\npass hungry\r\nlist\r\nretr 1\r\ndele 1\r\nquit\r\n");
     EXPECT_EQ(client.state(), ClientState::Done);
-    EXPECT_EQ(events.back(), "close");
+    EXPECT_EQ(events.back(), "done 1");
+    EXPECT_TRUE(client.closed());
 }
 
 TEST(Pop3Client, givesTheSameEventsForEverySplitOfTheServerReplies) {
@@ -77,17 +81,20 @@ TEST(Pop3Client, failsOnAnErrGreeting) {
     ClientSession client = started();
     client.receive("-ERR go away\r\n", 1ms);
     const auto events = drainEvents(client);
-    EXPECT_EQ(events.back(), "close");
+    EXPECT_EQ(events.back(), "failed: server refused the connection: -ERR go away");
     EXPECT_EQ(client.state(), ClientState::Failed);
+    EXPECT_TRUE(client.closed());
     EXPECT_TRUE(commandsOf(events).empty());
 }
 
 TEST(Pop3Client, failsWhenTheConnectionDropsMidMessage) {
     ClientSession client = started();
     client.receive("+OK\r\n+OK\r\n+OK\r\n+OK\r\n1 10\r\n.\r\n+OK\r\npartial line\r\n", 1ms);
-    client.receiveEof();
+    EXPECT_FALSE(client.closed());
+    client.receiveEof(2ms);
     const auto events = drainEvents(client);
-    EXPECT_EQ(events[events.size() - 2], "failed: connection closed by the server in state READING-MESSAGE");
+    EXPECT_EQ(events.back(), "failed: connection closed by the server in state READING-MESSAGE");
+    EXPECT_TRUE(client.closed());
     EXPECT_EQ(client.state(), ClientState::Failed);
     client.receive("more\r\n", 2ms);  // ignored once finished
     EXPECT_TRUE(drainEvents(client).empty());

@@ -74,7 +74,9 @@ TEST(Pop3EnginePair, runsTheLecturesDownloadAndDeleteDialogue) {
     ASSERT_EQ(run.downloads.size(), 2u);
     EXPECT_EQ(run.downloads[0].content, first);
     EXPECT_EQ(run.downloads[1].content, second);
-    EXPECT_EQ(run.clientEvents.back(), "close");
+    EXPECT_EQ(run.clientEvents.back(), "done 2");
+    EXPECT_TRUE(client.closed());
+    EXPECT_TRUE(server.closed());
     EXPECT_TRUE(std::find(run.clientEvents.begin(), run.clientEvents.end(), "done 2") != run.clientEvents.end());
     EXPECT_EQ(client.state(), ClientState::Done);
     EXPECT_EQ(server.state(), ServerState::Closed);
@@ -128,7 +130,8 @@ TEST(Pop3EnginePair, aWrongPasswordEndsInLoginFailed) {
     ClientSession client{ClientConfig{"bob", "thirsty"}};
     const Pair run = pump(server, client);
     EXPECT_TRUE(appearsInOrder(run.clientEvents, {"C: pass thirsty", "login failed: -ERR [AUTH] invalid user name or password",
-                                                  "C: quit", "failed: login failed", "close"}));
+                                                  "C: quit", "failed: login failed"}));
     EXPECT_EQ(client.state(), ClientState::Failed);
+    EXPECT_TRUE(client.closed());
     EXPECT_EQ(drop.messages.size(), 1u);
 }

@@ -97,7 +97,7 @@ inline std::string describe(const ServerEvent& event) {
             } else if constexpr (std::is_same_v<T, MaildropReleased>)
                 return std::string{"released"} + (e.afterQuit ? " after quit" : " without quit");
             else if constexpr (std::is_same_v<T, ProtocolError>) return "error: " + e.reason;
-            else return "close";
+            else static_assert(sizeof(T) == 0, "every server event is described");
         },
         event);
 }
@@ -116,7 +116,7 @@ inline std::string describe(const ClientEvent& event) {
             else if constexpr (std::is_same_v<T, client::ProtocolError>) return "error: " + e.reason;
             else if constexpr (std::is_same_v<T, client::Done>) return "done " + std::to_string(e.downloaded);
             else if constexpr (std::is_same_v<T, client::Failed>) return "failed: " + e.reason;
-            else return "close";
+            else static_assert(sizeof(T) == 0, "every client event is described");
         },
         event);
 }

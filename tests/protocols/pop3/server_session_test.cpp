@@ -3,11 +3,14 @@
 #include <algorithm>
 #include <memory>
 
+#include "protocols/common/engine.hpp"
 #include "tests/protocols/pop3/memory_maildrop.hpp"
 
 using namespace netstage::pop3;
 using namespace netstage::pop3::testing;
 using namespace std::chrono_literals;
+
+static_assert(netstage::proto::Engine<ServerSession>, "the POP3 server meets the one engine API");
 
 namespace {
 
@@ -160,7 +163,8 @@ TEST_F(Pop3Server, quitCommitsDeletionsInTheUpdateState) {
     EXPECT_EQ(replies(events), (std::vector<std::string>{"+OK POP3 server signing off"}));
     EXPECT_TRUE(has(events, "committed 1 3"));
     EXPECT_TRUE(has(events, "released after quit"));
-    EXPECT_EQ(events.back(), "close");
+    EXPECT_EQ(events.back(), "S: +OK POP3 server signing off");
+    EXPECT_TRUE(session->closed());
     EXPECT_EQ(bob->messages, (std::vector<std::string>{"Subject: two\r\n\r\n.dot line\r\nsecond\r\nthird\r\n"}));
     EXPECT_FALSE(bob->locked);
     EXPECT_EQ(session->state(), ServerState::Closed);
@@ -170,9 +174,11 @@ TEST_F(Pop3Server, quitCommitsDeletionsInTheUpdateState) {
 TEST_F(Pop3Server, aDroppedConnectionDeletesNothingAndReleasesTheLock) {
     login();
     send("DELE 1\r\nDELE 2\r\n");
-    session->receiveEof();
+    EXPECT_FALSE(session->closed());
+    session->receiveEof(2s);
     const auto events = collect();
-    EXPECT_EQ(events, (std::vector<std::string>{"released without quit", "close"}));
+    EXPECT_EQ(events, (std::vector<std::string>{"released without quit"}));
+    EXPECT_TRUE(session->closed());
     EXPECT_EQ(bob->messages.size(), 3u);
     EXPECT_EQ(bob->commits, 0);
     EXPECT_FALSE(bob->locked);
@@ -301,7 +307,7 @@ TEST_F(Pop3Server, logsOutAnIdleClientWithoutDeleting) {
     session->handleTimeout(5s + std::chrono::minutes{10});
     const auto events = collect();
     EXPECT_TRUE(has(events, "released without quit"));
-    EXPECT_EQ(events.back(), "close");
+    EXPECT_TRUE(session->closed());
     EXPECT_EQ(bob->messages.size(), 3u);
     EXPECT_FALSE(bob->locked);
     EXPECT_FALSE(session->nextTimeout());

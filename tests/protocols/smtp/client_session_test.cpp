@@ -1,10 +1,13 @@
 #include <gtest/gtest.h>
 
+#include "protocols/common/engine.hpp"
 #include "tests/protocols/smtp/smtp_test_support.hpp"
 
 using namespace netstage::smtp;
 using namespace netstage::smtp::testing;
 using namespace std::chrono_literals;
+
+static_assert(netstage::proto::Engine<netstage::smtp::ClientSession>, "the SMTP client meets the one engine API");
 
 namespace {
 
@@ -97,9 +100,8 @@ TEST(SmtpClient, reportsEachRecipientAndTheItem) {
     EXPECT_TRUE(contains(h.events, "Recipient 0 d@example.net temporary 452"));
     EXPECT_TRUE(contains(h.events, "Recipient 0 b@example.net accepted 250"));
     EXPECT_TRUE(contains(h.events, "Item 0 accepted 250"));
-    EXPECT_EQ(h.events[h.events.size() - 2], "CloseRequested");
     EXPECT_EQ(h.events.back(), "Done");
-    EXPECT_TRUE(h.client.finished());
+    EXPECT_TRUE(h.client.closed());
 }
 
 TEST(SmtpClient, anItemWhoseRecipientsAreAllRefusedFailsAndIsFollowedByRset) {
@@ -174,7 +176,7 @@ TEST(SmtpClient, aConnectionLostBeforeDataIsATemporaryFailure) {
     h.client.enqueue(item({"b@example.net", "c@example.net"}));
     h.start();
     h.reply("220 x\r\n" + ehloReply + "250 ok\r\n250 ok\r\n");
-    h.client.receiveEof();
+    h.client.receiveEof(0ns);
     h.collect();
     EXPECT_TRUE(contains(h.events, "Recipient 0 b@example.net temporary 0"));
     EXPECT_TRUE(contains(h.events, "Recipient 0 c@example.net temporary 0"));
@@ -189,7 +191,7 @@ TEST(SmtpClient, aConnectionLostAfterTheMessageLeavesItsFateUnknown) {
     h.client.enqueue(item());
     h.start();
     h.reply("220 x\r\n" + ehloReply + "250 ok\r\n250 ok\r\n354 go\r\n");
-    h.client.receiveEof();
+    h.client.receiveEof(0ns);
     h.collect();
     EXPECT_TRUE(contains(h.events, "Recipient 0 b@example.net unknown 0"));
     EXPECT_TRUE(contains(h.events, "Item 0 unknown 0"));
@@ -207,10 +209,10 @@ TEST(SmtpClient, usesTheRfc5321TimeoutsForEachWait) {
     EXPECT_EQ(h.client.nextTimeout(), std::chrono::nanoseconds{3s + 10min});  // DATA termination
     h.client.handleTimeout(3s + 9min);
     h.collect();
-    EXPECT_FALSE(h.client.finished());
+    EXPECT_FALSE(h.client.closed());
     h.client.handleTimeout(3s + 10min);
     h.collect();
-    EXPECT_TRUE(h.client.finished());
+    EXPECT_TRUE(h.client.closed());
     EXPECT_TRUE(contains(h.events, "Item 0 unknown 0"));
     EXPECT_TRUE(contains(h.events, "ProtocolError no reply in time: DATA termination (10 min)"));
     EXPECT_EQ(h.client.nextTimeout(), std::nullopt);

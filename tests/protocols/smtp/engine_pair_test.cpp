@@ -54,17 +54,18 @@ std::vector<std::string> strip(std::vector<std::string> lines, const std::string
 TEST(SmtpEnginePair, reproducesTheLectureDialogueExactlyOnTheServerSide) {
     ClientSession client{lectureClientConfig()};
     client.enqueue(lectureItem());
-    ServerSession server{lectureServerConfig()};
+    RecordingPolicy store;
+    ServerSession server{lectureServerConfig(), &store};
     const PairRun run = pump(client, server);
     EXPECT_EQ(strip(transcript(run.serverEvents), " [end]"), lectureDialogue);
-    ASSERT_EQ(run.delivered.size(), 1u);
-    EXPECT_EQ(run.delivered[0].envelope.reversePath, "alice@crepes.fr");
-    EXPECT_EQ(run.delivered[0].envelope.recipients, std::vector<std::string>{"bob@hamburger.edu"});
-    EXPECT_EQ(run.delivered[0].envelope.clientDomain, "crepes.fr");
-    EXPECT_FALSE(run.delivered[0].envelope.esmtp);
-    EXPECT_EQ(run.delivered[0].data, "Do you like ketchup?\r\nHow about pickles?\r\n");
+    ASSERT_EQ(store.stored.size(), 1u);
+    EXPECT_EQ(store.stored[0].envelope.reversePath, "alice@crepes.fr");
+    EXPECT_EQ(store.stored[0].envelope.recipients, std::vector<std::string>{"bob@hamburger.edu"});
+    EXPECT_EQ(store.stored[0].envelope.clientDomain, "crepes.fr");
+    EXPECT_FALSE(store.stored[0].envelope.esmtp);
+    EXPECT_EQ(store.stored[0].data, "Do you like ketchup?\r\nHow about pickles?\r\n");
     EXPECT_TRUE(server.closed());
-    EXPECT_TRUE(client.finished());
+    EXPECT_TRUE(client.closed());
 }
 
 TEST(SmtpEnginePair, reproducesTheLectureDialogueExactlyOnTheClientSide) {
@@ -87,7 +88,8 @@ TEST(SmtpEnginePair, deliversSeveralItemsOnOneConnectionAndResetsOnlyAfterAFailu
                             ".dot line\nsecond\n"});
     client.enqueue(MailItem{"", {"bob@hamburger.edu"}, "bounce\r\n"});
     OneMailbox policy;
-    ServerSession server{ServerConfig{}, &policy};
+    RecordingPolicy store{&policy};
+    ServerSession server{ServerConfig{}, &store};
     const PairRun run = pump(client, server);
     const auto lines = transcript(run.clientEvents);
     EXPECT_TRUE(contains(lines, "C: EHLO crepes.fr"));
@@ -101,10 +103,10 @@ TEST(SmtpEnginePair, deliversSeveralItemsOnOneConnectionAndResetsOnlyAfterAFailu
     EXPECT_TRUE(contains(run.clientEvents, "Recipient 1 bob@hamburger.edu accepted 250"));
     EXPECT_TRUE(contains(run.clientEvents, "Item 1 accepted 250"));
     EXPECT_TRUE(contains(run.clientEvents, "Item 2 accepted 250"));
-    ASSERT_EQ(run.delivered.size(), 2u);
-    EXPECT_EQ(run.delivered[0].data, ".dot line\r\nsecond\r\n");
-    EXPECT_EQ(run.delivered[0].envelope.recipients, std::vector<std::string>{"bob@hamburger.edu"});
-    EXPECT_EQ(run.delivered[1].envelope.reversePath, "");
+    ASSERT_EQ(store.stored.size(), 2u);
+    EXPECT_EQ(store.stored[0].data, ".dot line\r\nsecond\r\n");
+    EXPECT_EQ(store.stored[0].envelope.recipients, std::vector<std::string>{"bob@hamburger.edu"});
+    EXPECT_EQ(store.stored[1].envelope.reversePath, "");
     // Exactly one RSET: after the refused first item, not after the delivered second one.
     int rsets = 0;
     for (const auto& line : lines) rsets += line == "C: RSET" ? 1 : 0;
@@ -115,8 +117,9 @@ TEST(SmtpEnginePair, dotStuffingRoundTripsThroughBothEngines) {
     const std::string message = ".\r\n..\r\n.leading\r\nmiddle . dot\r\n.\r\n";
     ClientSession client{ClientConfig{}};
     client.enqueue(MailItem{"a@b.c", {"d@e.f"}, message});
-    ServerSession server{ServerConfig{}};
-    const PairRun run = pump(client, server);
-    ASSERT_EQ(run.delivered.size(), 1u);
-    EXPECT_EQ(run.delivered[0].data, message);
+    RecordingPolicy store;
+    ServerSession server{ServerConfig{}, &store};
+    pump(client, server);
+    ASSERT_EQ(store.stored.size(), 1u);
+    EXPECT_EQ(store.stored[0].data, message);
 }

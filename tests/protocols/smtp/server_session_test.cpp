@@ -1,5 +1,6 @@
 #include <gtest/gtest.h>
 
+#include "protocols/common/engine.hpp"
 #include "tests/protocols/smtp/smtp_test_support.hpp"
 
 using namespace netstage::smtp;
@@ -27,6 +28,8 @@ std::vector<std::string> replies(const ServerRun& run) {
 }
 
 std::string lastReply(const ServerRun& run) { return replies(run).back(); }
+
+static_assert(netstage::proto::Engine<ServerSession>, "the SMTP server meets the one engine API");
 
 bool hasProtocolError(const ServerRun& run, int code) {
     for (const auto& event : run.raw) {
@@ -79,8 +82,8 @@ TEST(SmtpServer, acceptsSmtplibStyleLowerCaseVerbsAndSizeParameter) {
     EXPECT_EQ(lines[8], "354 End data with <CR><LF>.<CR><LF>");
     EXPECT_EQ(lines[9], "250 Message accepted for delivery");
     EXPECT_EQ(lines[10], "221 lab.example Service closing transmission channel");
-    EXPECT_TRUE(contains(run.events, "MailAccepted from=<a@b.org> to=<c@d.net> data=Subject: x\r\n\r\nhi\r\n"));
-    EXPECT_EQ(run.events.back(), "CloseRequested");
+    EXPECT_TRUE(contains(run.stored, "from=<a@b.org> to=<c@d.net> data=Subject: x\r\n\r\nhi\r\n"));
+    EXPECT_TRUE(run.closed);
 }
 
 TEST(SmtpServer, reportsEachCommandWithItsVerbArgumentAndRawLine) {
@@ -95,7 +98,7 @@ TEST(SmtpServer, reportsEachCommandWithItsVerbArgumentAndRawLine) {
 
 TEST(SmtpServer, acceptsTheNullReversePath) {
     const auto run = runServer(config(), hello + "MAIL FROM:<>\r\nRCPT TO:<postmaster>\r\nDATA\r\nx\r\n.\r\n");
-    EXPECT_TRUE(contains(run.events, "MailAccepted from=<> to=<postmaster> data=x\r\n"));
+    EXPECT_TRUE(contains(run.stored, "from=<> to=<postmaster> data=x\r\n"));
 }
 
 TEST(SmtpServer, endsDataOnlyOnCrlfDotCrlfAndKeepsCurlsBareLfBody) {
@@ -104,8 +107,8 @@ TEST(SmtpServer, endsDataOnlyOnCrlfDotCrlfAndKeepsCurlsBareLfBody) {
     EXPECT_TRUE(contains(run.events, "C: .dot [LF]"));
     EXPECT_TRUE(contains(run.events, "C: . [LF]"));
     EXPECT_TRUE(contains(run.events, "C: . [end]"));
-    EXPECT_TRUE(contains(run.events,
-                         "MailAccepted from=<a@example.org> to=<b@example.net> data=line one\r\n.dot\r\n.\r\nlast\r\n\r\n"));
+    EXPECT_TRUE(contains(run.stored,
+                         "from=<a@example.org> to=<b@example.net> data=line one\r\n.dot\r\n.\r\nlast\r\n\r\n"));
     EXPECT_EQ(lastReply(run), "250 Message accepted for delivery");
 }
 
@@ -117,7 +120,7 @@ TEST(SmtpServer, neverEndsDataOnLfDotLf) {
 
 TEST(SmtpServer, removesOneDotFromStuffedLines) {
     const auto run = runServer(config(), hello + transaction + "DATA\r\n..\r\n...x\r\n.y\r\n.\r\n");
-    EXPECT_TRUE(contains(run.events, "MailAccepted from=<a@example.org> to=<b@example.net> data=.\r\n..x\r\ny\r\n"));
+    EXPECT_TRUE(contains(run.stored, "from=<a@example.org> to=<b@example.net> data=.\r\n..x\r\ny\r\n"));
 }
 
 TEST(SmtpServer, handlesPipelinedCommandsInOneChunkInOrder) {
@@ -243,7 +246,6 @@ TEST(SmtpServer, passesThePolicysSenderAndMessageRefusalsOn) {
     policy.message = {554, "Spam"};
     const auto run = runServer(config(), &policy, {hello + transaction + "DATA\r\nx\r\n.\r\n"});
     EXPECT_EQ(lastReply(run), "554 Spam");
-    for (const auto& event : run.raw) EXPECT_FALSE(std::holds_alternative<MailAccepted>(event));
     policy.message = {451, ""};
     EXPECT_EQ(lastReply(runServer(config(), &policy, {hello + transaction + "DATA\r\nx\r\n.\r\n"})).substr(0, 4),
               "451 ");
@@ -292,7 +294,7 @@ TEST(SmtpServer, refusesTheHundredAndFirstRecipientWith452) {
 
 TEST(SmtpServer, passesEightBitOctetsInDataThrough) {
     const auto run = runServer(config(), hello + transaction + "DATA\r\nGr\xc3\xbc\xc3\x9f" "e\r\n.\r\n");
-    EXPECT_TRUE(contains(run.events, "MailAccepted from=<a@example.org> to=<b@example.net> data=Gr\xc3\xbc\xc3\x9f" "e\r\n"));
+    EXPECT_TRUE(contains(run.stored, "from=<a@example.org> to=<b@example.net> data=Gr\xc3\xbc\xc3\x9f" "e\r\n"));
 }
 
 TEST(SmtpServer, refusesNulAndNonAsciiOctetsInCommandsWith500Or501) {
@@ -326,9 +328,6 @@ TEST(SmtpServer, sends421AndAsksToCloseWhenTheHostShutsDown) {
     (void)server.takeOutput();
     server.shutdown();
     EXPECT_EQ(server.takeOutput(), "421 lab.example Service not available, closing transmission channel\r\n");
-    ServerRun run;
-    drain(server, run);
-    EXPECT_EQ(run.events.back(), "CloseRequested");
     EXPECT_TRUE(server.closed());
 }
 
@@ -349,11 +348,12 @@ TEST(SmtpServer, reportsAClientThatVanishesDuringData) {
     ServerSession server{config()};
     server.start(0ns);
     server.receive(hello + transaction + "DATA\r\npartial\r\n", 0ns);
-    server.receiveEof();
+    EXPECT_FALSE(server.closed());
+    server.receiveEof(0ns);
     ServerRun run;
     drain(server, run);
     EXPECT_TRUE(contains(run.events, "ProtocolError 0 connection closed during DATA; message discarded"));
-    EXPECT_EQ(run.events.back(), "CloseRequested");
+    EXPECT_TRUE(server.closed());
 }
 
 TEST(SmtpServer, usingTheEngineBeforeStartIsAProgrammingError) {
@@ -373,4 +373,54 @@ TEST(SmtpServer, aPeerCommandWithABareCarriageReturnGets501AndIsNeverEchoed) {
     const auto run = runServer(config(), "HELO evil\r250 fake\r\n");
     EXPECT_EQ(lastReply(run).substr(0, 4), "501 ");
     for (const auto& line : replies(run)) EXPECT_EQ(line.find('\r'), std::string::npos) << line;
+}
+
+TEST(SmtpServer, movesExactlyAsTheTableSaysOnAcceptedCommandsAndStaysOnRefusedOnes) {
+    ScriptedPolicy policy;
+    ServerSession server{config(), &policy};
+    server.start(0ns);
+    EXPECT_EQ(server.state(), ServerState::Greeted);
+    struct Step {
+        std::string line;
+        std::optional<Verb> accepted;  // the verb the table moves on, or nothing when refused
+    };
+    const std::vector<Step> steps{
+        {"RSET\r\n", Verb::Rset},
+        {"MAIL FROM:<a@b.c>\r\n", std::nullopt},  // 503 before HELO
+        {"HELO\r\n", std::nullopt},               // 501 without a domain
+        {"HELO c.d\r\n", Verb::Helo},
+        {"MAIL FROM:<a@b.c>\r\n", Verb::Mail},
+        {"RCPT TO:<x@y.z> FOO=1\r\n", std::nullopt},  // 555
+        {"RCPT TO:<x@y.z>\r\n", Verb::Rcpt},
+        {"RCPT TO:<w@y.z>\r\n", Verb::Rcpt},
+        {"RSET\r\n", Verb::Rset},
+        {"MAIL FROM:<a@b.c>\r\n", Verb::Mail},
+        {"EHLO c.d\r\n", Verb::Ehlo},
+        {"QUIT\r\n", Verb::Quit},
+    };
+    for (const Step& step : steps) {
+        const ServerState before = server.state();
+        server.receive(step.line, 0ns);
+        const ServerState expected = step.accepted ? *serverTransition(before, *step.accepted) : before;
+        EXPECT_EQ(server.state(), expected) << step.line;
+    }
+    EXPECT_TRUE(server.closed());
+    policy.recipient = {550, ""};
+    ServerSession refusing{config(), &policy};
+    refusing.start(0ns);
+    refusing.receive(hello + transaction, 0ns);
+    EXPECT_EQ(refusing.state(), ServerState::MailGiven);
+    refusing.receive("DATA\r\n", 0ns);
+    EXPECT_EQ(refusing.state(), ServerState::MailGiven);
+}
+
+TEST(SmtpServer, theEndOfDataLeadsBackToIdentifiedWhateverThePolicySays) {
+    ScriptedPolicy policy;
+    policy.message = {554, "Spam"};
+    ServerSession server{config(), &policy};
+    server.start(0ns);
+    server.receive(hello + transaction + "DATA\r\n", 0ns);
+    EXPECT_EQ(server.state(), ServerState::Data);
+    server.receive("x\r\n.\r\n", 0ns);
+    EXPECT_EQ(server.state(), ServerState::Identified);
 }

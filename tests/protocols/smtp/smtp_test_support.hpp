@@ -1,6 +1,7 @@
 #pragma once
 // Shared helpers for the SMTP engine tests: run a server over chunks, print
-// events as transcript lines, pump a client against a server in memory.
+// events as transcript lines, record what the server stored through its
+// policy, pump a client against a server in memory.
 
 #include <chrono>
 #include <string>
@@ -24,23 +25,52 @@ inline std::string describe(const ServerEvent& event) {
             for (const auto& line : e.lines) out += (out.empty() ? "S: " : "\nS: ") + line;
             return out;
         }
-        std::string operator()(const MailAccepted& e) const {
-            std::string out = "MailAccepted from=<" + e.envelope.reversePath + "> to=";
-            for (const auto& r : e.envelope.recipients) out += "<" + r + ">";
-            return out + " data=" + e.data;
-        }
         std::string operator()(const ProtocolError& e) const {
             return "ProtocolError " + std::to_string(e.code) + " " + e.what;
         }
-        std::string operator()(const CloseRequested&) const { return "CloseRequested"; }
     };
     return std::visit(Visitor{}, event);
 }
+
+struct StoredMessage {
+    Envelope envelope;
+    std::string data;
+};
+
+inline std::string describe(const StoredMessage& stored) {
+    std::string out = "from=<" + stored.envelope.reversePath + "> to=";
+    for (const auto& r : stored.envelope.recipients) out += "<" + r + ">";
+    return out + " data=" + stored.data;
+}
+
+// Passes every question on to `decider` (or says yes) and keeps each message
+// the answer stored: the host's side of acceptMessage.
+class RecordingPolicy final : public ServerPolicy {
+public:
+    explicit RecordingPolicy(ServerPolicy* decider = nullptr) : decider_{decider} {}
+    Decision checkSender(const std::string& reversePath) override {
+        return decider_ ? decider_->checkSender(reversePath) : Decision{};
+    }
+    Decision checkRecipient(const std::string& address) override {
+        return decider_ ? decider_->checkRecipient(address) : Decision{};
+    }
+    Decision acceptMessage(const Envelope& envelope, const std::string& data) override {
+        const Decision decision = decider_ ? decider_->acceptMessage(envelope, data) : Decision{};
+        if (decision.code == 250) stored.push_back({envelope, data});
+        return decision;
+    }
+    std::vector<StoredMessage> stored;
+
+private:
+    ServerPolicy* decider_;
+};
 
 struct ServerRun {
     std::vector<std::string> events;  // described
     std::vector<ServerEvent> raw;
     std::string output;
+    std::vector<std::string> stored;  // described, in the order the policy stored them
+    bool closed = false;
 };
 
 inline void drain(ServerSession& server, ServerRun& run) {
@@ -54,7 +84,8 @@ inline void drain(ServerSession& server, ServerRun& run) {
 }
 
 inline ServerRun runServer(const ServerConfig& config, ServerPolicy* policy, const std::vector<std::string>& chunks) {
-    ServerSession server{config, policy};
+    RecordingPolicy recorder{policy};
+    ServerSession server{config, &recorder};
     ServerRun run;
     server.start(std::chrono::nanoseconds{0});
     drain(server, run);
@@ -62,6 +93,8 @@ inline ServerRun runServer(const ServerConfig& config, ServerPolicy* policy, con
         server.receive(chunk, std::chrono::nanoseconds{0});
         drain(server, run);
     }
+    for (const StoredMessage& stored : recorder.stored) run.stored.push_back(describe(stored));
+    run.closed = server.closed();
     return run;
 }
 
@@ -140,7 +173,6 @@ inline std::string describe(const ClientEvent& event) {
             return "Item " + std::to_string(e.item) + " " + outcome(e.outcome) + " " + std::to_string(e.code);
         }
         std::string operator()(const ProtocolError& e) const { return "ProtocolError " + e.what; }
-        std::string operator()(const CloseRequested&) const { return "CloseRequested"; }
         std::string operator()(const Done&) const { return "Done"; }
     };
     return std::visit(Visitor{}, event);
@@ -159,10 +191,10 @@ inline std::vector<std::string> drain(ClientSession& client) {
 struct PairRun {
     std::vector<std::string> serverEvents;
     std::vector<std::string> clientEvents;
-    std::vector<MailAccepted> delivered;
 };
 
-// Pumps bytes both ways until neither side has anything to say.
+// Pumps bytes both ways until neither side has anything to say. What the
+// server stored is in the RecordingPolicy it was given, if any.
 inline PairRun pump(ClientSession& client, ServerSession& server) {
     PairRun run;
     const std::chrono::nanoseconds now{0};
@@ -172,7 +204,6 @@ inline PairRun pump(ClientSession& client, ServerSession& server) {
         for (;;) {
             ServerEvent event = server.nextEvent();
             if (std::holds_alternative<NeedData>(event)) break;
-            if (auto* accepted = std::get_if<MailAccepted>(&event)) run.delivered.push_back(*accepted);
             run.serverEvents.push_back(describe(event));
         }
         for (auto& line : drain(client)) run.clientEvents.push_back(std::move(line));
@@ -182,7 +213,7 @@ inline PairRun pump(ClientSession& client, ServerSession& server) {
         if (!toClient.empty()) client.receive(toClient, now);
         if (!toServer.empty()) server.receive(toServer, now);
     }
-    if (server.closed()) client.receiveEof();
+    if (server.closed()) client.receiveEof(now);
     for (auto& line : drain(client)) run.clientEvents.push_back(std::move(line));
     return run;
 }
