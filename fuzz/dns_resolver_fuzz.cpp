@@ -1,7 +1,8 @@
 // The DNS stub resolver fed arbitrary datagrams while two queries are out.
 // Oracle: a datagram is an answer or is ignored with a reason, nothing
-// throws, and once every timeout has fired each query has had exactly one
-// final word (Resolved, NameError or Failed) and none is outstanding.
+// throws, every retransmission parses, and once every timeout has fired each
+// query has had exactly one final word (Resolved, NameError or Failed) and
+// none is outstanding.
 
 #include <chrono>
 #include <cstddef>
@@ -11,7 +12,9 @@
 #include <variant>
 
 #include "fuzz/fuzz_input.hpp"
+#include "protocols/common/engine.hpp"
 #include "protocols/dns/resolver.hpp"
+#include "protocols/dns/wire_format.hpp"
 
 namespace {
 
@@ -22,7 +25,7 @@ int drain(dns::Resolver& resolver) {
     int finals = 0;
     for (int round = 0; round < fuzz::maxPumpRounds; ++round) {
         const dns::ResolverEvent event = resolver.nextEvent();
-        if (std::holds_alternative<dns::NeedData>(event)) return finals;
+        if (proto::isNeedData(event)) return finals;
         if (!std::holds_alternative<dns::ResponseIgnored>(event)) ++finals;
     }
     fuzz::require(false, "the DNS resolver never went idle");
@@ -39,6 +42,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     std::chrono::nanoseconds now{0};
     resolver.startQuery("hamburger.edu", dns::RecordType::MX, now);
     resolver.startQuery("mail.hamburger.edu.", dns::RecordType::A, now);
+    fuzz::require(resolver.takeOutput().size() == 2, "the DNS resolver did not queue its two queries");
     int finals = 0;
     while (!input.done()) {
         now += 100ms;
@@ -51,6 +55,9 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
         if (!deadline) break;
         now = *deadline;
         resolver.handleTimeout(now);
+        for (const auto& query : resolver.takeOutput()) {
+            fuzz::require(dns::parse(query).message.has_value(), "the DNS resolver sent a query that does not parse");
+        }
         finals += drain(resolver);
     }
     fuzz::require(resolver.outstanding() == 0, "a DNS query is still outstanding after every timeout");

@@ -1,7 +1,8 @@
 // The IMAP client engine fed arbitrary server responses while it runs a
 // script that touches every action. Oracle: it reads every response or fails
-// with a reason, never throws, goes idle, and has finished after EOF.
+// with a reason, never throws, goes idle, and is closed after the server's EOF.
 
+#include <chrono>
 #include <cstddef>
 #include <cstdint>
 #include <variant>
@@ -38,16 +39,16 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
                      act::IdleUntilExists{},
                      act::Logout{}};
     imap::ClientSession session{config};
+    const std::chrono::nanoseconds now{0};
+    session.start(now);
     drain(session);
-    while (!input.done() && !session.isFinished()) {
-        session.receive(input.next());
+    while (!input.done()) {
+        session.receive(input.next(), now);
         drain(session);
         session.takeOutput();
     }
-    if (!session.isFinished()) {
-        session.receiveEof();
-        drain(session);
-    }
-    fuzz::require(session.isFinished(), "the IMAP client did not finish after EOF");
+    session.receiveEof(now);
+    drain(session);
+    fuzz::require(session.closed(), "the IMAP client is not closed after the server's EOF");
     return 0;
 }

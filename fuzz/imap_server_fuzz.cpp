@@ -44,17 +44,18 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     config.maxCommandLine = 4096;
     config.maxLiteral = 4096;
     imap::ServerSession watcher{config};
-    watcher.receive("w1 LOGIN bob hungry\r\nw2 SELECT INBOX\r\nw3 IDLE\r\n");
+    watcher.start(0s);
+    watcher.receive("w1 LOGIN bob hungry\r\nw2 SELECT INBOX\r\nw3 IDLE\r\n", 0s);
     drain(watcher);
     watcher.takeOutput();
 
     imap::ServerSession session{config};
-    drain(session);
     std::chrono::nanoseconds now{0};
-    while (!input.done() && !session.isClosed()) {
+    session.start(now);
+    drain(session);
+    while (!input.done() && !session.closed()) {
         now += 1s;
-        session.setTime(now);
-        session.receive(input.next());
+        session.receive(input.next(), now);
         drain(session);
         session.takeOutput();
         drain(watcher);
@@ -64,7 +65,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
         session.handleTimeout(*deadline);
         drain(session);
     }
-    session.receiveEof();
+    session.receiveEof(now);
     drain(session);
     drain(watcher);
     return 0;

@@ -14,15 +14,19 @@
 // nextEvent() returns the protocol's event variant, whose first alternative is
 // its NeedData ("nothing more until you give me bytes or time").
 //
-// A datagram engine (DNS) has the same calls, with one datagram per
-// receive() and takeOutput() returning whole datagrams.
+// A datagram engine (DNS, below) has the same calls where they apply: one
+// datagram per receive(), and takeOutput() returns whole datagrams. It has no
+// stream to start, end or close, so no start(), receiveEof() or closed().
 
 #include <chrono>
 #include <concepts>
+#include <cstdint>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <variant>
+#include <vector>
 
 namespace netstage::proto {
 
@@ -44,6 +48,29 @@ concept Engine = requires(E engine, const E& constEngine, std::string_view bytes
     { constEngine.nextTimeout() } -> std::same_as<std::optional<EngineTime>>;
     engine.handleTimeout(now);
     { constEngine.closed() } -> std::same_as<bool>;
+    requires std::variant_size_v<decltype(engine.nextEvent())> >= 1;
+};
+
+// One datagram's bytes, as they go on the wire.
+using Datagram = std::vector<std::uint8_t>;
+
+// The engine API over datagrams (UDP) instead of a byte stream:
+//
+//   engine.receive(datagram, now);           // one whole datagram
+//   while (!isNeedData(event = engine.nextEvent())) ...;
+//   for (auto& d : engine.takeOutput()) socket.send(d);   // whole datagrams, in order
+//   timer.set(engine.nextTimeout());         // when to call handleTimeout(now)
+//
+// Where each datagram goes is the host's business: a server's output after
+// receive() answers that datagram's sender; a client's goes to its server.
+template <typename E>
+concept DatagramEngine = requires(E engine, const E& constEngine, std::span<const std::uint8_t> datagram,
+                                  EngineTime now) {
+    engine.receive(datagram, now);
+    { engine.nextEvent() };
+    { engine.takeOutput() } -> std::same_as<std::vector<Datagram>>;
+    { constEngine.nextTimeout() } -> std::same_as<std::optional<EngineTime>>;
+    engine.handleTimeout(now);
     requires std::variant_size_v<decltype(engine.nextEvent())> >= 1;
 };
 

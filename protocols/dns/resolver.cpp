@@ -1,6 +1,7 @@
 #include "protocols/dns/resolver.hpp"
 
 #include <stdexcept>
+#include <utility>
 
 #include "protocols/dns/wire_format.hpp"
 
@@ -19,7 +20,7 @@ QueryId Resolver::allocateId() {
     }
 }
 
-Datagram Resolver::startQuery(const std::string& name, RecordType type, std::chrono::nanoseconds now) {
+QueryId Resolver::startQuery(const std::string& name, RecordType type, std::chrono::nanoseconds now) {
     std::string bare = name;
     if (!bare.empty() && bare.back() == '.') bare.pop_back();
     Message query;
@@ -27,13 +28,13 @@ Datagram Resolver::startQuery(const std::string& name, RecordType type, std::chr
     query.flags.rd = config_.recursionDesired;
     query.questions.push_back(Question{bare, type, RecordClass::IN});
     Pending pending{query.questions.front(), serialize(query), 1, now + config_.timeout};
-    Datagram datagram{query.id, pending.bytes};
+    output_.push_back(pending.bytes);
     pending_.emplace(query.id, std::move(pending));
-    return datagram;
+    return query.id;
 }
 
-void Resolver::receive(std::span<const std::uint8_t> bytes, std::chrono::nanoseconds /*now*/) {
-    auto parsed = parse(bytes);
+void Resolver::receive(std::span<const std::uint8_t> datagram, std::chrono::nanoseconds /*now*/) {
+    auto parsed = parse(datagram);
     if (!parsed) {
         events_.emplace_back(ResponseIgnored{"unparsable response: " + parsed.error.reason});
         return;
@@ -78,8 +79,7 @@ std::optional<std::chrono::nanoseconds> Resolver::nextTimeout() const {
     return earliest;
 }
 
-std::vector<Datagram> Resolver::handleTimeout(std::chrono::nanoseconds now) {
-    std::vector<Datagram> resend;
+void Resolver::handleTimeout(std::chrono::nanoseconds now) {
     for (auto it = pending_.begin(); it != pending_.end();) {
         Pending& pending = it->second;
         if (pending.deadline > now) {
@@ -94,10 +94,9 @@ std::vector<Datagram> Resolver::handleTimeout(std::chrono::nanoseconds now) {
         }
         ++pending.sent;
         pending.deadline = now + config_.timeout;
-        resend.push_back(Datagram{it->first, pending.bytes});
+        output_.push_back(pending.bytes);
         ++it;
     }
-    return resend;
 }
 
 ResolverEvent Resolver::nextEvent() {
@@ -106,5 +105,7 @@ ResolverEvent Resolver::nextEvent() {
     events_.pop_front();
     return event;
 }
+
+std::vector<proto::Datagram> Resolver::takeOutput() { return std::exchange(output_, {}); }
 
 }  // namespace netstage::dns

@@ -1,8 +1,10 @@
 #pragma once
-// Stub resolver client engine (sans-IO). It builds query datagrams, matches
-// response datagrams to outstanding queries, and retransmits on timeouts it
-// is told about. It never reads a clock and never draws random numbers on its
-// own: ids come from a counter or from a source the caller supplies.
+// Stub resolver client engine (sans-IO), a proto::DatagramEngine. It builds
+// query datagrams, matches response datagrams to outstanding queries, and
+// retransmits on timeouts it is told about; every datagram to send (to the
+// one server it asks) comes out of takeOutput(). It never reads a clock and
+// never draws random numbers on its own: ids come from a counter or from a
+// source the caller supplies.
 
 #include <chrono>
 #include <cstdint>
@@ -15,15 +17,14 @@
 #include <variant>
 #include <vector>
 
+#include "protocols/common/engine.hpp"
 #include "protocols/common/fifo.hpp"
 #include "protocols/dns/message.hpp"
+#include "protocols/dns/need_data.hpp"
 
 namespace netstage::dns {
 
 using QueryId = std::uint16_t;
-
-// nextEvent() has nothing more to report.
-struct NeedData {};
 
 struct Resolved {
     QueryId id = 0;
@@ -56,11 +57,6 @@ struct ResponseIgnored {
 
 using ResolverEvent = std::variant<NeedData, Resolved, NameError, Failed, ResponseIgnored>;
 
-struct Datagram {
-    QueryId id = 0;
-    std::vector<std::uint8_t> bytes;
-};
-
 struct ResolverConfig {
     std::chrono::nanoseconds timeout = std::chrono::seconds{2};
     int attempts = 3;  // total transmissions per query, the first one included
@@ -74,20 +70,22 @@ class Resolver {
 public:
     explicit Resolver(ResolverConfig config = {});
 
-    // Returns the query to send. `name` may carry a trailing dot.
-    Datagram startQuery(const std::string& name, RecordType type, std::chrono::nanoseconds now);
+    // Queues the query for takeOutput() and returns its id, which every
+    // event about it carries. `name` may carry a trailing dot.
+    QueryId startQuery(const std::string& name, RecordType type, std::chrono::nanoseconds now);
 
     // One received datagram. Never throws.
-    void receive(std::span<const std::uint8_t> bytes, std::chrono::nanoseconds now);
+    void receive(std::span<const std::uint8_t> datagram, std::chrono::nanoseconds now);
 
     // Earliest retransmission or give-up deadline, if any query is outstanding.
     std::optional<std::chrono::nanoseconds> nextTimeout() const;
-    // Retransmits every query whose deadline has passed and fails those out of
-    // attempts. Returns the datagrams to send again.
-    std::vector<Datagram> handleTimeout(std::chrono::nanoseconds now);
+    // Queues again every query whose deadline has passed and fails those out of attempts.
+    void handleTimeout(std::chrono::nanoseconds now);
 
     // The next event, or NeedData when there is none.
     ResolverEvent nextEvent();
+    // The datagrams to send to the server, in order: new queries and retransmissions.
+    std::vector<proto::Datagram> takeOutput();
     std::size_t outstanding() const { return pending_.size(); }
 
 private:
@@ -104,6 +102,7 @@ private:
     QueryId counter_;
     std::map<QueryId, Pending> pending_;  // ordered: timeouts fire in id order at equal deadlines
     proto::Fifo<ResolverEvent> events_;
+    std::vector<proto::Datagram> output_;
 };
 
 }  // namespace netstage::dns

@@ -22,8 +22,10 @@ Message responseTo(std::uint16_t id, const Flags& queryFlags, Rcode rcode) {
     return response;
 }
 
-ServerReply errorReply(std::uint16_t id, const Flags& flags, Rcode rcode, std::vector<Question> questions,
-                       std::string reason) {
+}  // namespace
+
+ServerEngine::Reply ServerEngine::errorReply(std::uint16_t id, const Flags& flags, Rcode rcode,
+                                             std::vector<Question> questions, std::string reason) {
     Message response = responseTo(id, flags, rcode);
     response.questions = std::move(questions);
     QueryAnswered event{id, {}, RecordType::A, rcode, {}, {}, false};
@@ -31,20 +33,29 @@ ServerReply errorReply(std::uint16_t id, const Flags& flags, Rcode rcode, std::v
         event.name = response.questions.front().name;
         event.type = response.questions.front().type;
     }
-    ServerReply reply;
-    reply.bytes = serialize(response);
-    reply.events.emplace_back(ProtocolError{std::move(reason), true});
-    reply.events.emplace_back(std::move(event));
-    return reply;
+    return Reply{serialize(response), {ProtocolError{std::move(reason), true}, std::move(event)}};
 }
 
-}  // namespace
+void ServerEngine::receive(std::span<const std::uint8_t> query, std::chrono::nanoseconds /*now*/) {
+    Reply reply = answer(query);
+    for (auto& event : reply.events) events_.push_back(std::move(event));
+    if (!reply.bytes.empty()) output_.push_back(std::move(reply.bytes));
+}
 
-ServerReply ServerEngine::answer(std::span<const std::uint8_t> query) const {
+ServerEvent ServerEngine::nextEvent() {
+    if (events_.empty()) return NeedData{};
+    ServerEvent event = std::move(events_.front());
+    events_.pop_front();
+    return event;
+}
+
+std::vector<proto::Datagram> ServerEngine::takeOutput() { return std::exchange(output_, {}); }
+
+ServerEngine::Reply ServerEngine::answer(std::span<const std::uint8_t> query) const {
     const auto header = parseHeader(query);
-    if (!header) return ServerReply{{}, {ProtocolError{"datagram shorter than a DNS header; dropped", false}}};
+    if (!header) return Reply{{}, {ProtocolError{"datagram shorter than a DNS header; dropped", false}}};
     // Answering a response could start a loop between two servers.
-    if (header->flags.qr) return ServerReply{{}, {ProtocolError{"received a response, not a query; dropped", false}}};
+    if (header->flags.qr) return Reply{{}, {ProtocolError{"received a response, not a query; dropped", false}}};
     if (header->flags.opcode != Opcode::Query) {
         return errorReply(header->id, header->flags, Rcode::NotImp, {},
                           "opcode " + std::to_string(static_cast<unsigned>(header->flags.opcode)) + " not implemented");
@@ -98,7 +109,7 @@ ServerReply ServerEngine::answer(std::span<const std::uint8_t> query) const {
     }
     QueryAnswered event{request.id, question.name, question.type, response.flags.rcode,
                         response.answers, response.additionals, truncated};
-    return ServerReply{std::move(bytes), {std::move(event)}};
+    return Reply{std::move(bytes), {std::move(event)}};
 }
 
 }  // namespace netstage::dns

@@ -83,13 +83,14 @@ ClientSession::ClientSession(ClientConfig config) : config_{std::move(config)}, 
     if (!loggedOut) steps_.push_back({StepKind::Logout, ""});
 }
 
-void ClientSession::receive(std::string_view bytes) {
+void ClientSession::receive(std::string_view bytes, std::chrono::nanoseconds /*now*/) {
     if (phase_ == Phase::Finished) return;
     reader_.feed(bytes);
     pump();
 }
 
-void ClientSession::receiveEof() {
+void ClientSession::receiveEof(std::chrono::nanoseconds /*now*/) {
+    serverClosed_ = true;
     if (phase_ == Phase::Finished) return;
     fail("connection closed by the server");
     finish();

@@ -1,7 +1,8 @@
 #pragma once
-// A scripted IMAP4rev1 client engine, sans-IO: it logs in, runs a list of
-// user-agent actions (list folders, select, read, flag, move, wait for new
-// mail with IDLE) and logs out. Bytes in with receive(), bytes out with
+// A scripted IMAP4rev1 client engine, sans-IO, with the one engine API
+// (protocols/common/engine.hpp): it logs in, runs a list of user-agent
+// actions (list folders, select, read, flag, move, wait for new mail with
+// IDLE) and logs out. Bytes in with receive(bytes, now), bytes out with
 // takeOutput(), what happened with nextEvent().
 
 #include <chrono>
@@ -94,15 +95,19 @@ public:
     // Throws std::invalid_argument if a name or password holds CR or LF (it could not be sent quoted).
     explicit ClientSession(ClientConfig config);
 
-    void receive(std::string_view bytes);
-    void receiveEof();
+    // The server speaks first (the greeting), so starting sends nothing.
+    void start(std::chrono::nanoseconds) {}
+    void receive(std::string_view bytes, std::chrono::nanoseconds now);
+    void receiveEof(std::chrono::nanoseconds now);
     ClientEvent nextEvent();
     std::string takeOutput();
-    bool hasOutput() const { return !output_.empty(); }
-    bool isFinished() const { return phase_ == Phase::Finished; }
     // The client keeps no timers: it waits as long as the server lets it.
     std::optional<std::chrono::nanoseconds> nextTimeout() const { return std::nullopt; }
     void handleTimeout(std::chrono::nanoseconds) {}
+    // The session is over and the server has closed its side. The client
+    // never closes first: after LOGOUT it is the server that closes
+    // (RFC 3501 §6.1.3), and the client follows when it sees the end of the stream.
+    bool closed() const { return phase_ == Phase::Finished && serverClosed_; }
     std::uint32_t exists() const { return exists_; }
 
 private:
@@ -132,6 +137,7 @@ private:
     std::string currentTag_;
     unsigned tagCounter_ = 0;
     bool failed_ = false;
+    bool serverClosed_ = false;
     bool idling_ = false;
     bool doneSent_ = false;
     std::uint32_t exists_ = 0;

@@ -20,8 +20,9 @@ const mail::Folder* ServerSession::selectedFolder() const {
 }
 
 void ServerSession::deselect() {
+    if (!selection_) return;
     selection_.reset();
-    if (state_ == State::Selected) state_ = State::Authenticated;
+    advance(Trigger::MailboxClosed);
 }
 
 void ServerSession::syncMailbox(bool allowExpunge) {
@@ -78,12 +79,13 @@ void ServerSession::cmdSelect(const std::string& tag, Cursor& args, bool readOnl
         bad(tag, "SELECT needs a mailbox name");
         return;
     }
-    deselect();  // a failed SELECT leaves no mailbox selected (RFC 3501 §6.3.1)
     const mail::Folder* f = config_.store.folder(user_, *name);
     if (!f) {
+        deselect();  // a failed SELECT leaves no mailbox selected (RFC 3501 §6.3.1)
         tagged(tag, Status::No, "[NONEXISTENT] No such mailbox");
         return;
     }
+    selection_.reset();  // SELECT of another mailbox replaces this one: Selected stays Selected
     Selection s;
     s.folder = f->id();
     s.name = f->name();
@@ -106,7 +108,7 @@ void ServerSession::cmdSelect(const std::string& tag, Cursor& args, bool readOnl
     untagged("OK [UIDVALIDITY " + std::to_string(f->uidValidity()) + "] UIDs valid");
     untagged("OK [UIDNEXT " + std::to_string(f->uidNext()) + "] Predicted next UID");
     selection_ = std::move(s);
-    state_ = State::Selected;
+    advance(Trigger::MailboxSelected);
     emit(server::MailboxSelected{f->name(), readOnly});
     tagged(tag, Status::Ok, readOnly ? "[READ-ONLY] EXAMINE completed" : "[READ-WRITE] SELECT completed");
 }
@@ -144,7 +146,7 @@ void ServerSession::cmdExpunge(const std::string& tag, Cursor& args, bool uid) {
     auto removed = config_.store.expunge(user_, selection_->folder, only);
     if (!removed.empty()) emit(server::MessagesExpunged{selection_->name, std::move(removed)});
     syncMailbox(true);
-    if (state_ != State::Logout) tagged(tag, Status::Ok, "EXPUNGE completed");
+    if (state_ != ServerState::Logout) tagged(tag, Status::Ok, "EXPUNGE completed");
 }
 
 std::optional<std::vector<ServerSession::Target>> ServerSession::resolve(const SequenceSet& set, bool uid,

@@ -1,5 +1,6 @@
 #include "protocols/imap/server_session.hpp"
 
+#include <stdexcept>
 #include <utility>
 
 #include "protocols/imap/imap_syntax.hpp"
@@ -8,6 +9,11 @@ namespace netstage::imap {
 
 ServerSession::ServerSession(ServerConfig config) : config_{std::move(config)}, reader_{config_.maxCommandLine} {
     observer_ = config_.store.addObserver([this](const mail::FolderChange& change) { onStoreChange(change); });
+}
+
+void ServerSession::start(std::chrono::nanoseconds now) {
+    now_ = now;
+    lastActivity_ = now;
     untagged("OK [CAPABILITY " + capabilities() + "] " + config_.greeting);
 }
 
@@ -19,20 +25,22 @@ std::string ServerSession::capabilities() const {
 
 // --- input ---------------------------------------------------------------
 
-void ServerSession::receive(std::string_view bytes) {
-    if (state_ == State::Logout) return;
-    lastActivity_ = now_;
+void ServerSession::receive(std::string_view bytes, std::chrono::nanoseconds now) {
+    now_ = now;
+    if (state_ == ServerState::Logout) return;
+    lastActivity_ = now;
     reader_.feed(bytes);
     pump();
 }
 
-void ServerSession::receiveEof() {
-    if (state_ == State::Logout) return;
+void ServerSession::receiveEof(std::chrono::nanoseconds now) {
+    now_ = now;
+    if (state_ == ServerState::Logout) return;
     close();
 }
 
 void ServerSession::pump() {
-    while (state_ != State::Logout) {
+    while (state_ != ServerState::Logout) {
         if (mode_ == Mode::Literal) {
             auto raw = reader_.takeRaw(literalSize_);
             if (!raw) return;
@@ -170,17 +178,26 @@ ServerEvent ServerSession::nextEvent() {
     return event;
 }
 
+void ServerSession::advance(Trigger trigger) {
+    const auto next = serverTransition(state_, trigger);
+    if (!next) {
+        throw std::logic_error("IMAP server: no transition from the " + std::string{toString(state_)} +
+                               " state for trigger " + std::to_string(static_cast<int>(trigger)));
+    }
+    state_ = *next;
+}
+
 void ServerSession::close() {
-    if (state_ == State::Logout) return;
+    if (state_ == ServerState::Logout) return;
     if (deferredTagged_) send(*std::exchange(deferredTagged_, std::nullopt));
-    state_ = State::Logout;
+    advance(Trigger::SessionEnded);
     mode_ = Mode::Command;
     selection_.reset();
     emit(server::Closed{});
 }
 
 std::optional<std::chrono::nanoseconds> ServerSession::nextTimeout() const {
-    if (state_ == State::Logout) return std::nullopt;
+    if (state_ == ServerState::Logout) return std::nullopt;
     return lastActivity_ + config_.autologout;
 }
 
@@ -243,7 +260,7 @@ void ServerSession::execute(const std::string& tag, const std::string& command, 
     // Commands that answer with sequence numbers must not see them shift under them.
     const bool numbered = !uid && (command == "FETCH" || command == "STORE" || command == "SEARCH");
     if (selection_) syncMailbox(!numbered);
-    if (state_ == State::Logout) return;
+    if (state_ == ServerState::Logout) return;
     const bool takesNoArguments = command == "NOOP" || command == "CHECK" || command == "LOGOUT" ||
                                   command == "IDLE" || command == "CLOSE" || command == "UNSELECT";
     if (takesNoArguments && !args.atEnd()) {
@@ -279,7 +296,7 @@ void ServerSession::execute(const std::string& tag, const std::string& command, 
     else if (command == "STORE") cmdStore(tag, args, uid);
     else if (command == "COPY") cmdCopy(tag, args, uid);
     // Own APPEND or COPY into the selected mailbox shows up as EXISTS here.
-    if (selection_ && state_ != State::Logout && mode_ == Mode::Command) syncMailbox(!numbered);
+    if (selection_ && state_ != ServerState::Logout && mode_ == Mode::Command) syncMailbox(!numbered);
     inCommand_ = false;
     if (deferredTagged_) send(*std::exchange(deferredTagged_, std::nullopt));
 }
@@ -302,7 +319,7 @@ void ServerSession::cmdLogout(const std::string& tag) {
 void ServerSession::loginAs(const std::string& tag, const std::string& user) {
     user_ = user;
     config_.store.addUser(user);
-    state_ = State::Authenticated;
+    advance(Trigger::LoggedIn);
     emit(server::LoggedIn{user});
     tagged(tag, Status::Ok, "[CAPABILITY " + capabilities() + "] Logged in");
 }

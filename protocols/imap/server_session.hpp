@@ -1,10 +1,15 @@
 #pragma once
 // IMAP4rev1 server engine (RFC 3501, plus IDLE, LITERAL+, UIDPLUS, UNSELECT,
-// SASL-IR), sans-IO: fed bytes with receive(), it produces bytes to send
-// (takeOutput()) and events (nextEvent()). It works directly on a shared
-// MailStore, so several sessions of one user see each other's changes: as
-// untagged EXISTS/EXPUNGE/FETCH before the next tagged reply, or at once
-// while the session is in IDLE.
+// SASL-IR), sans-IO, with the one engine API (protocols/common/engine.hpp):
+// start(now) queues the greeting, receive(bytes, now) any split of the
+// stream; it produces bytes to send (takeOutput()) and events (nextEvent()).
+// It works directly on a shared MailStore, so several sessions of one user
+// see each other's changes: as untagged EXISTS/EXPUNGE/FETCH before the next
+// tagged reply, or at once while the session is in IDLE.
+//
+// The one decision the host makes is whether a login is good:
+// ServerConfig::authenticator answers it. LoggedIn and LoginFailed only
+// report the outcome; nothing answers them.
 
 #include <chrono>
 #include <cstdint>
@@ -26,6 +31,7 @@ namespace netstage::imap {
 
 struct ServerConfig {
     std::string greeting = "NetStage IMAP4rev1 server ready";
+    // The login policy: true if this user may log in with this password. None: every login fails.
     std::function<bool(std::string_view user, std::string_view password)> authenticator;
     mail::MailStore& store;
     std::chrono::nanoseconds autologout = std::chrono::minutes{30};  // RFC 3501 §5.4 minimum
@@ -84,25 +90,26 @@ using ServerEvent = std::variant<server::NeedData, server::CommandReceived, serv
 
 class ServerSession {
 public:
-    explicit ServerSession(ServerConfig config);  // queues the greeting
+    explicit ServerSession(ServerConfig config);
     ~ServerSession();
     // The store holds a callback to this object, so it must stay where it is.
     ServerSession(const ServerSession&) = delete;
     ServerSession& operator=(const ServerSession&) = delete;
 
-    void receive(std::string_view bytes);
-    void receiveEof();
+    // `now` is simulated time: the autologout timer counts from the last
+    // input, and APPEND without a date stores the current time.
+    void start(std::chrono::nanoseconds now);  // queues the greeting
+    void receive(std::string_view bytes, std::chrono::nanoseconds now);
+    void receiveEof(std::chrono::nanoseconds now);
     ServerEvent nextEvent();
     std::string takeOutput();  // bytes to send to the client, in order
-    bool hasOutput() const { return !output_.empty(); }
-
-    // Simulated time: used by the autologout timer and for APPEND's default internal date.
-    void setTime(std::chrono::nanoseconds now) { now_ = now; }
-    std::optional<std::chrono::nanoseconds> nextTimeout() const;
+    std::optional<std::chrono::nanoseconds> nextTimeout() const;  // autologout
     void handleTimeout(std::chrono::nanoseconds now);
+    // The session is over (LOGOUT, EOF, autologout, selected mailbox deleted):
+    // close the connection once the output is sent.
+    bool closed() const { return state_ == ServerState::Logout; }
 
-    State state() const { return state_; }
-    bool isClosed() const { return state_ == State::Logout; }
+    ServerState state() const { return state_; }
     bool isIdling() const { return mode_ == Mode::Idle; }
     const std::string& user() const { return user_; }
 
@@ -137,6 +144,9 @@ private:
     void tagged(const std::string& tag, Status status, std::string_view text);
     void bad(const std::string& tag, std::string_view why);
     void emit(ServerEvent event) { events_.push_back(std::move(event)); }
+    // Moves to the state kServerTransitions gives for what happened; a
+    // trigger the table has no row for is a bug here and throws.
+    void advance(Trigger trigger);
     void close();
 
     // dispatch and commands (server_session.cpp)
@@ -181,7 +191,7 @@ private:
     ServerConfig config_;
     mail::MailStore::ObserverId observer_ = 0;
     proto::LineReader reader_;
-    State state_ = State::NotAuthenticated;
+    ServerState state_ = ServerState::NotAuthenticated;
     Mode mode_ = Mode::Command;
     std::string user_;
     std::optional<Selection> selection_;

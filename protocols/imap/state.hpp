@@ -1,58 +1,84 @@
 #pragma once
-// IMAP4rev1 connection states, their transitions, and which commands each
-// state accepts (RFC 3501 §3 and §6). The state diagram in docs/imap.md is
-// printed from `transitions` by stateDiagramMermaid(), and a test keeps the
-// two equal.
+// IMAP4rev1 server connection states, their transitions, and which commands
+// each state accepts (RFC 3501 §3 and §6). The session's handlers report what
+// happened (a Trigger); kServerTransitions alone says which state that leads
+// to. The state diagram in docs/imap.md is printed from kServerTransitions by
+// serverStateDiagramMermaid(), and a test keeps the two equal. The client
+// runs a script one command at a time and has no state table.
 
 #include <array>
 #include <cstdint>
+#include <optional>
 #include <string_view>
 
 namespace netstage::imap {
 
-enum class State : std::uint8_t { NotAuthenticated, Authenticated, Selected, Logout };
+enum class ServerState : std::uint8_t { NotAuthenticated, Authenticated, Selected, Logout };
 
-constexpr std::string_view toString(State state) {
+constexpr std::string_view toString(ServerState state) {
     switch (state) {
-        case State::NotAuthenticated: return "not authenticated";
-        case State::Authenticated: return "authenticated";
-        case State::Selected: return "selected";
-        case State::Logout: return "logout";
+        case ServerState::NotAuthenticated: return "not authenticated";
+        case ServerState::Authenticated: return "authenticated";
+        case ServerState::Selected: return "selected";
+        case ServerState::Logout: return "logout";
     }
     return "?";
 }
 
-namespace detail {
-constexpr std::uint8_t bit(State s) { return static_cast<std::uint8_t>(1u << static_cast<unsigned>(s)); }
-constexpr std::uint8_t anyState = bit(State::NotAuthenticated) | bit(State::Authenticated) | bit(State::Selected);
-constexpr std::uint8_t notAuth = bit(State::NotAuthenticated);
-constexpr std::uint8_t authed = bit(State::Authenticated) | bit(State::Selected);
-constexpr std::uint8_t selected = bit(State::Selected);
-}  // namespace detail
-
-struct Transition {
-    State from;
-    State to;
-    std::string_view trigger;
+// What a handler reports; the table turns it into the next state.
+enum class Trigger : std::uint8_t {
+    LoggedIn,         // LOGIN or AUTHENTICATE succeeded
+    MailboxSelected,  // SELECT or EXAMINE succeeded
+    MailboxClosed,    // CLOSE, UNSELECT, or a failed SELECT let go of the selected mailbox
+    SessionEnded,     // LOGOUT, EOF, autologout, or the selected mailbox was deleted
 };
 
-inline constexpr std::array<Transition, 8> transitions{{
-    {State::NotAuthenticated, State::Authenticated, "LOGIN / AUTHENTICATE ok"},
-    {State::Authenticated, State::Selected, "SELECT / EXAMINE ok"},
-    {State::Selected, State::Selected, "SELECT / EXAMINE ok"},
-    {State::Selected, State::Authenticated, "CLOSE, UNSELECT, failed SELECT"},
-    {State::NotAuthenticated, State::Logout, "LOGOUT, EOF, autologout"},
-    {State::Authenticated, State::Logout, "LOGOUT, EOF, autologout"},
-    {State::Selected, State::Logout, "LOGOUT, EOF, autologout, mailbox deleted"},
-    {State::Logout, State::Logout, "input ignored"},
-}};
+struct ServerTransition {
+    ServerState from;
+    Trigger trigger;
+    ServerState to;
+    std::string_view label;  // the arrow's text in the diagram
+};
+
+// A trigger absent for a state is a bug in the session, not in the peer:
+// which commands a state accepts is checked first (kServerCommands below).
+// After Logout every input is ignored.
+inline constexpr std::array kServerTransitions{
+    ServerTransition{ServerState::NotAuthenticated, Trigger::LoggedIn, ServerState::Authenticated,
+                     "LOGIN / AUTHENTICATE ok"},
+    ServerTransition{ServerState::Authenticated, Trigger::MailboxSelected, ServerState::Selected, "SELECT / EXAMINE ok"},
+    ServerTransition{ServerState::Selected, Trigger::MailboxSelected, ServerState::Selected, "SELECT / EXAMINE ok"},
+    ServerTransition{ServerState::Selected, Trigger::MailboxClosed, ServerState::Authenticated,
+                     "CLOSE, UNSELECT, failed SELECT"},
+    ServerTransition{ServerState::NotAuthenticated, Trigger::SessionEnded, ServerState::Logout,
+                     "LOGOUT, EOF, autologout"},
+    ServerTransition{ServerState::Authenticated, Trigger::SessionEnded, ServerState::Logout, "LOGOUT, EOF, autologout"},
+    ServerTransition{ServerState::Selected, Trigger::SessionEnded, ServerState::Logout,
+                     "LOGOUT, EOF, autologout, mailbox deleted"},
+};
+
+constexpr std::optional<ServerState> serverTransition(ServerState from, Trigger trigger) {
+    for (const ServerTransition& t : kServerTransitions) {
+        if (t.from == from && t.trigger == trigger) return t.to;
+    }
+    return std::nullopt;
+}
+
+namespace detail {
+constexpr std::uint8_t bit(ServerState s) { return static_cast<std::uint8_t>(1u << static_cast<unsigned>(s)); }
+constexpr std::uint8_t anyState =
+    bit(ServerState::NotAuthenticated) | bit(ServerState::Authenticated) | bit(ServerState::Selected);
+constexpr std::uint8_t notAuth = bit(ServerState::NotAuthenticated);
+constexpr std::uint8_t authed = bit(ServerState::Authenticated) | bit(ServerState::Selected);
+constexpr std::uint8_t selected = bit(ServerState::Selected);
+}  // namespace detail
 
 struct CommandRule {
     std::string_view name;
     std::uint8_t states;  // bit set of the states that accept it
 };
 
-inline constexpr std::array<CommandRule, 27> commandRules{{
+inline constexpr std::array<CommandRule, 27> kServerCommands{{
     {"CAPABILITY", detail::anyState}, {"NOOP", detail::anyState}, {"LOGOUT", detail::anyState},
     {"LOGIN", detail::notAuth}, {"AUTHENTICATE", detail::notAuth},
     {"SELECT", detail::authed}, {"EXAMINE", detail::authed}, {"CREATE", detail::authed},
@@ -67,12 +93,12 @@ inline constexpr std::array<CommandRule, 27> commandRules{{
 
 // nullptr for a command NetStage does not know at all.
 constexpr const CommandRule* findRule(std::string_view upperName) {
-    for (const auto& rule : commandRules) {
+    for (const auto& rule : kServerCommands) {
         if (rule.name == upperName) return &rule;
     }
     return nullptr;
 }
 
-constexpr bool allowedIn(const CommandRule& rule, State state) { return (rule.states & detail::bit(state)) != 0; }
+constexpr bool allowedIn(const CommandRule& rule, ServerState state) { return (rule.states & detail::bit(state)) != 0; }
 
 }  // namespace netstage::imap

@@ -5,23 +5,24 @@
 namespace netstage::imap {
 
 namespace {
-std::string_view idOf(State state) {
+std::string_view idOf(ServerState state) {
     switch (state) {
-        case State::NotAuthenticated: return "NotAuthenticated";
-        case State::Authenticated: return "Authenticated";
-        case State::Selected: return "Selected";
-        case State::Logout: return "Logout";
+        case ServerState::NotAuthenticated: return "NotAuthenticated";
+        case ServerState::Authenticated: return "Authenticated";
+        case ServerState::Selected: return "Selected";
+        case ServerState::Logout: return "Logout";
     }
     return "?";
 }
 }  // namespace
 
-std::string stateDiagramMermaid() {
+std::string serverStateDiagramMermaid() {
     std::string out = "stateDiagram-v2\n    [*] --> NotAuthenticated: greeting * OK\n";
-    for (const auto& t : transitions) {
-        out += "    " + std::string{idOf(t.from)} + " --> " + std::string{idOf(t.to)} + ": " + std::string{t.trigger} +
+    for (const auto& t : kServerTransitions) {
+        out += "    " + std::string{idOf(t.from)} + " --> " + std::string{idOf(t.to)} + ": " + std::string{t.label} +
                "\n";
     }
+    out += "    Logout --> [*]: connection closed, input ignored\n";
     return out;
 }
 

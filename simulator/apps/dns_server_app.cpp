@@ -1,6 +1,7 @@
 #include "simulator/apps/dns_server_app.hpp"
 
 #include "simulator/apps/dns_text.hpp"
+#include "simulator/apps/mail_clock.hpp"
 #include "simulator/net/network.hpp"
 
 namespace netstage::apps {
@@ -10,26 +11,26 @@ DnsServerApp::DnsServerApp(net::Node& node, dns::Zone zone) : node_{node}, engin
 }
 
 void DnsServerApp::onQuery(Endpoint from, const Bytes& query) {
-    dns::ServerReply reply = engine_.answer(query);
+    const Time now = node_.network().simulator().now();
+    engine_.receive(query, engineTime(now));
     trace::Tracer& tracer = node_.network().tracer();
-    if (tracer.wantsEvents()) {
-        const Time now = node_.network().simulator().now();
-        for (const auto& event : reply.events) {
-            if (const auto* answered = std::get_if<dns::QueryAnswered>(&event)) {
-                tracer.event(trace::Event{now, node_.name(), "dns", "answer",
-                                          {{"id", std::int64_t{answered->id}},
-                                           {"name", answered->name},
-                                           {"type", dns::toString(answered->type)},
-                                           {"rcode", dns::toString(answered->rcode)},
-                                           {"answers", describeRecords(answered->answers)},
-                                           {"client", from.toString()}}});
-            } else if (const auto* error = std::get_if<dns::ProtocolError>(&event)) {
-                tracer.event(trace::Event{now, node_.name(), "dns", "error",
-                                          {{"reason", error->reason}, {"client", from.toString()}}});
-            }
+    for (auto event = engine_.nextEvent(); !proto::isNeedData(event); event = engine_.nextEvent()) {
+        if (!tracer.wantsEvents()) continue;
+        if (const auto* answered = std::get_if<dns::QueryAnswered>(&event)) {
+            tracer.event(trace::Event{now, node_.name(), "dns", "answer",
+                                      {{"id", std::int64_t{answered->id}},
+                                       {"name", answered->name},
+                                       {"type", dns::toString(answered->type)},
+                                       {"rcode", dns::toString(answered->rcode)},
+                                       {"answers", describeRecords(answered->answers)},
+                                       {"client", from.toString()}}});
+        } else if (const auto* error = std::get_if<dns::ProtocolError>(&event)) {
+            tracer.event(trace::Event{now, node_.name(), "dns", "error",
+                                      {{"reason", error->reason}, {"client", from.toString()}}});
         }
     }
-    if (!reply.bytes.empty()) socket_.sendTo(from, Bytes{reply.bytes.begin(), reply.bytes.end()});
+    // The engine answers each query at once, so its output is the reply to this sender.
+    for (auto& reply : engine_.takeOutput()) socket_.sendTo(from, std::move(reply));
 }
 
 }  // namespace netstage::apps

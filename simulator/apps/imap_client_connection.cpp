@@ -10,29 +10,22 @@ std::shared_ptr<ImapClientConnection> ImapClientConnection::start(HostStack& hos
 }
 
 ImapClientConnection::ImapClientConnection(HostStack& host, imap::ClientConfig config, Handlers handlers)
-    : ClientConnection{host}, session_{std::move(config)}, handlers_{std::move(handlers)} {}
+    : ClientConnectionFor{host, std::move(config)}, handlers_{std::move(handlers)} {}
 
-// After LOGOUT the server closes first (RFC 3501 §6.1.3); the client closes
-// its side when it sees the FIN, so no event here asks to close.
-bool ImapClientConnection::engineEvents() {
-    for (;;) {
-        imap::ClientEvent event = session_.nextEvent();
-        if (std::holds_alternative<imap::client::NeedData>(event)) break;
-        if (const auto* list = std::get_if<imap::client::FolderList>(&event)) {
-            if (handlers_.onFolders) handlers_.onFolders(list->folders);
-        } else if (const auto* headers = std::get_if<imap::client::HeadersFetched>(&event)) {
-            if (handlers_.onHeaders) handlers_.onHeaders(headers->sequence, headers->uid, headers->header);
-        } else if (const auto* message = std::get_if<imap::client::MessageFetched>(&event)) {
-            if (handlers_.onMessage) handlers_.onMessage(message->sequence, message->uid, message->content);
-        } else if (const auto* fresh = std::get_if<imap::client::NewMessage>(&event)) {
-            if (handlers_.onNewMessage) handlers_.onNewMessage(fresh->exists);
-        } else if (std::holds_alternative<imap::client::Done>(event)) {
-            finish(true, "script completed");
-        } else if (const auto* failed = std::get_if<imap::client::Failed>(&event)) {
-            finish(false, failed->reason);
-        }
+void ImapClientConnection::onEvent(imap::ClientEvent& event) {
+    if (const auto* list = std::get_if<imap::client::FolderList>(&event)) {
+        if (handlers_.onFolders) handlers_.onFolders(list->folders);
+    } else if (const auto* headers = std::get_if<imap::client::HeadersFetched>(&event)) {
+        if (handlers_.onHeaders) handlers_.onHeaders(headers->sequence, headers->uid, headers->header);
+    } else if (const auto* message = std::get_if<imap::client::MessageFetched>(&event)) {
+        if (handlers_.onMessage) handlers_.onMessage(message->sequence, message->uid, message->content);
+    } else if (const auto* fresh = std::get_if<imap::client::NewMessage>(&event)) {
+        if (handlers_.onNewMessage) handlers_.onNewMessage(fresh->exists);
+    } else if (std::holds_alternative<imap::client::Done>(event)) {
+        finish(true, "script completed");
+    } else if (const auto* failed = std::get_if<imap::client::Failed>(&event)) {
+        finish(false, failed->reason);
     }
-    return false;
 }
 
 void ImapClientConnection::finished(bool ok, const std::string& outcome) {

@@ -9,11 +9,11 @@
 #include <vector>
 
 #include "protocols/imap/client_session.hpp"
-#include "simulator/apps/client_connection.hpp"
+#include "simulator/apps/engine_connection.hpp"
 
 namespace netstage::apps {
 
-class ImapClientConnection final : public ClientConnection {
+class ImapClientConnection final : public ClientConnectionFor<imap::ClientSession> {
 public:
     struct Handlers {
         std::function<void(const std::vector<std::string>& folders)> onFolders;
@@ -29,16 +29,10 @@ public:
     ImapClientConnection(HostStack& host, imap::ClientConfig config, Handlers handlers);
 
 private:
-    // The server speaks first (the greeting), so nothing happens on connect;
-    // the engine keeps no timer.
-    void engineReceive(std::string_view bytes) override { session_.receive(bytes); }
-    void engineEof() override { session_.receiveEof(); }
-    bool engineEvents() override;
-    std::string engineOutput() override { return session_.takeOutput(); }
+    void onEvent(imap::ClientEvent& event) override;
     std::string closedOutcome() const override { return "connection closed"; }
     void finished(bool ok, const std::string& outcome) override;
 
-    imap::ClientSession session_;
     Handlers handlers_;
 };
 

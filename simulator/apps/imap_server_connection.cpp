@@ -19,76 +19,45 @@ imap::ServerConfig imapServerConfig(MailServer& server) {
 }
 
 ImapServerConnection::ImapServerConnection(MailServer& server, std::shared_ptr<tcp::TcpConnection> connection)
-    : ServerConnection{server.host(), connection, "imap", server.nameOf(connection->remote().address)},
-      server_{server},
-      session_{imapServerConfig(server)} {}
+    : ServerConnectionFor{server.host(), connection, "imap", server.nameOf(connection->remote().address),
+                          imapServerConfig(server)},
+      server_{server} {
+    // Registered after the engine's own observer, so the engine has queued its
+    // untagged updates by the time this one sends them.
+    observer_ = server_.store().addObserver([this](const mail::FolderChange& change) { onStoreChange(change); });
+}
 
 ImapServerConnection::~ImapServerConnection() {
     if (observer_ != 0) server_.store().removeObserver(observer_);
 }
 
-void ImapServerConnection::engineStart() {
-    // Registered after the engine's own observer, so the engine has queued its
-    // untagged updates by the time this one sends them.
-    observer_ = server_.store().addObserver([this](const mail::FolderChange& change) { onStoreChange(change); });
-    session_.setTime(engineTime(host().simulator().now()));
-}
-
-void ImapServerConnection::engineReceive(std::string_view bytes) {
-    busy_ = true;
-    session_.setTime(engineTime(host().simulator().now()));
-    session_.receive(bytes);
-    busy_ = false;
-}
-
-void ImapServerConnection::engineEof() {
-    busy_ = true;
-    session_.receiveEof();
-    busy_ = false;
-}
-
-void ImapServerConnection::engineTimeout() {
-    busy_ = true;
-    session_.handleTimeout(engineTime(host().simulator().now()));
-    busy_ = false;
-}
-
-std::optional<Time> ImapServerConnection::engineDeadline() const {
-    const auto deadline = session_.nextTimeout();
-    return deadline ? std::optional<Time>{simulatedTime(*deadline)} : std::nullopt;
-}
-
 void ImapServerConnection::engineClosed() {
     server_.store().removeObserver(observer_);
     observer_ = 0;
-    engineEof();
+    engine().receiveEof(now());
 }
 
+// Only a session in IDLE queues anything from inside the store's call. One
+// that is running a command of its own is never idling, and what that
+// command changes is sent by the pump after the command, so output order and
+// segments stay as the command wrote them.
 void ImapServerConnection::onStoreChange(const mail::FolderChange& change) {
-    if (busy_ || closing() || change.user != session_.user()) return;
+    if (closing() || !engine().isIdling() || change.user != engine().user()) return;
     pump();
 }
 
-bool ImapServerConnection::engineEvents() {
-    bool closeWanted = false;
-    for (;;) {
-        imap::ServerEvent event = session_.nextEvent();
-        if (std::holds_alternative<imap::server::NeedData>(event)) break;
-        if (const auto* command = std::get_if<imap::server::CommandReceived>(&event)) {
-            for (const auto& line : command->lines) conversation().clientLine(line);
-        } else if (const auto* line = std::get_if<imap::server::ResponseSent>(&event)) {
-            conversation().serverLine(line->line);
-        } else if (const auto* copied = std::get_if<imap::server::MessagesCopied>(&event)) {
-            server_.traceCopied(session_.user(), copied->from, copied->to, copied->uids);
-        } else if (const auto* appended = std::get_if<imap::server::MessageAppended>(&event)) {
-            server_.traceAppended(session_.user(), appended->mailbox, appended->uid);
-        } else if (const auto* expunged = std::get_if<imap::server::MessagesExpunged>(&event)) {
-            server_.traceExpunged(session_.user(), expunged->mailbox, expunged->uids);
-        } else if (std::holds_alternative<imap::server::Closed>(event)) {
-            closeWanted = true;
-        }
+void ImapServerConnection::onEvent(imap::ServerEvent& event) {
+    if (const auto* command = std::get_if<imap::server::CommandReceived>(&event)) {
+        for (const auto& line : command->lines) conversation().clientLine(line);
+    } else if (const auto* line = std::get_if<imap::server::ResponseSent>(&event)) {
+        conversation().serverLine(line->line);
+    } else if (const auto* copied = std::get_if<imap::server::MessagesCopied>(&event)) {
+        server_.traceCopied(engine().user(), copied->from, copied->to, copied->uids);
+    } else if (const auto* appended = std::get_if<imap::server::MessageAppended>(&event)) {
+        server_.traceAppended(engine().user(), appended->mailbox, appended->uid);
+    } else if (const auto* expunged = std::get_if<imap::server::MessagesExpunged>(&event)) {
+        server_.traceExpunged(engine().user(), expunged->mailbox, expunged->uids);
     }
-    return closeWanted;
 }
 
 }  // namespace netstage::apps

@@ -11,7 +11,7 @@
 #include <memory>
 
 #include "protocols/imap/server_session.hpp"
-#include "simulator/apps/server_connection.hpp"
+#include "simulator/apps/engine_connection.hpp"
 
 namespace netstage::apps {
 
@@ -19,29 +19,18 @@ class MailServer;
 
 imap::ServerConfig imapServerConfig(MailServer& server);
 
-class ImapServerConnection final : public ServerConnection {
+class ImapServerConnection final : public ServerConnectionFor<imap::ServerSession> {
 public:
     ImapServerConnection(MailServer& server, std::shared_ptr<tcp::TcpConnection> connection);
     ~ImapServerConnection() override;
 
 private:
-    // The engine keeps simulated time itself (setTime); whatever it changes in
-    // the store while driven here is sent by the pump that follows, not by the
-    // store observer (busy_).
-    void engineStart() override;
-    void engineReceive(std::string_view bytes) override;
-    void engineEof() override;
-    void engineTimeout() override;
-    bool engineEvents() override;
-    std::string engineOutput() override { return session_.takeOutput(); }
-    std::optional<Time> engineDeadline() const override;  // autologout
+    void onEvent(imap::ServerEvent& event) override;
     void engineClosed() override;
     void onStoreChange(const mail::FolderChange& change);
 
     MailServer& server_;
-    imap::ServerSession session_;
     mail::MailStore::ObserverId observer_ = 0;
-    bool busy_ = false;  // driving the engine: a change it makes is sent by the pump that follows
 };
 
 }  // namespace netstage::apps

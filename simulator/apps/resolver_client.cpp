@@ -1,14 +1,9 @@
 #include "simulator/apps/resolver_client.hpp"
 
-#include <chrono>
-
+#include "simulator/apps/mail_clock.hpp"
 #include "simulator/net/network.hpp"
 
 namespace netstage::apps {
-
-namespace {
-std::chrono::nanoseconds toChrono(Time t) { return std::chrono::nanoseconds{t.nanoseconds()}; }
-}  // namespace
 
 ResolverClient::ResolverClient(net::Node& node, Endpoint server)
     : node_{node}, server_{server}, socket_{node}, timer_{node.network().simulator(), [this] { onTimeout(); }} {
@@ -18,18 +13,20 @@ ResolverClient::ResolverClient(net::Node& node, Endpoint server)
 ResolverClient::~ResolverClient() = default;
 
 void ResolverClient::findMailRoute(const std::string& domain, MailRouteCallback callback) {
-    const dns::Datagram query = resolver_.startQuery(domain, dns::RecordType::MX, toChrono(node_.network().simulator().now()));
-    lookups_[query.id] = Lookup{domain, false, std::move(callback)};
-    send(query);
+    const dns::QueryId id = resolver_.startQuery(domain, dns::RecordType::MX, now());
+    lookups_[id] = Lookup{domain, false, std::move(callback)};
+    sendOutput();
     armTimer();
 }
 
-void ResolverClient::send(const dns::Datagram& datagram) {
-    socket_.sendTo(server_, Bytes{datagram.bytes.begin(), datagram.bytes.end()});
+std::chrono::nanoseconds ResolverClient::now() const { return engineTime(node_.network().simulator().now()); }
+
+void ResolverClient::sendOutput() {
+    for (auto& datagram : resolver_.takeOutput()) socket_.sendTo(server_, std::move(datagram));
 }
 
 void ResolverClient::onDatagram(const Bytes& bytes) {
-    resolver_.receive(bytes, toChrono(node_.network().simulator().now()));
+    resolver_.receive(bytes, now());
     drainEvents();
     armTimer();
 }
@@ -37,7 +34,7 @@ void ResolverClient::onDatagram(const Bytes& bytes) {
 void ResolverClient::drainEvents() {
     for (;;) {
         dns::ResolverEvent event = resolver_.nextEvent();
-        if (std::holds_alternative<dns::NeedData>(event)) return;
+        if (proto::isNeedData(event)) return;
         if (const auto* resolved = std::get_if<dns::Resolved>(&event)) {
             auto it = lookups_.find(resolved->id);
             if (it == lookups_.end()) continue;
@@ -55,10 +52,9 @@ void ResolverClient::drainEvents() {
                 Lookup lookup = std::move(it->second);
                 lookups_.erase(it);
                 lookup.triedA = true;
-                const dns::Datagram query =
-                    resolver_.startQuery(lookup.domain, dns::RecordType::A, toChrono(node_.network().simulator().now()));
-                lookups_[query.id] = std::move(lookup);
-                send(query);
+                const dns::QueryId id = resolver_.startQuery(lookup.domain, dns::RecordType::A, now());
+                lookups_[id] = std::move(lookup);
+                sendOutput();
                 continue;
             } else {
                 result.status = MailRouteResult::Status::Permanent;
@@ -87,7 +83,8 @@ void ResolverClient::armTimer() {
 }
 
 void ResolverClient::onTimeout() {
-    for (const dns::Datagram& again : resolver_.handleTimeout(toChrono(node_.network().simulator().now()))) send(again);
+    resolver_.handleTimeout(now());
+    sendOutput();
     drainEvents();
     armTimer();
 }

@@ -3,6 +3,7 @@
 // retransmission timer on the simulator. Answers where mail for a domain
 // goes (MX, falling back to the domain's A record, RFC 5321 §5.1).
 
+#include <chrono>
 #include <functional>
 #include <map>
 #include <string>
@@ -37,7 +38,8 @@ private:
         MailRouteCallback callback;
     };
 
-    void send(const dns::Datagram& datagram);
+    std::chrono::nanoseconds now() const;
+    void sendOutput();  // what the resolver queued, to the server
     void onDatagram(const Bytes& bytes);
     void drainEvents();
     void armTimer();

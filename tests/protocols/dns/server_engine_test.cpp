@@ -1,13 +1,33 @@
 #include <gtest/gtest.h>
 
+#include "protocols/common/engine.hpp"
 #include "protocols/dns/server_engine.hpp"
 #include "protocols/dns/wire_format.hpp"
 #include "tests/protocols/dns/dns_test_bytes.hpp"
 
 using namespace netstage::dns;
 using namespace netstage::dns::testing;
+using namespace std::chrono_literals;
+
+static_assert(netstage::proto::DatagramEngine<ServerEngine>);
 
 namespace {
+
+// What one query gave: the response datagram (empty if none) and the events.
+struct Exchange {
+    Bytes bytes;
+    std::vector<ServerEvent> events;
+};
+
+Exchange ask(ServerEngine& server, const Bytes& query) {
+    server.receive(query, 0ns);
+    Exchange out;
+    auto datagrams = server.takeOutput();
+    EXPECT_LE(datagrams.size(), 1u) << "one query, at most one response";
+    if (!datagrams.empty()) out.bytes = std::move(datagrams.front());
+    for (auto e = server.nextEvent(); !netstage::proto::isNeedData(e); e = server.nextEvent()) out.events.push_back(e);
+    return out;
+}
 
 Zone lectureZone() {
     Zone zone;
@@ -26,14 +46,14 @@ Bytes queryFor(const std::string& name, RecordType type, std::uint16_t id = 7) {
     return serialize(q);
 }
 
-Message answerOf(const ServerEngine& server, const Bytes& query) {
-    const auto reply = server.answer(query);
+Message answerOf(ServerEngine& server, const Bytes& query) {
+    const auto reply = ask(server, query);
     const auto parsed = parse(reply.bytes);
     EXPECT_TRUE(parsed) << parsed.error.reason;
     return parsed ? *parsed.message : Message{};
 }
 
-const QueryAnswered& answeredEvent(const ServerReply& reply) {
+const QueryAnswered& answeredEvent(const Exchange& reply) {
     return std::get<QueryAnswered>(reply.events.back());
 }
 
@@ -41,7 +61,7 @@ const QueryAnswered& answeredEvent(const ServerReply& reply) {
 
 TEST(DnsServer, answersTheKnownMxQueryWithTheKnownBytes) {
     ServerEngine server{lectureZone()};
-    const auto reply = server.answer(mxQuery());
+    const auto reply = ask(server, mxQuery());
     EXPECT_EQ(reply.bytes, mxResponse());
     ASSERT_EQ(reply.events.size(), 1u);
     const auto& event = answeredEvent(reply);
@@ -54,7 +74,7 @@ TEST(DnsServer, answersTheKnownMxQueryWithTheKnownBytes) {
 
 TEST(DnsServer, ignoresTheOptRecordDigSends) {
     ServerEngine server{lectureZone()};
-    EXPECT_EQ(server.answer(mxQueryWithOpt()).bytes, mxResponse());
+    EXPECT_EQ(ask(server, mxQueryWithOpt()).bytes, mxResponse());
 }
 
 TEST(DnsServer, answersAnAQueryCaseInsensitivelyEchoingTheAskersSpelling) {
@@ -73,7 +93,7 @@ TEST(DnsServer, answersAnAQueryCaseInsensitivelyEchoingTheAskersSpelling) {
 
 TEST(DnsServer, answersNxDomainForAnUnknownName) {
     ServerEngine server{lectureZone()};
-    const auto reply = server.answer(queryFor("nowhere.example.net", RecordType::A));
+    const auto reply = ask(server, queryFor("nowhere.example.net", RecordType::A));
     EXPECT_EQ(answeredEvent(reply).rcode, Rcode::NxDomain);
     const Message m = *parse(reply.bytes).message;
     EXPECT_EQ(m.flags.rcode, Rcode::NxDomain);
@@ -101,7 +121,7 @@ TEST(DnsServer, answersFormErrWhenOnlyTheHeaderIsReadable) {
     ServerEngine server{lectureZone()};
     Bytes broken = mxQuery();
     broken.resize(20);
-    const auto reply = server.answer(broken);
+    const auto reply = ask(server, broken);
     ASSERT_EQ(reply.events.size(), 2u);
     EXPECT_TRUE(std::get<ProtocolError>(reply.events[0]).answered);
     EXPECT_EQ(answeredEvent(reply).rcode, Rcode::FormErr);
@@ -131,10 +151,10 @@ TEST(DnsServer, answersNotImpForOtherOpcodes) {
 
 TEST(DnsServer, dropsDatagramsWithoutAHeaderAndResponses) {
     ServerEngine server{lectureZone()};
-    const auto tiny = server.answer(Bytes{1, 2, 3});
+    const auto tiny = ask(server, Bytes{1, 2, 3});
     EXPECT_TRUE(tiny.bytes.empty());
     EXPECT_FALSE(std::get<ProtocolError>(tiny.events.at(0)).answered);
-    const auto response = server.answer(mxResponse());
+    const auto response = ask(server, mxResponse());
     EXPECT_TRUE(response.bytes.empty());
     EXPECT_FALSE(std::get<ProtocolError>(response.events.at(0)).answered);
 }
@@ -143,7 +163,7 @@ TEST(DnsServer, truncatesResponsesOverTheUdpLimit) {
     Zone zone;
     for (std::uint32_t i = 0; i < 40; ++i) zone.addA("big.example.net", i);
     ServerEngine udp{zone};
-    const auto reply = udp.answer(queryFor("big.example.net", RecordType::A));
+    const auto reply = ask(udp, queryFor("big.example.net", RecordType::A));
     EXPECT_LE(reply.bytes.size(), 512u);
     const Message m = *parse(reply.bytes).message;
     EXPECT_TRUE(m.flags.tc);
@@ -159,8 +179,23 @@ TEST(DnsServer, neverThrowsOnCorruptedQueries) {
         for (int v = 0; v < 256; v += 3) {
             Bytes b = base;
             b[i] = static_cast<std::uint8_t>(v);
-            EXPECT_NO_THROW((void)server.answer(b));
+            EXPECT_NO_THROW((void)ask(server, b));
         }
-        EXPECT_NO_THROW((void)server.answer(Bytes(base.begin(), base.begin() + static_cast<std::ptrdiff_t>(i))));
+        EXPECT_NO_THROW((void)ask(server, Bytes(base.begin(), base.begin() + static_cast<std::ptrdiff_t>(i))));
     }
+}
+
+TEST(DnsServer, answersEachQueryAtOnceAndThenHasNothingMore) {
+    ServerEngine server{lectureZone()};
+    server.receive(mxQuery(), 5s);
+    server.receive(queryFor("nowhere.example.net", RecordType::A), 5s);
+    const auto responses = server.takeOutput();
+    ASSERT_EQ(responses.size(), 2u);
+    EXPECT_EQ(responses[0], mxResponse());
+    EXPECT_EQ(parse(responses[1]).message->flags.rcode, Rcode::NxDomain);
+    EXPECT_TRUE(server.takeOutput().empty());
+    EXPECT_EQ(std::get<QueryAnswered>(server.nextEvent()).name, "example.net");
+    EXPECT_EQ(std::get<QueryAnswered>(server.nextEvent()).name, "nowhere.example.net");
+    EXPECT_TRUE(std::holds_alternative<NeedData>(server.nextEvent()));
+    EXPECT_FALSE(server.nextTimeout());
 }

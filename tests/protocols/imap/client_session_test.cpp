@@ -2,11 +2,15 @@
 
 #include <gtest/gtest.h>
 
+#include "protocols/common/engine.hpp"
 #include "tests/protocols/imap/imap_test_support.hpp"
 
 using namespace netstage;
 using namespace netstage::imap;
 using namespace netstage::imap::test;
+
+static_assert(proto::Engine<ClientSession>);
+
 using Lines = std::vector<std::string>;
 
 namespace {
@@ -36,8 +40,8 @@ TEST(ImapClient, readsFilesAndMovesMailThroughTheServer) {
     EXPECT_EQ(fetched[0].content, message("two"));
     EXPECT_EQ(pair.clientEventsOf<client::Done>().size(), 1u);
     EXPECT_TRUE(pair.clientEventsOf<client::Failed>().empty());
-    EXPECT_TRUE(pair.client.isFinished());
-    EXPECT_TRUE(pair.server.isClosed());
+    EXPECT_TRUE(pair.client.closed());
+    EXPECT_TRUE(pair.server.closed());
 
     // IMAP keeps the state on the server: the move, the flags and \Seen are all there.
     const auto* inbox = store.folder("bob", "INBOX");
@@ -105,7 +109,7 @@ TEST(ImapClient, failsOnAWrongPasswordAndStillLogsOut) {
     EXPECT_TRUE(pair.clientEventsOf<client::Done>().empty());
     EXPECT_TRUE(contains(pair.transcript, "C: A002 LOGOUT"));
     EXPECT_FALSE(contains(pair.transcript, "C: A002 SELECT INBOX"));
-    EXPECT_TRUE(pair.client.isFinished());
+    EXPECT_TRUE(pair.client.closed());
 }
 
 TEST(ImapClient, failsWhenAFolderIsMissing) {
@@ -119,15 +123,17 @@ TEST(ImapClient, failsWhenAFolderIsMissing) {
 
 TEST(ImapClient, failsWhenTheServerRefusesOrHangsUp) {
     ClientSession refused{bob({})};
-    refused.receive("* BYE too busy\r\n");
+    refused.receive("* BYE too busy\r\n", 0ns);
     auto e = refused.nextEvent();
     while (std::holds_alternative<client::ResponseLine>(e)) e = refused.nextEvent();
     ASSERT_TRUE(std::holds_alternative<client::Failed>(e));
-    EXPECT_TRUE(refused.isFinished());
+    EXPECT_FALSE(refused.closed()) << "the server closes; the client follows";
+    refused.receiveEof(0ns);
+    EXPECT_TRUE(refused.closed());
 
     ClientSession dropped{bob({})};
-    dropped.receive("* OK hi\r\n");
-    dropped.receiveEof();
+    dropped.receive("* OK hi\r\n", 0ns);
+    dropped.receiveEof(0ns);
     bool sawFailure = false;
     for (auto ev = dropped.nextEvent(); !std::holds_alternative<client::NeedData>(ev); ev = dropped.nextEvent()) {
         sawFailure = sawFailure || std::holds_alternative<client::Failed>(ev);
@@ -135,9 +141,29 @@ TEST(ImapClient, failsWhenTheServerRefusesOrHangsUp) {
     EXPECT_TRUE(sawFailure);
 }
 
+TEST(ImapClient, isClosedOnlyOnceTheServerHasClosedAfterLogout) {
+    ClientSession session{bob({})};
+    session.start(0ns);
+    EXPECT_EQ(session.takeOutput(), "") << "the server speaks first";
+    session.receive("* OK hi\r\n", 0ns);
+    EXPECT_EQ(session.takeOutput(), "A001 LOGIN bob hungry\r\n");
+    session.receive("A001 OK done\r\n", 0ns);
+    EXPECT_EQ(session.takeOutput(), "A002 LOGOUT\r\n");
+    session.receive("* BYE bye\r\nA002 OK LOGOUT completed\r\n", 0ns);
+    EXPECT_FALSE(session.closed());
+    session.receiveEof(0ns);
+    EXPECT_TRUE(session.closed());
+    bool done = false;
+    for (auto ev = session.nextEvent(); !std::holds_alternative<client::NeedData>(ev); ev = session.nextEvent()) {
+        EXPECT_FALSE(std::holds_alternative<client::Failed>(ev));
+        done = done || std::holds_alternative<client::Done>(ev);
+    }
+    EXPECT_TRUE(done);
+}
+
 TEST(ImapClient, skipsLoginAfterPreauth) {
     ClientSession session{bob({action::ListFolders{}})};
-    session.receive("* PREAUTH welcome back\r\n");
+    session.receive("* PREAUTH welcome back\r\n", 0ns);
     EXPECT_EQ(session.takeOutput(), "A001 LIST \"\" *\r\n");
 }
 

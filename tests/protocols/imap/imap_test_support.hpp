@@ -2,6 +2,7 @@
 // Helpers shared by the IMAP tests: a server session on a store, driven one
 // command at a time, and a client/server pair pumped in memory.
 
+#include <chrono>
 #include <memory>
 #include <string>
 #include <vector>
@@ -12,6 +13,8 @@
 #include "protocols/mail/mail_store.hpp"
 
 namespace netstage::imap::test {
+
+using namespace std::chrono_literals;
 
 inline bool acceptBob(std::string_view user, std::string_view password) {
     return (user == "bob" && password == "hungry") || (user == "alice" && password == "p@ss word");
@@ -30,10 +33,13 @@ inline std::string message(const std::string& subject, const std::string& from =
 // A server session whose output is read back as lines after each command.
 class Server {
 public:
-    explicit Server(mail::MailStore& store) : session{configFor(store)} { greeting = lines(); }
+    explicit Server(mail::MailStore& store) : session{configFor(store)} {
+        session.start(0ns);
+        greeting = lines();
+    }
 
-    std::vector<std::string> send(const std::string& bytes) {
-        session.receive(bytes);
+    std::vector<std::string> send(const std::string& bytes, std::chrono::nanoseconds now = 0ns) {
+        session.receive(bytes, now);
         return lines();
     }
     std::vector<std::string> lines() { return splitLines(session.takeOutput()); }
@@ -57,21 +63,30 @@ inline bool containsPrefix(const std::vector<std::string>& lines, const std::str
     return false;
 }
 
-// Pumps a client and a server against each other in memory until both are quiet.
+// Pumps a client and a server against each other in memory until both are
+// quiet, as a connection would: once the server is closed and its output
+// delivered, the client sees the end of the stream.
 // `chunk` splits every transfer into pieces of that many bytes (0: whole).
 struct Pair {
-    Pair(mail::MailStore& store, ClientConfig config) : server{configFor(store)}, client{std::move(config)} {}
+    Pair(mail::MailStore& store, ClientConfig config) : server{configFor(store)}, client{std::move(config)} {
+        server.start(0ns);
+        client.start(0ns);
+    }
 
     void pump(std::size_t chunk = 0) {
         drainServer();
         for (int rounds = 0; rounds < 100000; ++rounds) {
             const std::string toClient = server.takeOutput();
-            feed(toClient, chunk, [&](std::string_view b) { client.receive(b); });
+            feed(toClient, chunk, [&](std::string_view b) { client.receive(b, 0ns); });
             drainClient();
             const std::string toServer = client.takeOutput();
-            if (toClient.empty() && toServer.empty()) return;
-            feed(toServer, chunk, [&](std::string_view b) { server.receive(b); });
+            if (toClient.empty() && toServer.empty()) break;
+            feed(toServer, chunk, [&](std::string_view b) { server.receive(b, 0ns); });
             drainServer();
+        }
+        if (server.closed() && !client.closed()) {
+            client.receiveEof(0ns);
+            drainClient();
         }
     }
 

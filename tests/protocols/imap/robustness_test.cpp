@@ -58,7 +58,7 @@ TEST(ImapRobustness, nastyCommandsGetRepliesAndTheSessionGoesOn) {
     server.login();
     for (const char* line : nasty) {
         auto reply = server.send(std::string{line} + "\r\n");
-        if (server.session.isClosed()) break;
+        if (server.session.closed()) break;
         ASSERT_FALSE(reply.empty()) << line;
         // Every tagged or untagged status is upper case and followed by text.
         const std::string& last = reply.back();
@@ -66,7 +66,7 @@ TEST(ImapRobustness, nastyCommandsGetRepliesAndTheSessionGoesOn) {
                     last.rfind("* BAD ", 0) == 0 || last.rfind("+ ", 0) == 0 || last.rfind("+", 0) == 0)
             << line << " -> " << last;
     }
-    EXPECT_TRUE(server.session.isClosed());
+    EXPECT_TRUE(server.session.closed());
 }
 
 TEST(ImapRobustness, pseudoRandomBytesNeverBreakEitherEngine) {
@@ -84,13 +84,14 @@ TEST(ImapRobustness, pseudoRandomBytesNeverBreakEitherEngine) {
         mail::MailStore store;
         store.deliver("bob", message("one"), 0);
         ServerSession server{configFor(store)};
-        server.receive("a1 LOGIN bob hungry\r\na2 SELECT INBOX\r\n");
-        EXPECT_NO_THROW(server.receive(noise));
-        EXPECT_NO_THROW(server.receive("\r\nz NOOP\r\n"));
+        server.start(0ns);
+        server.receive("a1 LOGIN bob hungry\r\na2 SELECT INBOX\r\n", 0ns);
+        EXPECT_NO_THROW(server.receive(noise, 0ns));
+        EXPECT_NO_THROW(server.receive("\r\nz NOOP\r\n", 0ns));
 
         ClientSession client{ClientConfig{"bob", "hungry", {action::Select{"INBOX"}, action::FetchHeaders{}}}};
-        EXPECT_NO_THROW(client.receive("* OK hi\r\n"));
-        EXPECT_NO_THROW(client.receive(noise));
-        EXPECT_NO_THROW(client.receiveEof());
+        EXPECT_NO_THROW(client.receive("* OK hi\r\n", 0ns));
+        EXPECT_NO_THROW(client.receive(noise, 0ns));
+        EXPECT_NO_THROW(client.receiveEof(0ns));
     }
 }

@@ -27,14 +27,14 @@ TEST(ImapScale, aHundredThousandMessagesAreServedCompletely) {
     Server server{store};
     server.login();
 
-    server.session.receive("s SELECT INBOX\r\n");
+    server.session.receive("s SELECT INBOX\r\n", 0ns);
     std::string out = server.session.takeOutput();
     EXPECT_NE(out.find("* 100000 EXISTS\r\n"), std::string::npos);
     EXPECT_NE(out.find("* OK [UNSEEN 2]"), std::string::npos);
     EXPECT_NE(out.find("* OK [UIDNEXT 100001]"), std::string::npos);
 
     // "* SEARCH" and one number per unseen message: every even sequence number.
-    server.session.receive("u SEARCH UNSEEN\r\n");
+    server.session.receive("u SEARCH UNSEEN\r\n", 0ns);
     out = server.session.takeOutput();
     const std::string searchLine = out.substr(0, out.find("\r\n"));
     EXPECT_EQ(std::count(searchLine.begin(), searchLine.end(), ' '), 1 + messageCount / 2);
@@ -42,18 +42,18 @@ TEST(ImapScale, aHundredThousandMessagesAreServedCompletely) {
     EXPECT_EQ(searchLine.substr(searchLine.size() - 7), " 100000");
     EXPECT_NE(out.find("\r\nu OK SEARCH completed\r\n"), std::string::npos);
 
-    server.session.receive("f FETCH 1:* (FLAGS)\r\n");
+    server.session.receive("f FETCH 1:* (FLAGS)\r\n", 0ns);
     out = server.session.takeOutput();
     EXPECT_EQ(std::count(out.begin(), out.end(), '\n'), messageCount + 1);
     EXPECT_EQ(out.substr(0, 27), "* 1 FETCH (FLAGS (\\Seen))\r\n");
     EXPECT_NE(out.find("\r\n* 100000 FETCH (FLAGS ())\r\nf OK FETCH completed\r\n"), std::string::npos);
 
-    server.session.receive("t STATUS INBOX (UNSEEN MESSAGES)\r\n");
+    server.session.receive("t STATUS INBOX (UNSEEN MESSAGES)\r\n", 0ns);
     out = server.session.takeOutput();
     EXPECT_NE(out.find("(UNSEEN 50000 MESSAGES 100000)"), std::string::npos);
 
     // Messages delivered while the session is selected are reported as they come.
     store.deliver("bob", body, messageCount);
-    server.session.receive("n NOOP\r\n");
+    server.session.receive("n NOOP\r\n", 0ns);
     EXPECT_EQ(server.session.takeOutput(), "* 100001 EXISTS\r\nn OK NOOP completed\r\n");
 }

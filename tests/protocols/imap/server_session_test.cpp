@@ -1,10 +1,14 @@
 #include <gtest/gtest.h>
 
+#include "protocols/common/engine.hpp"
 #include "tests/protocols/imap/imap_test_support.hpp"
 
 using namespace netstage;
 using namespace netstage::imap;
 using namespace netstage::imap::test;
+
+static_assert(proto::Engine<ServerSession>);
+
 using Lines = std::vector<std::string>;
 
 namespace {
@@ -40,12 +44,12 @@ TEST_F(ImapServer, answersCapabilityAndNoopInAnyState) {
 
 TEST_F(ImapServer, logsInWithAtomsQuotedStringsAndLiterals) {
     EXPECT_EQ(send("a1 LOGIN bob wrong\r\n"), Lines{"a1 NO [AUTHENTICATIONFAILED] Authentication failed"});
-    EXPECT_EQ(server->session.state(), State::NotAuthenticated);
+    EXPECT_EQ(server->session.state(), ServerState::NotAuthenticated);
     EXPECT_EQ(send("a2 LOGIN \"alice\" {9}\r\n"), Lines{"+ Ready for literal data"});
     auto reply = send("p@ss word\r\n");
     ASSERT_EQ(reply.size(), 1u);
     EXPECT_TRUE(reply[0].rfind("a2 OK [CAPABILITY IMAP4rev1", 0) == 0) << reply[0];
-    EXPECT_EQ(server->session.state(), State::Authenticated);
+    EXPECT_EQ(server->session.state(), ServerState::Authenticated);
     EXPECT_EQ(server->session.user(), "alice");
 }
 
@@ -77,7 +81,7 @@ TEST_F(ImapServer, rejectsBadAuthenticateExchanges) {
     EXPECT_EQ(send("a4 AUTHENTICATE PLAIN " + base64Encode(std::string{"\0bob\0nope", 9}) + "\r\n"),
               Lines{"a4 NO [AUTHENTICATIONFAILED] Authentication failed"});
     EXPECT_EQ(send("a5 AUTHENTICATE PLAIN " + base64Encode("no-nuls") + "\r\n"), Lines{"a5 BAD Malformed PLAIN response"});
-    EXPECT_EQ(server->session.state(), State::NotAuthenticated);
+    EXPECT_EQ(server->session.state(), ServerState::NotAuthenticated);
 }
 
 TEST_F(ImapServer, answersBadToMalformedOrMisplacedCommandsAndGoesOn) {
@@ -106,12 +110,13 @@ TEST_F(ImapServer, rejectsAnOverlongLineAndAnOversizedLiteral) {
     config.maxCommandLine = 64;
     config.maxLiteral = 10;
     ServerSession session{config};
+    session.start(0ns);
     session.takeOutput();
-    session.receive("a1 NOOP " + std::string(100, 'x') + "\r\na2 NOOP\r\n");
+    session.receive("a1 NOOP " + std::string(100, 'x') + "\r\na2 NOOP\r\n", 0ns);
     EXPECT_EQ(splitLines(session.takeOutput()), (Lines{"* BAD Command line too long", "a2 OK NOOP completed"}));
-    session.receive("a3 LOGIN bob {11}\r\n");
+    session.receive("a3 LOGIN bob {11}\r\n", 0ns);
     EXPECT_EQ(splitLines(session.takeOutput()), Lines{"a3 BAD Literal too large"});
-    session.receive("a4 LOGIN bob {11+}\r\nhungryhungr\r\na5 NOOP\r\n");
+    session.receive("a4 LOGIN bob {11+}\r\nhungryhungr\r\na5 NOOP\r\n", 0ns);
     EXPECT_EQ(splitLines(session.takeOutput()), (Lines{"a4 BAD Literal too large", "* BAD Missing tag", "a5 OK NOOP completed"}));
 }
 
@@ -123,13 +128,13 @@ TEST_F(ImapServer, selectReportsTheMailboxState) {
                             "* OK [PERMANENTFLAGS (\\Answered \\Flagged \\Deleted \\Seen \\Draft \\*)] Flags permitted",
                             "* OK [UIDVALIDITY 1] UIDs valid", "* OK [UIDNEXT 4] Predicted next UID",
                             "S1 OK [READ-WRITE] SELECT completed"}));
-    EXPECT_EQ(server->session.state(), State::Selected);
+    EXPECT_EQ(server->session.state(), ServerState::Selected);
 }
 
 TEST_F(ImapServer, selectOfAMissingMailboxFailsAndDeselects) {
     selectInbox();
     EXPECT_EQ(send("a1 SELECT Nowhere\r\n"), Lines{"a1 NO [NONEXISTENT] No such mailbox"});
-    EXPECT_EQ(server->session.state(), State::Authenticated);
+    EXPECT_EQ(server->session.state(), ServerState::Authenticated);
     EXPECT_EQ(send("a2 SELECT\r\n"), Lines{"a2 BAD SELECT needs a mailbox name"});
 }
 
@@ -257,12 +262,12 @@ TEST_F(ImapServer, fetchBodyIsALiteralAndSetsSeenButPeekDoesNot) {
 TEST_F(ImapServer, fetchesHeaderTextFieldsAndPartials) {
     selectInbox();
     server->session.takeOutput();
-    server->session.receive("a1 FETCH 1 (BODY.PEEK[HEADER.FIELDS (Subject)] BODY.PEEK[TEXT] BODY.PEEK[]<0.4>)\r\n");
+    server->session.receive("a1 FETCH 1 (BODY.PEEK[HEADER.FIELDS (Subject)] BODY.PEEK[TEXT] BODY.PEEK[]<0.4>)\r\n", 0ns);
     const std::string out = server->session.takeOutput();
     EXPECT_EQ(out,
               "* 1 FETCH (BODY[HEADER.FIELDS (Subject)] {16}\r\nSubject: one\r\n\r\n BODY[TEXT] {22}\r\nDo you like "
               "ketchup?\r\n BODY[]<0> {4}\r\nFrom)\r\na1 OK FETCH completed\r\n");
-    server->session.receive("a2 FETCH 1 (RFC822.HEADER BODY.PEEK[HEADER.FIELDS.NOT (From To Date Message-ID)])\r\n");
+    server->session.receive("a2 FETCH 1 (RFC822.HEADER BODY.PEEK[HEADER.FIELDS.NOT (From To Date Message-ID)])\r\n", 0ns);
     EXPECT_EQ(server->session.takeOutput(),
               "* 1 FETCH (RFC822.HEADER {" + std::to_string(message("one").size() - 22) + "}\r\n" +
                   message("one").substr(0, message("one").size() - 22) +
@@ -347,7 +352,7 @@ TEST_F(ImapServer, closeExpungesSilentlyAndUnselectDoesNot) {
     EXPECT_EQ(store.folder("bob", "INBOX")->size(), 3u);
     send("a3 SELECT INBOX\r\n");
     EXPECT_EQ(send("a4 CLOSE\r\n"), Lines{"a4 OK CLOSE completed"});
-    EXPECT_EQ(server->session.state(), State::Authenticated);
+    EXPECT_EQ(server->session.state(), ServerState::Authenticated);
     EXPECT_EQ(store.folder("bob", "INBOX")->size(), 2u);
     EXPECT_EQ(send("a5 CHECK\r\n"), Lines{"a5 BAD CHECK is not allowed in the authenticated state"});
 }
@@ -389,21 +394,35 @@ TEST_F(ImapServer, searchRejectsBadCriteria) {
 
 TEST_F(ImapServer, logoutSaysByeThenOkAndIgnoresTheRest) {
     EXPECT_EQ(send("a1 LOGOUT\r\n"), (Lines{"* BYE NetStage IMAP server logging out", "a1 OK LOGOUT completed"}));
-    EXPECT_TRUE(server->session.isClosed());
+    EXPECT_TRUE(server->session.closed());
     EXPECT_TRUE(send("a2 NOOP\r\n").empty());
 }
 
 TEST_F(ImapServer, autologoutFiresAfterThirtyMinutesOfSilence) {
     using namespace std::chrono_literals;
-    server->session.setTime(10s);
-    send("a1 NOOP\r\n");
+    server->send("a1 NOOP\r\n", 10s);
     ASSERT_TRUE(server->session.nextTimeout().has_value());
     EXPECT_EQ(*server->session.nextTimeout(), 10s + 30min);
     server->session.handleTimeout(10s + 29min);
-    EXPECT_FALSE(server->session.isClosed());
+    EXPECT_FALSE(server->session.closed());
     server->session.handleTimeout(10s + 30min);
     EXPECT_EQ(server->lines(), Lines{"* BYE Autologout; idle for too long"});
-    EXPECT_TRUE(server->session.isClosed());
+    EXPECT_TRUE(server->session.closed());
+}
+
+TEST(ImapServerStart, greetsOnStartAndCountsTheAutologoutFromThere) {
+    using namespace std::chrono_literals;
+    mail::MailStore store;
+    ServerSession session{configFor(store)};
+    EXPECT_EQ(session.takeOutput(), "") << "nothing before start";
+    EXPECT_TRUE(std::holds_alternative<server::NeedData>(session.nextEvent()));
+    session.start(1h);
+    EXPECT_EQ(splitLines(session.takeOutput()),
+              Lines{"* OK [CAPABILITY IMAP4rev1 AUTH=PLAIN SASL-IR IDLE LITERAL+ UIDPLUS UNSELECT] NetStage IMAP ready"});
+    EXPECT_TRUE(std::holds_alternative<server::ResponseSent>(session.nextEvent()));
+    EXPECT_EQ(session.nextTimeout(), 1h + 30min);
+    session.handleTimeout(1h + 1s);
+    EXPECT_FALSE(session.closed()) << "a client that has not spoken yet is not idle for 30 minutes";
 }
 
 TEST_F(ImapServer, emitsCommandEventsWithTheLiteralShownAsLines) {

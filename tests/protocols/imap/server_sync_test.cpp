@@ -140,7 +140,7 @@ TEST(ImapAcrossSessions, deletingTheSelectedMailboxEndsTheOtherSession) {
     b.send("s SELECT Tmp\r\n");
     EXPECT_EQ(a.send("d DELETE Tmp\r\n"), Lines{"d OK DELETE completed"});
     EXPECT_EQ(b.send("n NOOP\r\n"), Lines{"* BYE The selected mailbox has been deleted"});
-    EXPECT_TRUE(b.session.isClosed());
+    EXPECT_TRUE(b.session.closed());
 }
 
 TEST(ImapAcrossSessions, aMessageCopiedIntoTheSelectedFolderIsReported) {

@@ -45,8 +45,9 @@ Outcome runServer(const std::vector<std::string_view>& chunks) {
     mail::MailStore store;
     store.deliver("bob", message("one"), 100);
     ServerSession session{configFor(store)};
+    session.start(0ns);
     Outcome run;
-    for (auto chunk : chunks) session.receive(chunk);
+    for (auto chunk : chunks) session.receive(chunk, 0ns);
     run.output = session.takeOutput();
     for (auto e = session.nextEvent(); !std::holds_alternative<server::NeedData>(e); e = session.nextEvent()) {
         run.events.push_back(describe(e));
@@ -79,7 +80,7 @@ const std::string serverBytes = "* OK ready\r\n"
 Outcome runClient(const std::vector<std::string_view>& chunks) {
     ClientSession session{ClientConfig{"bob", "hungry", {action::Select{"INBOX"}, action::FetchMessage{1}}}};
     Outcome run;
-    for (auto chunk : chunks) session.receive(chunk);
+    for (auto chunk : chunks) session.receive(chunk, 0ns);
     run.output = session.takeOutput();
     for (auto e = session.nextEvent(); !std::holds_alternative<client::NeedData>(e); e = session.nextEvent()) {
         run.events.push_back(describe(e));
