@@ -25,14 +25,24 @@ ClientSession::ClientSession(ClientConfig config) : config_{std::move(config)} {
     for (const ClientStep& step : config_.script) proto::requireOneLine(step.argument, "FTP file or directory name");
 }
 
+void ClientSession::start(std::chrono::nanoseconds) {}
+
+void ClientSession::handleTimeout(std::chrono::nanoseconds) {}
+
 ClientEvent ClientSession::nextEvent() {
     if (events_.empty()) return NeedData{};
     ClientEvent event = std::move(events_.front());
     events_.pop_front();
+    if (std::holds_alternative<CommandSent>(event)) {
+        output_ += commandBytes_.front();
+        commandBytes_.pop_front();
+    }
     return event;
 }
 
-void ClientSession::receive(std::string_view bytes) {
+std::string ClientSession::takeOutput() { return std::exchange(output_, {}); }
+
+void ClientSession::receive(std::string_view bytes, std::chrono::nanoseconds) {
     replies_.feed(bytes);
     for (;;) {
         auto result = replies_.next();
@@ -45,7 +55,7 @@ void ClientSession::receive(std::string_view bytes) {
     }
 }
 
-void ClientSession::receiveEof() {
+void ClientSession::receiveEof(std::chrono::nanoseconds) {
     if (phase_ == Phase::Done) return;
     if (phase_ != Phase::AwaitingQuitReply) events_.emplace_back(ProtocolError{"the server closed the control connection"});
     if (step_ && step_->kind != ClientStep::Kind::Login && step_->kind != ClientStep::Kind::Cd) {
@@ -58,8 +68,8 @@ void ClientSession::receiveEof() {
 
 void ClientSession::send(std::string verb, std::string argument) {
     proto::requireOneLine(argument, "FTP command argument");
-    std::string bytes = verb + (argument.empty() ? "" : " " + argument) + "\r\n";
-    events_.emplace_back(CommandSent{std::move(verb), std::move(argument), std::move(bytes)});
+    commandBytes_.push_back(verb + (argument.empty() ? "" : " " + argument) + "\r\n");
+    events_.emplace_back(CommandSent{std::move(verb), std::move(argument)});
 }
 
 void ClientSession::onReply(const Reply& reply) {

@@ -1,15 +1,15 @@
 #pragma once
 // The FTP server control connection's states and every transition between
-// them. ServerSession moves only along these rows (it throws on any other
-// move, which would be a bug in the engine), and docs/ftp.md draws its state
-// diagram from this table.
+// them. ServerSession's handlers name what happened (a trigger) and this
+// table decides the next state (any other move throws: it would be a bug in
+// the engine); docs/ftp.md draws its state diagram from this table
+// (state_diagram.hpp).
 //
 // Data-channel facts (passive listener open, data connection accepted,
 // PORT address known) and a pending RNFR are attributes, not states: they
 // change no command's meaning except the ones that use them.
 
 #include <array>
-#include <string>
 #include <string_view>
 
 namespace netstage::ftp {
@@ -77,9 +77,6 @@ constexpr const ServerTransition* findTransition(ServerState from, std::string_v
     }
     return nullptr;
 }
-
-// The table as a Mermaid state diagram; docs/ftp.md embeds exactly this text.
-std::string serverStateDiagram();
 
 inline std::string_view toString(ServerState state) {
     switch (state) {

@@ -1,8 +1,8 @@
-#include "protocols/ftp/state.hpp"
+#include "protocols/ftp/state_diagram.hpp"
 
 namespace netstage::ftp {
 
-std::string serverStateDiagram() {
+std::string serverStateDiagramMermaid() {
     std::string out = "stateDiagram-v2\n    [*] --> AwaitingUser\n";
     for (const auto& row : kServerTransitions) {
         out += "    " + std::string{toString(row.from)} + " --> " + std::string{toString(row.to)} + ": ";

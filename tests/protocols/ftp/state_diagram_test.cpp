@@ -1,0 +1,34 @@
+#include <gtest/gtest.h>
+
+#include <cstdlib>
+#include <fstream>
+#include <iterator>
+#include <string>
+
+#include "protocols/ftp/state.hpp"
+#include "protocols/ftp/state_diagram.hpp"
+
+using namespace netstage::ftp;
+
+TEST(FtpStateTable, everyStateButTheFirstIsReachableAndClosedIsFinal) {
+    for (ServerState state : {ServerState::AwaitingPassword, ServerState::LoggedIn, ServerState::AwaitingListener,
+                              ServerState::AwaitingDataConnection, ServerState::Sending, ServerState::Receiving,
+                              ServerState::Closed}) {
+        bool reachable = false;
+        for (const auto& row : kServerTransitions) reachable = reachable || (row.to == state && row.from != state);
+        EXPECT_TRUE(reachable) << toString(state);
+    }
+    for (const auto& row : kServerTransitions) EXPECT_NE(row.from, ServerState::Closed);
+    EXPECT_EQ(findTransition(ServerState::AwaitingUser, "USER")->to, ServerState::AwaitingPassword);
+    EXPECT_EQ(findTransition(ServerState::AwaitingUser, "PASV/EPSV"), nullptr);
+}
+
+TEST(FtpStateTable, theDiagramInTheDocsIsGeneratedFromTheTable) {
+    const char* root = std::getenv("NETSTAGE_SOURCE_DIR");
+    ASSERT_NE(root, nullptr);
+    std::ifstream file{std::string{root} + "/docs/ftp.md"};
+    ASSERT_TRUE(file.good());
+    const std::string doc{std::istreambuf_iterator<char>{file}, std::istreambuf_iterator<char>{}};
+    const std::string block = "```mermaid\n" + serverStateDiagramMermaid() + "```\n";
+    EXPECT_NE(doc.find(block), std::string::npos) << "docs/ftp.md should contain:\n" << block;
+}
