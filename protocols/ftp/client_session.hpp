@@ -19,6 +19,7 @@
 #include "protocols/fs/file_contents.hpp"
 #include "protocols/ftp/reply.hpp"
 #include "protocols/ftp/server_events.hpp"
+#include "protocols/ftp/state.hpp"
 
 namespace netstage::ftp {
 
@@ -107,32 +108,21 @@ public:
     void dataEof();
 
     // The script is over (QUIT answered, a 421, or the server closed).
-    bool closed() const { return phase_ == Phase::Done; }
+    bool closed() const { return state_ == ClientState::Done; }
+    ClientState state() const { return state_; }
 
 private:
-    enum class Phase {
-        AwaitingGreeting,
-        AwaitingUserReply,
-        AwaitingPassReply,
-        AwaitingTypeReply,
-        AwaitingCwdReply,
-        AwaitingListener,     // active: ListenRequested sent
-        AwaitingPortReply,    // PORT or EPRT sent
-        AwaitingPassiveReply, // PASV or EPSV sent
-        AwaitingConnect,      // passive: ConnectRequested sent
-        AwaitingPreliminary,  // LIST/RETR/STOR sent
-        Transferring,         // 1xx received
-        AwaitingQuitReply,
-        Done,
-    };
 
     void onReply(const Reply& reply);
+    void advance(std::string_view trigger);
+    void serverGone();
     void send(std::string verb, std::string argument = {});
     void nextStep();
     void beginDataSetup();
-    void sendPassive();
-    void sendPort();
-    void sendTransferCommand();
+    // Each sends its command and moves along the row `trigger` names.
+    void sendPassive(std::string_view trigger);
+    void sendPort(std::string_view trigger);
+    void sendTransferCommand(std::string_view trigger);
     void sendUploadIfReady();
     void maybeFinishTransfer();
     void finishStep(bool ok, int code, std::string data = {});
@@ -143,7 +133,7 @@ private:
     std::deque<ClientEvent> events_;
     std::deque<std::string> commandBytes_;  // the wire form of each queued CommandSent
     std::string output_;
-    Phase phase_ = Phase::AwaitingGreeting;
+    ClientState state_ = ClientState::AwaitingGreeting;
     std::size_t nextStep_ = 0;
     std::optional<ClientStep> step_;
 

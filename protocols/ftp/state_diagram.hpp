@@ -1,7 +1,7 @@
 #pragma once
-// The server state diagram in Mermaid syntax, printed from kServerTransitions
-// (state.hpp) so the picture in docs/ftp.md cannot drift from the code (a
-// test compares the two).
+// The state diagrams in Mermaid syntax, printed from kServerTransitions and
+// kClientTransitions (state.hpp) so the pictures in docs/ftp.md cannot drift
+// from the code (a test compares them).
 
 #include <string>
 
@@ -10,5 +10,6 @@
 namespace netstage::ftp {
 
 std::string serverStateDiagramMermaid();
+std::string clientStateDiagramMermaid();
 
 }  // namespace netstage::ftp

@@ -143,6 +143,36 @@ TEST(FtpClient, aCommandsBytesAreOutputOnceItsEventIsTaken) {
     EXPECT_FALSE(d.client.closed());
 }
 
+TEST(FtpClient, movesAlongItsStateTable) {
+    ClientDriver d{config(false, true, {ClientStep::login(), ClientStep::ls()})};
+    EXPECT_EQ(d.client.state(), ClientState::AwaitingGreeting);
+    ASSERT_EQ(d.reply("220 hi\r\n"), "USER alice\r\n");
+    EXPECT_EQ(d.client.state(), ClientState::AwaitingUserReply);
+    ASSERT_EQ(d.reply("331 pass?\r\n"), "PASS pw\r\n");
+    EXPECT_EQ(d.client.state(), ClientState::AwaitingPassReply);
+    ASSERT_EQ(d.reply("230 ok\r\n"), "TYPE I\r\n");
+    EXPECT_EQ(d.client.state(), ClientState::AwaitingTypeReply);
+    EXPECT_EQ(d.reply("200 binary\r\n"), "");
+    EXPECT_EQ(d.client.state(), ClientState::AwaitingListener) << "login over, ls in active mode listens first";
+    d.client.dataListening(45000);
+    EXPECT_EQ(d.drain(), "EPRT |1|192.168.0.7|45000|\r\n");
+    EXPECT_EQ(d.client.state(), ClientState::AwaitingPortReply);
+    EXPECT_EQ(d.reply("500 no EPRT\r\n"), "PORT 192,168,0,7,175,200\r\n");
+    EXPECT_EQ(d.client.state(), ClientState::AwaitingPortReply);
+    EXPECT_EQ(d.reply("200 ok\r\n"), "LIST\r\n");
+    EXPECT_EQ(d.client.state(), ClientState::AwaitingPreliminary);
+    d.reply("150 here it comes\r\n");
+    EXPECT_EQ(d.client.state(), ClientState::Transferring);
+    d.client.dataConnectionOpened();
+    d.client.dataReceived("a\r\n");
+    d.client.dataEof();
+    EXPECT_EQ(d.reply("226 done\r\n"), "QUIT\r\n");
+    EXPECT_EQ(d.client.state(), ClientState::AwaitingQuitReply);
+    d.reply("221 bye\r\n");
+    EXPECT_EQ(d.client.state(), ClientState::Done);
+    EXPECT_TRUE(d.client.closed());
+}
+
 TEST(FtpClient, a421EndsTheScript) {
     ClientDriver d{config(true, false, {ClientStep::login(), ClientStep::ls()})};
     d.reply("220 hi\r\n");
