@@ -2,6 +2,7 @@
 // of every step, in passive, extended-passive or active mode. Oracle: it reads
 // every reply (or reports a ProtocolError), never throws, and goes idle.
 
+#include <chrono>
 #include <cstddef>
 #include <cstdint>
 #include <variant>
@@ -51,9 +52,12 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
                      ftp::ClientStep::get("report.pdf"), ftp::ClientStep::put("/uploads/notes.txt", "notes\n")};
     ftp::ClientSession client{config};
     Host host;
+    std::chrono::nanoseconds now{0};
+    client.start(now);
     drain(client, host);
-    while (!input.done() && !client.finished()) {
-        client.receive(input.next());
+    while (!input.done() && !client.closed()) {
+        now += std::chrono::seconds{1};
+        client.receive(input.next(), now);
         drain(client, host);
         if (host.listening) {
             // Active mode: the server connects once it has had the PORT.
@@ -64,8 +68,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
             drain(client, host);
         }
     }
-    client.receiveEof();
+    client.receiveEof(now);
     drain(client, host);
-    fuzz::require(client.finished(), "the FTP client did not finish after EOF");
+    fuzz::require(client.closed(), "the FTP client did not finish after EOF");
     return 0;
 }

@@ -69,7 +69,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     std::chrono::nanoseconds now{0};
     server.start(now);
     drain(server);
-    while (!input.done() && server.state() != ftp::ServerState::Closed) {
+    while (!input.done() && !server.closed()) {
         now += 1s;
         server.receive(input.next(), now);
         drain(server);
@@ -83,7 +83,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
         server.handleTimeout(*deadline);
         drain(server);
     }
-    server.receiveEof();
+    server.receiveEof(now);
     drain(server);
     return 0;
 }

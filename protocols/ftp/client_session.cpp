@@ -25,14 +25,24 @@ ClientSession::ClientSession(ClientConfig config) : config_{std::move(config)} {
     for (const ClientStep& step : config_.script) proto::requireOneLine(step.argument, "FTP file or directory name");
 }
 
+void ClientSession::start(std::chrono::nanoseconds) {}
+
+void ClientSession::handleTimeout(std::chrono::nanoseconds) {}
+
 ClientEvent ClientSession::nextEvent() {
     if (events_.empty()) return NeedData{};
     ClientEvent event = std::move(events_.front());
     events_.pop_front();
+    if (std::holds_alternative<CommandSent>(event)) {
+        output_ += commandBytes_.front();
+        commandBytes_.pop_front();
+    }
     return event;
 }
 
-void ClientSession::receive(std::string_view bytes) {
+std::string ClientSession::takeOutput() { return std::exchange(output_, {}); }
+
+void ClientSession::receive(std::string_view bytes, std::chrono::nanoseconds) {
     replies_.feed(bytes);
     for (;;) {
         auto result = replies_.next();
@@ -45,76 +55,90 @@ void ClientSession::receive(std::string_view bytes) {
     }
 }
 
-void ClientSession::receiveEof() {
-    if (phase_ == Phase::Done) return;
-    if (phase_ != Phase::AwaitingQuitReply) events_.emplace_back(ProtocolError{"the server closed the control connection"});
+void ClientSession::receiveEof(std::chrono::nanoseconds) {
+    if (state_ == ClientState::Done) return;
+    if (state_ != ClientState::AwaitingQuitReply) events_.emplace_back(ProtocolError{"the server closed the control connection"});
     if (step_ && step_->kind != ClientStep::Kind::Login && step_->kind != ClientStep::Kind::Cd) {
         events_.emplace_back(CloseData{});
     }
-    phase_ = Phase::Done;
+    serverGone();
+}
+
+void ClientSession::serverGone() {
+    advance(kServerGone);
     events_.emplace_back(CloseRequested{});
     events_.emplace_back(ScriptFinished{});
 }
 
+void ClientSession::advance(std::string_view trigger) {
+    const ClientTransition* row = findTransition(state_, trigger);
+    if (row == nullptr) {
+        throw std::logic_error("ftp::ClientSession: no transition from " + std::string{toString(state_)} + " on " +
+                               std::string{trigger});
+    }
+    state_ = row->to;
+}
+
 void ClientSession::send(std::string verb, std::string argument) {
     proto::requireOneLine(argument, "FTP command argument");
-    std::string bytes = verb + (argument.empty() ? "" : " " + argument) + "\r\n";
-    events_.emplace_back(CommandSent{std::move(verb), std::move(argument), std::move(bytes)});
+    commandBytes_.push_back(verb + (argument.empty() ? "" : " " + argument) + "\r\n");
+    events_.emplace_back(CommandSent{std::move(verb), std::move(argument)});
 }
 
 void ClientSession::onReply(const Reply& reply) {
     events_.emplace_back(ReplyReceived{reply.code, reply.lines});
-    if (phase_ == Phase::Done) return;
-    if (reply.code == 421 && phase_ != Phase::AwaitingQuitReply) {
+    if (state_ == ClientState::Done) return;
+    if (reply.code == 421 && state_ != ClientState::AwaitingQuitReply) {
         // The server is closing the control connection (RFC 959 §4.2).
         if (step_) events_.emplace_back(StepFinished{step_->kind, step_->argument, false, reply.code, {}});
         events_.emplace_back(CloseData{});
-        phase_ = Phase::Done;
-        events_.emplace_back(CloseRequested{});
-        events_.emplace_back(ScriptFinished{});
+        serverGone();
         return;
     }
-    switch (phase_) {
-        case Phase::AwaitingGreeting:
-            if (reply.code == 220) nextStep();
+    switch (state_) {
+        case ClientState::AwaitingGreeting:
+            if (reply.code == 220) {
+                advance("220");
+                nextStep();
+            }
             else if (!reply.preliminary()) events_.emplace_back(ProtocolError{"unexpected greeting " + std::to_string(reply.code)});
             return;
-        case Phase::AwaitingUserReply:
+        case ClientState::AwaitingUserReply:
             if (reply.code == 331) {
                 send("PASS", config_.password);
-                phase_ = Phase::AwaitingPassReply;
+                advance("331 (PASS)");
             } else if (reply.code == 230) {
                 send("TYPE", "I");
-                phase_ = Phase::AwaitingTypeReply;
+                advance("230 (TYPE I)");
             } else {
                 finishStep(false, reply.code);
             }
             return;
-        case Phase::AwaitingPassReply:
+        case ClientState::AwaitingPassReply:
             if (reply.code == 230 || reply.code == 202) {
                 send("TYPE", "I");
-                phase_ = Phase::AwaitingTypeReply;
+                advance("230/202 (TYPE I)");
             } else {
                 finishStep(false, reply.code);
             }
             return;
-        case Phase::AwaitingTypeReply:
+        case ClientState::AwaitingTypeReply:
             finishStep(reply.positive(), reply.code);
             return;
-        case Phase::AwaitingCwdReply:
+        case ClientState::AwaitingCwdReply:
             finishStep(reply.positive(), reply.code);
             return;
-        case Phase::AwaitingPortReply:
+        case ClientState::AwaitingPortReply:
             if (reply.positive()) {
-                sendTransferCommand();
+                sendTransferCommand("accepted (LIST/RETR/STOR)");
             } else if (usingExtended_) {
                 usingExtended_ = false;
-                sendPort();
+                sendPort("EPRT refused (PORT)");
             } else {
                 failDataStep(reply.code);
             }
             return;
-        case Phase::AwaitingPassiveReply: {
+        case ClientState::AwaitingPassiveReply: {
             std::optional<HostPort> target;
             if (reply.code == 229 && usingExtended_) {
                 if (const auto port = parse229(reply.text())) target = HostPort{{}, *port};
@@ -124,25 +148,25 @@ void ClientSession::onReply(const Reply& reply) {
             if (reply.positive() && !target) events_.emplace_back(ProtocolError{"unreadable passive reply: " + reply.text()});
             if (target) {
                 const std::string address = usingExtended_ ? std::string{} : target->addressText();
-                phase_ = Phase::AwaitingConnect;
+                advance("227/229 (connect)");
                 events_.emplace_back(DataConnection{DataChange::Connect, DataRole::Passive, address, target->port});
                 events_.emplace_back(ConnectRequested{address, target->port});
             } else if (usingExtended_) {
                 usingExtended_ = false;
-                sendPassive();
+                sendPassive("EPSV refused (PASV)");
             } else {
                 finishStep(false, reply.code);
             }
             return;
         }
-        case Phase::AwaitingPreliminary:
+        case ClientState::AwaitingPreliminary:
             if (reply.preliminary()) {
-                phase_ = Phase::Transferring;
+                advance("1xx, or 2xx at once");
                 sendUploadIfReady();
                 maybeFinishTransfer();
             } else if (reply.positive()) {
                 // A server may answer at once when nothing needs sending.
-                phase_ = Phase::Transferring;
+                advance("1xx, or 2xx at once");
                 finalReply_ = reply;
                 dataDone_ = true;
                 maybeFinishTransfer();
@@ -150,7 +174,7 @@ void ClientSession::onReply(const Reply& reply) {
                 failDataStep(reply.code);
             }
             return;
-        case Phase::Transferring:
+        case ClientState::Transferring:
             if (reply.preliminary()) return;
             finalReply_ = reply;
             if (!reply.positive()) {
@@ -159,14 +183,15 @@ void ClientSession::onReply(const Reply& reply) {
                 maybeFinishTransfer();
             }
             return;
-        case Phase::AwaitingQuitReply:
-            phase_ = Phase::Done;
+        case ClientState::AwaitingQuitReply:
+            advance("reply");
             events_.emplace_back(CloseRequested{});
             events_.emplace_back(ScriptFinished{});
             return;
-        case Phase::AwaitingListener:
-        case Phase::AwaitingConnect:
-        case Phase::Done:
+        case ClientState::BetweenSteps:
+        case ClientState::AwaitingListener:
+        case ClientState::AwaitingConnect:
+        case ClientState::Done:
             events_.emplace_back(ProtocolError{"unexpected reply " + std::to_string(reply.code)});
             return;
     }
@@ -176,18 +201,18 @@ void ClientSession::nextStep() {
     if (nextStep_ >= config_.script.size()) {
         step_.reset();
         send("QUIT");
-        phase_ = Phase::AwaitingQuitReply;
+        advance("script done (QUIT)");
         return;
     }
     step_ = config_.script[nextStep_++];
     switch (step_->kind) {
         case ClientStep::Kind::Login:
             send("USER", config_.user);
-            phase_ = Phase::AwaitingUserReply;
+            advance("login (USER)");
             return;
         case ClientStep::Kind::Cd:
             send("CWD", step_->argument);
-            phase_ = Phase::AwaitingCwdReply;
+            advance("cd (CWD)");
             return;
         case ClientStep::Kind::Ls:
         case ClientStep::Kind::Get:
@@ -205,29 +230,29 @@ void ClientSession::beginDataSetup() {
     received_.clear();
     usingExtended_ = config_.extended;
     if (config_.passive) {
-        sendPassive();
+        sendPassive("ls/get/put passive (PASV/EPSV)");
     } else {
-        phase_ = Phase::AwaitingListener;
+        advance("ls/get/put active (listen)");
         events_.emplace_back(ListenRequested{config_.activePort});
     }
 }
 
-void ClientSession::sendPassive() {
+void ClientSession::sendPassive(std::string_view trigger) {
     send(usingExtended_ ? "EPSV" : "PASV");
-    phase_ = Phase::AwaitingPassiveReply;
+    advance(trigger);
 }
 
-void ClientSession::sendPort() {
+void ClientSession::sendPort(std::string_view trigger) {
     const HostPort here{config_.activeAddress, listenPort_};
     if (usingExtended_) {
         send("EPRT", formatEprt(here));
     } else {
         send("PORT", formatHostPort(here));
     }
-    phase_ = Phase::AwaitingPortReply;
+    advance(trigger);
 }
 
-void ClientSession::sendTransferCommand() {
+void ClientSession::sendTransferCommand(std::string_view trigger) {
     switch (step_->kind) {
         case ClientStep::Kind::Ls: send("LIST"); break;
         case ClientStep::Kind::Get: send("RETR", step_->argument); break;
@@ -235,46 +260,46 @@ void ClientSession::sendTransferCommand() {
         case ClientStep::Kind::Login:
         case ClientStep::Kind::Cd: throw std::logic_error("ftp: transfer command for a step without data");
     }
-    phase_ = Phase::AwaitingPreliminary;
+    advance(trigger);
 }
 
 void ClientSession::dataListening(std::uint16_t port) {
-    if (phase_ == Phase::Done) return;  // the control connection closed meanwhile
-    if (phase_ != Phase::AwaitingListener) throw std::logic_error("ftp: dataListening without ListenRequested");
+    if (state_ == ClientState::Done) return;  // the control connection closed meanwhile
+    if (state_ != ClientState::AwaitingListener) throw std::logic_error("ftp: dataListening without ListenRequested");
     listenPort_ = port;
     events_.emplace_back(
         DataConnection{DataChange::Listen, DataRole::Active, HostPort{config_.activeAddress, port}.addressText(), port});
-    sendPort();
+    sendPort("host listening (PORT/EPRT)");
 }
 
 void ClientSession::dataListenFailed() {
-    if (phase_ == Phase::Done) return;
-    if (phase_ != Phase::AwaitingListener) throw std::logic_error("ftp: dataListenFailed without ListenRequested");
+    if (state_ == ClientState::Done) return;
+    if (state_ != ClientState::AwaitingListener) throw std::logic_error("ftp: dataListenFailed without ListenRequested");
     failDataStep(0);
 }
 
 void ClientSession::dataConnectionOpened() {
-    if (!step_ || phase_ == Phase::Done) {
+    if (!step_ || state_ == ClientState::Done) {
         events_.emplace_back(ProtocolError{"a data connection opened when none was expected"});
         return;
     }
     dataOpen_ = true;
     events_.emplace_back(DataConnection{DataChange::Opened, config_.passive ? DataRole::Passive : DataRole::Active, {}, 0});
-    if (phase_ == Phase::AwaitingConnect) {
-        sendTransferCommand();
+    if (state_ == ClientState::AwaitingConnect) {
+        sendTransferCommand("data opened (LIST/RETR/STOR)");
     } else {
         sendUploadIfReady();
     }
 }
 
 void ClientSession::dataConnectionFailed() {
-    if (phase_ == Phase::AwaitingConnect) failDataStep(0);
+    if (state_ == ClientState::AwaitingConnect) failDataStep(0);
     // Otherwise the server reports the failure on the control connection (425/426).
 }
 
 void ClientSession::dataReceived(std::string_view bytes) {
     const bool downloading = step_ && (step_->kind == ClientStep::Kind::Get || step_->kind == ClientStep::Kind::Ls) &&
-                             (phase_ == Phase::AwaitingPreliminary || phase_ == Phase::Transferring);
+                             (state_ == ClientState::AwaitingPreliminary || state_ == ClientState::Transferring);
     if (!downloading) {
         if (!bytes.empty()) events_.emplace_back(ProtocolError{"data received when no download is in progress"});
         return;
@@ -290,7 +315,7 @@ void ClientSession::dataEof() {
 }
 
 void ClientSession::sendUploadIfReady() {
-    if (!step_ || step_->kind != ClientStep::Kind::Put || phase_ != Phase::Transferring || !dataOpen_ || uploadSent_) return;
+    if (!step_ || step_->kind != ClientStep::Kind::Put || state_ != ClientState::Transferring || !dataOpen_ || uploadSent_) return;
     uploadSent_ = true;
     if (step_->content.size() > 0) events_.emplace_back(DataToSend{step_->content.bytes()});
     step_->content = vfs::FileContents{};  // the data connection holds the octets until they are sent
@@ -300,7 +325,7 @@ void ClientSession::sendUploadIfReady() {
 }
 
 void ClientSession::maybeFinishTransfer() {
-    if (phase_ != Phase::Transferring || !finalReply_ || !dataDone_) return;
+    if (state_ != ClientState::Transferring || !finalReply_ || !dataDone_) return;
     const int code = finalReply_->code;
     finishStep(true, code, step_->kind == ClientStep::Kind::Put ? std::string{} : std::move(received_));
 }
@@ -313,6 +338,7 @@ void ClientSession::failDataStep(int code) {
 void ClientSession::finishStep(bool ok, int code, std::string data) {
     events_.emplace_back(StepFinished{step_->kind, step_->argument, ok, code, std::move(data)});
     step_.reset();
+    advance(kStepOver);
     nextStep();
 }
 

@@ -1,11 +1,13 @@
 #pragma once
 // The client side of an FTP control connection: runs a script of steps
-// (login, cd, ls, get, put) and then QUIT. Sans-IO like ServerSession: the
-// host feeds control bytes with receive(), opens the data connections the
-// events ask for, reports back with the data*() calls, and drains
-// nextEvent() until NeedData.
+// (login, cd, ls, get, put) and then QUIT. Sans-IO with the one engine API
+// like ServerSession: the host feeds control bytes with receive(), drains
+// nextEvent() until NeedData, opening the data connections the events ask
+// for and reporting back with the data*() calls, writes takeOutput() on the
+// control connection, and closes it once closed().
 
 #include <array>
+#include <chrono>
 #include <cstdint>
 #include <deque>
 #include <optional>
@@ -17,6 +19,7 @@
 #include "protocols/fs/file_contents.hpp"
 #include "protocols/ftp/reply.hpp"
 #include "protocols/ftp/server_events.hpp"
+#include "protocols/ftp/state.hpp"
 
 namespace netstage::ftp {
 
@@ -51,10 +54,12 @@ struct ClientConfig {
     std::vector<ClientStep> script;
 };
 
+// Its wire form is released to takeOutput() when this event is taken from
+// nextEvent(), so a host that holds back events (the next step's time has
+// not come) holds back the command with them.
 struct CommandSent {
     std::string verb;
     std::string argument;
-    std::string bytes;  // the wire form to write on the control connection
 };
 
 struct ReplyReceived {
@@ -82,9 +87,17 @@ class ClientSession {
 public:
     explicit ClientSession(ClientConfig config);
 
-    void receive(std::string_view bytes);
-    void receiveEof();
+    // The control connection is up. The client speaks only after the 220,
+    // so this sends nothing.
+    void start(std::chrono::nanoseconds now);
+    void receive(std::string_view bytes, std::chrono::nanoseconds now);
+    void receiveEof(std::chrono::nanoseconds now);
     ClientEvent nextEvent();
+    // The commands whose CommandSent has been taken from nextEvent(), in order.
+    std::string takeOutput();
+    // The client keeps no timer: a silent server is the host's (TCP's) business.
+    std::optional<std::chrono::nanoseconds> nextTimeout() const { return std::nullopt; }
+    void handleTimeout(std::chrono::nanoseconds now);
 
     // --- the host reports on the data connection ---
     void dataListening(std::uint16_t port);  // active mode: the listener is open
@@ -94,32 +107,22 @@ public:
     void dataReceived(std::string_view bytes);
     void dataEof();
 
-    bool finished() const { return phase_ == Phase::Done; }
+    // The script is over (QUIT answered, a 421, or the server closed).
+    bool closed() const { return state_ == ClientState::Done; }
+    ClientState state() const { return state_; }
 
 private:
-    enum class Phase {
-        AwaitingGreeting,
-        AwaitingUserReply,
-        AwaitingPassReply,
-        AwaitingTypeReply,
-        AwaitingCwdReply,
-        AwaitingListener,     // active: ListenRequested sent
-        AwaitingPortReply,    // PORT or EPRT sent
-        AwaitingPassiveReply, // PASV or EPSV sent
-        AwaitingConnect,      // passive: ConnectRequested sent
-        AwaitingPreliminary,  // LIST/RETR/STOR sent
-        Transferring,         // 1xx received
-        AwaitingQuitReply,
-        Done,
-    };
 
     void onReply(const Reply& reply);
+    void advance(std::string_view trigger);
+    void serverGone();
     void send(std::string verb, std::string argument = {});
     void nextStep();
     void beginDataSetup();
-    void sendPassive();
-    void sendPort();
-    void sendTransferCommand();
+    // Each sends its command and moves along the row `trigger` names.
+    void sendPassive(std::string_view trigger);
+    void sendPort(std::string_view trigger);
+    void sendTransferCommand(std::string_view trigger);
     void sendUploadIfReady();
     void maybeFinishTransfer();
     void finishStep(bool ok, int code, std::string data = {});
@@ -128,7 +131,9 @@ private:
     ClientConfig config_;
     ReplyReader replies_;
     std::deque<ClientEvent> events_;
-    Phase phase_ = Phase::AwaitingGreeting;
+    std::deque<std::string> commandBytes_;  // the wire form of each queued CommandSent
+    std::string output_;
+    ClientState state_ = ClientState::AwaitingGreeting;
     std::size_t nextStep_ = 0;
     std::optional<ClientStep> step_;
 

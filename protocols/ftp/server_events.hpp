@@ -1,8 +1,9 @@
 #pragma once
 // What ServerSession tells its host. The host acts on ListenRequested,
-// ConnectRequested, DataToSend, CloseData, ReplySent (write `bytes` on the
-// control connection) and CloseRequested, in the order they come; the rest
-// are for the trace. ClientSession shares the data-connection events.
+// ConnectRequested, DataToSend and CloseData in the order they come; the rest
+// are for the trace. Control-connection bytes come from takeOutput(), and
+// closed() says when to close it. ClientSession shares the data-connection
+// events.
 
 #include <cstddef>
 #include <cstdint>
@@ -22,10 +23,12 @@ struct CommandReceived {
     std::string rawLine;
 };
 
+// Its wire form is released to takeOutput() when this event is taken from
+// nextEvent(), so a host that writes the output as it meets each ReplySent
+// puts replies and data-connection actions on the wire in the engine's order.
 struct ReplySent {
     int code = 0;
     std::vector<std::string> lines;
-    std::string bytes;  // the wire form to write on the control connection
 };
 
 // Open a listener on `port` (or another port) and report it: the server
@@ -87,7 +90,8 @@ struct ProtocolError {
     std::string message;
 };
 
-// Close the control connection (after QUIT or a 421).
+// The session is over (QUIT, a 421, the control connection closed): from
+// here on closed() is true.
 struct CloseRequested {};
 
 using ServerEvent = std::variant<NeedData, CommandReceived, ReplySent, ListenRequested, ConnectRequested, DataToSend,

@@ -62,8 +62,14 @@ ServerEvent ServerSession::nextEvent() {
     if (events_.empty()) return NeedData{};
     ServerEvent event = std::move(events_.front());
     events_.pop_front();
+    if (std::holds_alternative<ReplySent>(event)) {
+        output_ += replyBytes_.front();
+        replyBytes_.pop_front();
+    }
     return event;
 }
+
+std::string ServerSession::takeOutput() { return std::exchange(output_, {}); }
 
 void ServerSession::receive(std::string_view bytes, std::chrono::nanoseconds now) {
     if (!started_) throw std::logic_error("ftp::ServerSession::receive before start");
@@ -74,8 +80,9 @@ void ServerSession::receive(std::string_view bytes, std::chrono::nanoseconds now
     pump();
 }
 
-void ServerSession::receiveEof() {
+void ServerSession::receiveEof(std::chrono::nanoseconds now) {
     if (state_ == ServerState::Closed) return;
+    lastNow_ = now;
     advance("control closed");
     if (dataMode_ != DataMode::None || transfer_) events_.emplace_back(CloseData{});
     transfer_.reset();
@@ -332,8 +339,8 @@ void ServerSession::reply(int code, std::string text) { reply(code, std::vector<
 
 void ServerSession::reply(int code, std::vector<std::string> lines) {
     Reply r{code, std::move(lines)};
-    std::string bytes = formatReply(r);
-    events_.emplace_back(ReplySent{code, std::move(r.lines), std::move(bytes)});
+    replyBytes_.push_back(formatReply(r));
+    events_.emplace_back(ReplySent{code, std::move(r.lines)});
 }
 
 void ServerSession::protocolError(std::string message) { events_.emplace_back(ProtocolError{std::move(message)}); }

@@ -2,10 +2,11 @@
 // The server side of an FTP control connection (RFC 959, with RFC 2428
 // EPRT/EPSV, RFC 3659 SIZE/MDTM/REST STREAM and RFC 2389 FEAT/OPTS).
 //
-// Sans-IO: the session never opens a socket or reads a clock. The host feeds
-// control bytes with receive(), reports what happened to the data
-// connection with the data*() calls, and drains nextEvent() until NeedData,
-// acting on the events in order (see server_events.hpp).
+// Sans-IO, with the one engine API (protocols/common/engine.hpp): the host
+// feeds control bytes with receive(), drains nextEvent() until NeedData
+// acting on the events in order (see server_events.hpp), writes takeOutput()
+// on the control connection and closes it once closed(). Beside that API, the
+// data*() calls report what happened to the data connection.
 //
 // Passive mode: PASV/EPSV emits ListenRequested; the 227/229 reply is sent
 // only when the host calls passiveListening(port), so the listener is open
@@ -36,9 +37,12 @@ public:
     void start(std::chrono::nanoseconds now);
 
     void receive(std::string_view bytes, std::chrono::nanoseconds now);
-    void receiveEof();
+    void receiveEof(std::chrono::nanoseconds now);
 
     ServerEvent nextEvent();
+    // The replies whose ReplySent has been taken from nextEvent(), in order.
+    std::string takeOutput();
+    bool closed() const { return state_ == ServerState::Closed; }
 
     // --- the host reports on the data connection ---
     void passiveListening(std::uint16_t port);
@@ -120,6 +124,8 @@ private:
     proto::LineReader lines_;
     std::deque<proto::Line> queued_;
     std::deque<ServerEvent> events_;
+    std::deque<std::string> replyBytes_;  // the wire form of each queued ReplySent
+    std::string output_;
     bool started_ = false;
     std::chrono::nanoseconds lastActivity_{0};
     std::chrono::nanoseconds lastNow_{0};

@@ -16,6 +16,8 @@ public:
     ConversationTrace(Simulator& simulator, trace::Tracer& tracer, std::string node, std::string protocol,
                       std::string connection, std::string client, std::string server, std::string role = "session");
 
+    // Before open(): what the connection is to its protocol ("control" for FTP).
+    void setRole(std::string role) { role_ = std::move(role); }
     void open();
     void clientLine(const std::string& text) { line("C", text); }
     void serverLine(const std::string& text) { line("S", text); }

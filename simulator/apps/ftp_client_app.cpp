@@ -3,6 +3,7 @@
 #include <stdexcept>
 
 #include "simulator/apps/engine_wiring.hpp"
+#include "simulator/apps/mail_clock.hpp"
 
 namespace netstage::apps {
 
@@ -22,7 +23,8 @@ FtpClientApp::FtpClientApp(HostStack& host, FtpClientAppConfig config)
     : host_{host},
       config_{std::move(config)},
       session_{withHostAddress(config_.session, host.node().primaryAddress())},
-      nextActivePort_{config_.firstActivePort} {}
+      nextActivePort_{config_.firstActivePort},
+      data_{host, *this} {}
 
 FtpClientApp::~FtpClientApp() { host_.simulator().cancel(resume_); }
 
@@ -34,15 +36,19 @@ void FtpClientApp::schedule() {
 void FtpClientApp::start() {
     if (control_) throw std::logic_error{"FtpClientApp::start called twice"};
     tcp::TcpCallbacks callbacks;
+    callbacks.onConnected = [this] {
+        session_.start(engineTime(now()));
+        pump();
+    };
     callbacks.onData = [this](std::span<const std::uint8_t> bytes) {
-        session_.receive(asText(bytes));
+        session_.receive(asText(bytes), engineTime(now()));
         pump();
     };
     callbacks.onSendSpace = [this] {
         if (controlOutput_.flush(*control_) && controlCloseWanted_) closeControlWhenSent();
     };
     callbacks.onPeerClosed = [this] {
-        session_.receiveEof();
+        session_.receiveEof(engineTime(now()));
         pump();
         closeControlWhenSent();
     };
@@ -52,36 +58,33 @@ void FtpClientApp::start() {
         controlFailure_ = error == tcp::TcpError::TimedOut && stats.segmentsReceived == 0
                               ? "no answer after " + std::to_string(1 + stats.retransmissions) + " SYNs"
                               : std::string{tcp::toString(error)};
-        session_.receiveEof();
+        session_.receiveEof(engineTime(now()));
         pump();
     };
     control_ = host_.tcp().connect(config_.server, std::move(callbacks));
 }
 
 void FtpClientApp::pump() {
-    for (;;) {
-        for (auto event = session_.nextEvent(); !std::holds_alternative<ftp::NeedData>(event); event = session_.nextEvent()) {
-            backlog_.push_back(std::move(event));
-        }
-        if (held_ || backlog_.empty()) return;
-        ftp::ClientEvent event = std::move(backlog_.front());
-        backlog_.pop_front();
+    while (!held_) {
+        ftp::ClientEvent event = session_.nextEvent();
+        if (std::holds_alternative<ftp::NeedData>(event)) return;
         handle(event);
     }
 }
 
 void FtpClientApp::handle(ftp::ClientEvent& event) {
-    if (const auto* command = std::get_if<ftp::CommandSent>(&event)) {
-        if (!controlCloseWanted_) controlOutput_.write(*control_, command->bytes);
+    if (std::holds_alternative<ftp::CommandSent>(event)) {
+        std::string bytes = session_.takeOutput();
+        if (!controlCloseWanted_) controlOutput_.write(*control_, std::move(bytes));
     } else if (const auto* listenRequest = std::get_if<ftp::ListenRequested>(&event)) {
         listen(listenRequest->port);
     } else if (const auto* connectRequest = std::get_if<ftp::ConnectRequested>(&event)) {
         connect(connectRequest->address, connectRequest->port);
     } else if (auto* data = std::get_if<ftp::DataToSend>(&event)) {
         sentThisStep_ += data->view().size();
-        if (data_) data_->send(std::move(data->bytes), data->offset);
+        data_.send(std::move(data->bytes), data->offset);
     } else if (std::holds_alternative<ftp::CloseData>(event)) {
-        closeData();
+        data_.close();
     } else if (auto* step = std::get_if<ftp::StepFinished>(&event)) {
         onStepFinished(*step);
     } else if (std::holds_alternative<ftp::ScriptFinished>(event)) {
@@ -89,6 +92,7 @@ void FtpClientApp::handle(ftp::ClientEvent& event) {
     } else if (const auto* error = std::get_if<ftp::ProtocolError>(&event)) {
         traceEvent("protocol-error", {{"message", error->message}});
     } else if (std::holds_alternative<ftp::CloseRequested>(event)) {
+        // Handled in order, not through closed(): a close after a held step waits with it.
         if (control_) closeControlWhenSent();
     }
 }
@@ -131,7 +135,7 @@ void FtpClientApp::traceEvent(std::string type, trace::Fields fields) {
 // --- data connections ---
 
 void FtpClientApp::listen(std::uint16_t wanted) {
-    stopListening();
+    data_.stopListening();
     std::uint16_t port = wanted;
     // A new port for every PORT: the server's connection from port 20 to the
     // previous one may still be in TIME-WAIT.
@@ -140,90 +144,36 @@ void FtpClientApp::listen(std::uint16_t wanted) {
         nextActivePort_ = nextActivePort_ == 65535 ? config_.firstActivePort : static_cast<std::uint16_t>(nextActivePort_ + 1);
         if (!host_.tcp().isListening(candidate)) port = candidate;
     }
-    if (port == 0) {
+    if (port != 0 && data_.listen(port, config_.server.address)) {
+        session_.dataListening(port);
+    } else {
         session_.dataListenFailed();
-        return;
     }
-    const bool ok = host_.tcp().listen(port, [this, port](std::shared_ptr<tcp::TcpConnection> connection) {
-        if (listeningPort_ != port || data_ || connection->remote().address != config_.server.address) {
-            connection->abort();
-            return;
-        }
-        stopListening();
-        auto link = std::make_shared<FtpDataLink>();
-        link->attach(connection);
-        link->markEstablished();
-        connection->setCallbacks(dataCallbacks(link));
-        data_ = link;
-        session_.dataConnectionOpened();
-        pump();
-    });
-    if (!ok) {
-        session_.dataListenFailed();
-        return;
-    }
-    listeningPort_ = port;
-    session_.dataListening(port);
 }
 
 void FtpClientApp::connect(const std::string& address, std::uint16_t port) {
     const auto target = address.empty() ? std::optional<Ipv4Address>{config_.server.address} : Ipv4Address::parse(address);
-    if (!target) {
-        session_.dataConnectionFailed();
-        return;
-    }
-    auto link = std::make_shared<FtpDataLink>();
-    link->attach(host_.tcp().connect(Endpoint{*target, port}, dataCallbacks(link)));
-    data_ = link;
+    if (!target || !data_.connect(Endpoint{*target, port})) session_.dataConnectionFailed();
 }
 
-void FtpClientApp::stopListening() {
-    if (listeningPort_ == 0) return;
-    host_.tcp().stopListening(listeningPort_);
-    listeningPort_ = 0;
+void FtpClientApp::dataOpened() {
+    session_.dataConnectionOpened();
+    pump();
 }
 
-void FtpClientApp::closeData() {
-    stopListening();
-    if (!data_) return;
-    const std::shared_ptr<FtpDataLink> link = std::move(data_);
-    if (link->established()) {
-        link->closeWhenSent();
-    } else {
-        link->abort();
-    }
+void FtpClientApp::dataReceived(std::string_view bytes) {
+    session_.dataReceived(bytes);
+    pump();
 }
 
-tcp::TcpCallbacks FtpClientApp::dataCallbacks(const std::shared_ptr<FtpDataLink>& link) {
-    tcp::TcpCallbacks callbacks;
-    callbacks.onConnected = [this, link] {
-        link->markEstablished();
-        if (data_ != link) return;
-        session_.dataConnectionOpened();
-        pump();
-    };
-    callbacks.onData = [this, link](std::span<const std::uint8_t> bytes) {
-        if (data_ != link) return;
-        session_.dataReceived(asText(bytes));
-        pump();
-    };
-    callbacks.onSendSpace = [link] { link->flush(); };
-    callbacks.onPeerClosed = [this, link] {
-        link->markPeerClosed();
-        link->closeWhenSent();
-        if (data_ != link) return;
-        data_.reset();
-        session_.dataEof();
-        pump();
-    };
-    callbacks.onError = [this, link](tcp::TcpError) {
-        if (data_ != link) return;
-        data_.reset();
-        session_.dataConnectionFailed();
-        pump();
-    };
-    callbacks.onClosed = [link] { auto keepAliveUntilReturn = link->release(); };
-    return callbacks;
+void FtpClientApp::dataEof() {
+    session_.dataEof();
+    pump();
+}
+
+void FtpClientApp::dataFailed() {
+    session_.dataConnectionFailed();
+    pump();
 }
 
 }  // namespace netstage::apps

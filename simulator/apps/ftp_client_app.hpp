@@ -7,10 +7,12 @@
 // Each step has a time before which it does not start: a step starts at its
 // time or when the previous one has finished, whichever is later. The
 // engine runs the script back to back, so the application holds the
-// engine's output after a finished step until the next step's time.
+// engine's events (and the commands they release) after a finished step
+// until the next step's time. That hold is why the control connection is
+// this application's own and not a ClientConnectionFor, which handles every
+// event at once; the data side is FtpDataLink, as on the server.
 
 #include <cstdint>
-#include <deque>
 #include <memory>
 #include <string>
 #include <vector>
@@ -40,10 +42,10 @@ struct FtpStepResult {
     std::uint64_t bytes = 0;  // octets received (ls, get) or sent (put)
 };
 
-class FtpClientApp {
+class FtpClientApp : private FtpDataLink::Owner {
 public:
     FtpClientApp(HostStack& host, FtpClientAppConfig config);
-    ~FtpClientApp();
+    ~FtpClientApp() override;
     FtpClientApp(const FtpClientApp&) = delete;
     FtpClientApp& operator=(const FtpClientApp&) = delete;
 
@@ -59,17 +61,22 @@ public:
     const std::string& controlFailure() const { return controlFailure_; }
 
 private:
+    // Handles the engine's events in order, until none is left or a step waits for its time.
     void pump();
     void handle(ftp::ClientEvent& event);
     void onStepFinished(ftp::StepFinished& step);  // moves the step's data into results()
     void listen(std::uint16_t wanted);
     void connect(const std::string& address, std::uint16_t port);
-    void closeData();
-    void stopListening();
-    tcp::TcpCallbacks dataCallbacks(const std::shared_ptr<FtpDataLink>& link);
     void traceEvent(std::string type, trace::Fields fields);
     // Closes the control connection now, or once what waits in controlOutput_ is out.
     void closeControlWhenSent();
+    Time now() const { return host_.simulator().now(); }
+
+    // FtpDataLink::Owner: the data side's reports, as the engine's data*() calls.
+    void dataOpened() override;
+    void dataReceived(std::string_view bytes) override;
+    void dataEof() override;
+    void dataFailed() override;
 
     HostStack& host_;
     FtpClientAppConfig config_;
@@ -78,7 +85,8 @@ private:
     SendQueue controlOutput_;
     bool controlCloseWanted_ = false;
     bool controlCloseCalled_ = false;
-    std::deque<ftp::ClientEvent> backlog_;
+    // A finished step waits for the next step's time: the engine's events
+    // (and with them its commands) stay in the engine until then.
     bool held_ = false;
     EventId resume_;
     std::vector<FtpStepResult> results_;
@@ -87,8 +95,7 @@ private:
     bool finished_ = false;
 
     std::uint16_t nextActivePort_;
-    std::uint16_t listeningPort_ = 0;
-    std::shared_ptr<FtpDataLink> data_;
+    FtpDataLink data_;
 };
 
 }  // namespace netstage::apps

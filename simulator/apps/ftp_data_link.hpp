@@ -1,17 +1,25 @@
 #pragma once
-// One FTP data connection as the simulated hosts hold it: the TCP connection,
-// the bytes still waiting for send-buffer space, and whether it should close
-// once they are out. Shared by the server and the client application: a file
-// can be larger than the TCP send buffer, so writes wait in a SendQueue and
-// resume from onSendSpace. The queue shares the file's string with its owner
-// (the file system, the client's upload): a download is not copied.
+// The data side of one FTP session, on a simulated host: the passive or
+// active listener, the data connection the engine knows about, and the ones
+// still closing after it moved on. The control side is the engine on a
+// ServerConnection (or the client application's control connection); this
+// part opens, feeds and closes data connections when the engine's events say
+// so, and reports back through Owner, which turns the reports into the
+// engine's data*() calls. Server and client application share it.
+//
+// A file can be larger than the TCP send buffer, so writes wait in a
+// SendQueue and resume from onSendSpace. The queue shares the file's string
+// with its owner (the file system, the client's upload): a download is not
+// copied.
 
 #include <cstdint>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 
 #include "simulator/apps/conversation_trace.hpp"
+#include "simulator/apps/host_stack.hpp"
 #include "simulator/apps/send_queue.hpp"
 #include "simulator/tcp/tcp_connection.hpp"
 
@@ -19,41 +27,57 @@ namespace netstage::apps {
 
 class FtpDataLink {
 public:
-    void attach(std::shared_ptr<tcp::TcpConnection> connection) { connection_ = std::move(connection); }
-    tcp::TcpConnection* connection() const { return connection_.get(); }
-    bool established() const { return established_; }
-    void markEstablished() { established_ = true; }
+    // What happened to the data connection, for the session's engine.
+    class Owner {
+    public:
+        virtual ~Owner() = default;
+        virtual void dataOpened() = 0;
+        virtual void dataReceived(std::string_view bytes) = 0;
+        // The peer closed the data connection the engine knows about.
+        virtual void dataEof() = 0;
+        // A download closed with close(true) is out and the peer closed its side.
+        virtual void dataClosed() {}
+        virtual void dataFailed() = 0;
+    };
 
-    // Writes as many octets as the send buffer takes and keeps the rest:
-    // `bytes` from `offset` on, shared, not copied.
-    void send(std::shared_ptr<const std::string> bytes, std::size_t offset = 0);
-    // Closes once every queued byte is handed to TCP.
-    void closeWhenSent();
-    // Call from onSendSpace.
-    void flush();
-    void abort();
-    bool closeCalled() const { return closeCalled_; }
-    bool peerClosed() const { return peerClosed_; }
-    void markPeerClosed() { peerClosed_ = true; }
+    // `recordAs`: record each data connection as an "ftp" conversation with
+    // role "data" and this client name (the server does; the client does not).
+    FtpDataLink(HostStack& host, Owner& owner, std::optional<std::string> recordAs = std::nullopt);
+    ~FtpDataLink();
+    FtpDataLink(const FtpDataLink&) = delete;
+    FtpDataLink& operator=(const FtpDataLink&) = delete;
 
-    // The conversation record of this data connection (server side only).
-    std::unique_ptr<ConversationTrace> trace;
-    std::uint64_t bytesReceived = 0;
-    std::string verb;  // RETR, STOR, LIST, ... once the transfer started
-    std::string file;
-    // A download whose end the engine waits for (dataConnectionClosed()).
-    bool reportClose = false;
-
-    // Keeps the connection alive while its own callback runs.
-    std::shared_ptr<tcp::TcpConnection> release() { return std::move(connection_); }
+    // Listens on `port` for one connection from `peer`; false if the port is taken.
+    bool listen(std::uint16_t port, Ipv4Address peer);
+    // Connects to `target`, from `localPort` if given; false if that 4-tuple is
+    // still taken (TIME-WAIT).
+    bool connect(Endpoint target, std::optional<std::uint16_t> localPort = std::nullopt);
+    // Writes `bytes` from `offset` on to the data connection, shared, not
+    // copied; a listing is recorded line by line.
+    void send(std::shared_ptr<const std::string> bytes, std::size_t offset);
+    // The transfer the data connection carries, for its record.
+    void transferStarted(const std::string& verb, const std::string& file, std::uint64_t bytes);
+    // Stops listening and closes the data connection once its bytes are out
+    // (aborts one not yet open). `reportClose`: call dataClosed() when the
+    // peer has closed too (the server's download ends there).
+    void close(bool reportClose = false);
+    void stopListening();
 
 private:
-    std::shared_ptr<tcp::TcpConnection> connection_;
-    SendQueue pending_;
-    bool established_ = false;
-    bool closeWanted_ = false;
-    bool closeCalled_ = false;
-    bool peerClosed_ = false;
+    struct Connection;
+
+    tcp::TcpCallbacks callbacks(const std::shared_ptr<Connection>& link);
+    void adopt(const std::shared_ptr<Connection>& link);
+    void onPeerClosed(const std::shared_ptr<Connection>& link);
+    void onError(const std::shared_ptr<Connection>& link);
+
+    HostStack& host_;
+    Owner& owner_;
+    std::optional<std::string> recordAs_;
+    std::uint16_t listeningPort_ = 0;
+    std::shared_ptr<Connection> current_;  // the data connection the engine knows about
+    // TCP callbacks and listeners outlive this part; they hold it weakly.
+    std::shared_ptr<FtpDataLink*> alive_;
 };
 
 }  // namespace netstage::apps

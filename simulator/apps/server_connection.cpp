@@ -54,14 +54,17 @@ void ServerConnection::letGo() {
 
 void ServerConnection::pump() {
     const bool closeWanted = engineEvents();
-    std::string output = engineOutput();
-    if (!output.empty() && !closing_ && !closeWanted_) output_.write(*connection_, std::move(output));
+    write(engineOutput());
     if (closeWanted && !closing_) {
         closing_ = true;
         closeWhenSent();
     }
     const auto deadline = engineDeadline();
     timer_.set(deadline && !closing_ ? deadline : std::nullopt);
+}
+
+void ServerConnection::write(std::string bytes) {
+    if (!bytes.empty() && !closing_ && !closeWanted_) output_.write(*connection_, std::move(bytes));
 }
 
 void ServerConnection::closeWhenSent() {

@@ -40,6 +40,10 @@ protected:
     // Drains the engine's events, sends its output, closes if it asked to,
     // and sets the timer to its deadline.
     void pump();
+    // Sends bytes on the connection now, unless it is closing: for an engine
+    // whose output must go out between its events (FTP's replies around its
+    // data connections). pump() sends the rest.
+    void write(std::string bytes);
 
     HostStack& host() { return host_; }
     tcp::TcpConnection& connection() { return *connection_; }

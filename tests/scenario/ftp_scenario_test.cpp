@@ -7,8 +7,10 @@
 #include <algorithm>
 #include <set>
 #include <string>
+#include <utility>
 #include <vector>
 
+#include "simulator/scenario/run_scenario.hpp"
 #include "simulator/scenario/scenario_error.hpp"
 #include "tests/scenario/ftp_test_support.hpp"
 
@@ -202,6 +204,20 @@ TEST(FtpTshark, recognisesThePortAndPasvOfScenario06WithoutMalformedPackets) {
     // The refused active attempt: a SYN from port 20 answered by a reset.
     const auto resets = tsharkFields(path, "tcp.flags.reset==1 && tcp.srcport==55000", {"tcp.dstport"});
     EXPECT_EQ(resets, (std::vector<std::string>{"20"}));
+}
+
+// The fingerprint hashes every packet, in order: these values were recorded
+// before the control connection moved onto ServerConnection, and pin that
+// each reply still leaves in its own segment before the data connection it
+// announces (150 before the active connect, 125 before the file).
+TEST(FtpScenarios, putTheSamePacketsOnTheWireInTheSameOrderAsRecorded) {
+    const std::vector<std::pair<std::string, std::string>> recorded{{"05-ftp-session", "8f4e431c5c540b6e"},
+                                                                    {"06-ftp-active-vs-passive", "2babd127fed26696"},
+                                                                    {"08-ftp-disk-full", "62650821248d4e32"}};
+    for (const auto& [name, fingerprint] : recorded) {
+        const auto run = scenario::runScenario(scenario::loadScenarioFile(scenarioPath(name)), scenario::RunOptions{});
+        EXPECT_EQ(run.summary.fingerprint, fingerprint) << name;
+    }
 }
 
 }  // namespace

@@ -1,11 +1,15 @@
 #include <gtest/gtest.h>
 
+#include <chrono>
 #include <string>
 #include <vector>
 
+#include "protocols/common/engine.hpp"
 #include "protocols/ftp/client_session.hpp"
 
 using namespace netstage::ftp;
+
+static_assert(netstage::proto::Engine<ClientSession>, "the FTP client speaks the one engine API");
 
 namespace {
 
@@ -18,13 +22,13 @@ struct ClientDriver {
 
     // Feeds a reply; returns the command lines the client sent in response.
     std::string reply(std::string_view bytes) {
-        client.receive(bytes);
+        client.receive(bytes, std::chrono::nanoseconds{0});
         return drain();
     }
     std::string drain() {
         std::string sent;
         for (ClientEvent e = client.nextEvent(); !std::holds_alternative<NeedData>(e); e = client.nextEvent()) {
-            if (auto* c = std::get_if<CommandSent>(&e)) sent += c->bytes;
+            if (std::holds_alternative<CommandSent>(e)) sent += client.takeOutput();
             events.push_back(std::move(e));
         }
         return sent;
@@ -107,7 +111,7 @@ TEST(FtpClient, listensBeforeSendingEprtAndFallsBackToPort) {
     EXPECT_TRUE(steps[1].ok);
     EXPECT_EQ(steps[1].data, "contents");
     d.reply("221 bye\r\n");
-    EXPECT_TRUE(d.client.finished());
+    EXPECT_TRUE(d.client.closed());
 }
 
 TEST(FtpClient, aFailedPassiveConnectFailsTheStepAndGoesOn) {
@@ -123,11 +127,57 @@ TEST(FtpClient, aFailedPassiveConnectFailsTheStepAndGoesOn) {
     EXPECT_EQ(steps[1].code, 0);
 }
 
+TEST(FtpClient, aCommandsBytesAreOutputOnceItsEventIsTaken) {
+    ClientDriver d{config(true, false, {ClientStep::login()})};
+    d.client.start(std::chrono::nanoseconds{0});
+    EXPECT_FALSE(d.client.nextTimeout().has_value());
+    d.client.receive("220 hi\r\n", std::chrono::nanoseconds{0});
+    EXPECT_EQ(d.client.takeOutput(), "") << "no event taken yet";
+    std::string output;
+    for (ClientEvent e = d.client.nextEvent(); !std::holds_alternative<NeedData>(e); e = d.client.nextEvent()) {
+        const std::string released = d.client.takeOutput();
+        EXPECT_EQ(released, std::holds_alternative<CommandSent>(e) ? "USER alice\r\n" : "");
+        output += released;
+    }
+    EXPECT_EQ(output, "USER alice\r\n");
+    EXPECT_FALSE(d.client.closed());
+}
+
+TEST(FtpClient, movesAlongItsStateTable) {
+    ClientDriver d{config(false, true, {ClientStep::login(), ClientStep::ls()})};
+    EXPECT_EQ(d.client.state(), ClientState::AwaitingGreeting);
+    ASSERT_EQ(d.reply("220 hi\r\n"), "USER alice\r\n");
+    EXPECT_EQ(d.client.state(), ClientState::AwaitingUserReply);
+    ASSERT_EQ(d.reply("331 pass?\r\n"), "PASS pw\r\n");
+    EXPECT_EQ(d.client.state(), ClientState::AwaitingPassReply);
+    ASSERT_EQ(d.reply("230 ok\r\n"), "TYPE I\r\n");
+    EXPECT_EQ(d.client.state(), ClientState::AwaitingTypeReply);
+    EXPECT_EQ(d.reply("200 binary\r\n"), "");
+    EXPECT_EQ(d.client.state(), ClientState::AwaitingListener) << "login over, ls in active mode listens first";
+    d.client.dataListening(45000);
+    EXPECT_EQ(d.drain(), "EPRT |1|192.168.0.7|45000|\r\n");
+    EXPECT_EQ(d.client.state(), ClientState::AwaitingPortReply);
+    EXPECT_EQ(d.reply("500 no EPRT\r\n"), "PORT 192,168,0,7,175,200\r\n");
+    EXPECT_EQ(d.client.state(), ClientState::AwaitingPortReply);
+    EXPECT_EQ(d.reply("200 ok\r\n"), "LIST\r\n");
+    EXPECT_EQ(d.client.state(), ClientState::AwaitingPreliminary);
+    d.reply("150 here it comes\r\n");
+    EXPECT_EQ(d.client.state(), ClientState::Transferring);
+    d.client.dataConnectionOpened();
+    d.client.dataReceived("a\r\n");
+    d.client.dataEof();
+    EXPECT_EQ(d.reply("226 done\r\n"), "QUIT\r\n");
+    EXPECT_EQ(d.client.state(), ClientState::AwaitingQuitReply);
+    d.reply("221 bye\r\n");
+    EXPECT_EQ(d.client.state(), ClientState::Done);
+    EXPECT_TRUE(d.client.closed());
+}
+
 TEST(FtpClient, a421EndsTheScript) {
     ClientDriver d{config(true, false, {ClientStep::login(), ClientStep::ls()})};
     d.reply("220 hi\r\n");
     d.reply("421 Service not available\r\n");
-    EXPECT_TRUE(d.client.finished());
+    EXPECT_TRUE(d.client.closed());
     EXPECT_EQ(d.eventsOf<CloseRequested>().size(), 1u);
     EXPECT_EQ(d.eventsOf<ScriptFinished>().size(), 1u);
 }

@@ -44,7 +44,7 @@ void expectFullScriptWorked(EnginePair& pair) {
     EXPECT_EQ(steps[3].data, "hello\n");
     EXPECT_EQ(steps[4].code, 226);
     EXPECT_EQ(pair.aliceFiles->readFile("/pub/up.txt").text(), "uploaded\n");
-    EXPECT_TRUE(pair.client->finished());
+    EXPECT_TRUE(pair.client->closed());
     EXPECT_TRUE(std::holds_alternative<ScriptFinished>(pair.clientEvents.back()));
 }
 
@@ -135,7 +135,7 @@ TEST(FtpEnginePair, aWrongPasswordFailsLoginAndLaterStepsGet530) {
     EXPECT_EQ(steps[0].code, 530);
     EXPECT_FALSE(steps[1].ok);
     EXPECT_EQ(steps[1].code, 530);
-    EXPECT_TRUE(pair.client->finished());
+    EXPECT_TRUE(pair.client->closed());
 }
 
 TEST(FtpEnginePair, aFailedActiveDataConnectionIsReportedAs425) {
@@ -172,7 +172,7 @@ TEST(FtpEnginePair, aMissingFileIsReportedAs550) {
     ASSERT_EQ(steps.size(), 2u);
     EXPECT_FALSE(steps[1].ok);
     EXPECT_EQ(steps[1].code, 550);
-    EXPECT_TRUE(pair.client->finished());
+    EXPECT_TRUE(pair.client->closed());
 }
 
 TEST(FtpEnginePair, noProtocolErrorsInANormalSession) {

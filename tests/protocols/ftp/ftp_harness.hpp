@@ -61,8 +61,8 @@ struct ServerHarness {
             ServerEvent event = server->nextEvent();
             if (std::holds_alternative<NeedData>(event)) return;
             events.push_back(event);
-            if (auto* reply = std::get_if<ReplySent>(&event)) {
-                wire += reply->bytes;
+            if (std::holds_alternative<ReplySent>(event)) {
+                wire += server->takeOutput();
             } else if (auto* listen = std::get_if<ListenRequested>(&event)) {
                 if (autoListen) server->passiveListening(listen->port);
             } else if (std::holds_alternative<ConnectRequested>(event)) {
@@ -145,6 +145,7 @@ struct EnginePair {
 
     void run() {
         server->start(std::chrono::nanoseconds{0});
+        client->start(std::chrono::nanoseconds{0});
         for (int guard = 0; guard < 10000; ++guard) {
             bool progress = false;
             for (ServerEvent e = server->nextEvent(); !std::holds_alternative<NeedData>(e); e = server->nextEvent()) {
@@ -165,7 +166,7 @@ struct EnginePair {
     void onServer(const ServerEvent& event) {
         if (auto* reply = std::get_if<ReplySent>(&event)) {
             for (const auto& line : reply->lines) transcript += "S: " + std::to_string(reply->code) + " " + line + "\n";
-            client->receive(reply->bytes);
+            client->receive(server->takeOutput(), std::chrono::nanoseconds{0});
         } else if (auto* listen = std::get_if<ListenRequested>(&event)) {
             serverListening = listen->port;
             server->passiveListening(listen->port);
@@ -188,14 +189,14 @@ struct EnginePair {
             }
             server->dataConnectionClosed();
         } else if (std::holds_alternative<CloseRequested>(event)) {
-            client->receiveEof();
+            client->receiveEof(std::chrono::nanoseconds{0});
         }
     }
 
     void onClient(const ClientEvent& event) {
         if (auto* sent = std::get_if<CommandSent>(&event)) {
             transcript += "C: " + sent->verb + (sent->argument.empty() ? "" : " " + sent->argument) + "\n";
-            server->receive(sent->bytes, std::chrono::nanoseconds{0});
+            server->receive(client->takeOutput(), std::chrono::nanoseconds{0});
         } else if (auto* listen = std::get_if<ListenRequested>(&event)) {
             clientListening = listen->port == 0 ? 40000 : listen->port;
             client->dataListening(clientListening);

@@ -67,12 +67,12 @@ TEST(FtpHostileInput, aClientFedGarbageRepliesNeverThrows) {
         Garbage garbage{seed};
         const std::string noise = "220 hi\r\n" + garbage.bytes(4000);
         EXPECT_NO_THROW({
-            client.receive(noise);
-            client.receiveEof();
+            client.receive(noise, std::chrono::nanoseconds{0});
+            client.receiveEof(std::chrono::nanoseconds{0});
             while (!std::holds_alternative<NeedData>(client.nextEvent())) {
             }
         });
-        EXPECT_TRUE(client.finished());
+        EXPECT_TRUE(client.closed());
     }
 }
 

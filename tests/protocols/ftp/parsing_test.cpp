@@ -1,15 +1,11 @@
 #include <gtest/gtest.h>
 
-#include <cstdlib>
-#include <fstream>
-#include <iterator>
 #include <string>
 #include <vector>
 
 #include "protocols/ftp/address.hpp"
 #include "protocols/ftp/command.hpp"
 #include "protocols/ftp/reply.hpp"
-#include "protocols/ftp/state.hpp"
 #include "protocols/ftp/transfer_format.hpp"
 
 using namespace netstage::ftp;
@@ -150,27 +146,4 @@ TEST(FtpTransferFormat, asciiConversionRoundTripsAnyFile) {
     for (int i = 0; i < 256; ++i) all += static_cast<char>(i);
     all += "\r\n\r\r\n";
     EXPECT_EQ(fromNetworkAscii(toNetworkAscii(all)), all);
-}
-
-TEST(FtpStateTable, everyStateButTheFirstIsReachableAndClosedIsFinal) {
-    for (ServerState state : {ServerState::AwaitingPassword, ServerState::LoggedIn, ServerState::AwaitingListener,
-                              ServerState::AwaitingDataConnection, ServerState::Sending, ServerState::Receiving,
-                              ServerState::Closed}) {
-        bool reachable = false;
-        for (const auto& row : kServerTransitions) reachable = reachable || (row.to == state && row.from != state);
-        EXPECT_TRUE(reachable) << toString(state);
-    }
-    for (const auto& row : kServerTransitions) EXPECT_NE(row.from, ServerState::Closed);
-    EXPECT_EQ(findTransition(ServerState::AwaitingUser, "USER")->to, ServerState::AwaitingPassword);
-    EXPECT_EQ(findTransition(ServerState::AwaitingUser, "PASV/EPSV"), nullptr);
-}
-
-TEST(FtpStateTable, theDiagramInTheDocsIsGeneratedFromTheTable) {
-    const char* root = std::getenv("NETSTAGE_SOURCE_DIR");
-    ASSERT_NE(root, nullptr);
-    std::ifstream file{std::string{root} + "/docs/ftp.md"};
-    ASSERT_TRUE(file.good());
-    const std::string doc{std::istreambuf_iterator<char>{file}, std::istreambuf_iterator<char>{}};
-    const std::string block = "```mermaid\n" + serverStateDiagram() + "```\n";
-    EXPECT_NE(doc.find(block), std::string::npos) << "docs/ftp.md should contain:\n" << block;
 }

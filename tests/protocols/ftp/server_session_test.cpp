@@ -2,7 +2,10 @@
 
 #include <string>
 
+#include "protocols/common/engine.hpp"
 #include "tests/protocols/ftp/ftp_harness.hpp"
+
+static_assert(netstage::proto::Engine<netstage::ftp::ServerSession>, "the FTP server speaks the one engine API");
 
 using netstage::ftp::CloseRequested;
 using netstage::ftp::CommandReceived;
@@ -215,7 +218,28 @@ TEST(FtpServer, quitSays221AndAsksToClose) {
     EXPECT_EQ(h.command("QUIT"), "221 Goodbye\r\n");
     EXPECT_EQ(h.server->state(), ServerState::Closed);
     EXPECT_EQ(h.eventsOf<CloseRequested>().size(), 1u);
+    EXPECT_TRUE(h.server->closed());
     EXPECT_EQ(h.command("NOOP"), "");  // nothing after QUIT
+}
+
+TEST(FtpServer, aReplysBytesAreOutputOnceItsEventIsTaken) {
+    ServerHarness h;
+    h.take();
+    h.server->receive("NOOP\r\nSYST\r\n", h.now);
+    EXPECT_EQ(h.server->takeOutput(), "") << "no event taken yet";
+    std::string output;
+    for (auto event = h.server->nextEvent(); !std::holds_alternative<netstage::ftp::NeedData>(event);
+         event = h.server->nextEvent()) {
+        const std::string released = h.server->takeOutput();
+        if (const auto* reply = std::get_if<netstage::ftp::ReplySent>(&event)) {
+            EXPECT_EQ(released.substr(0, 4), std::to_string(reply->code) + " ");
+        } else {
+            EXPECT_EQ(released, "");
+        }
+        output += released;
+    }
+    EXPECT_EQ(output, "200 NOOP ok\r\n215 UNIX Type: L8\r\n");
+    EXPECT_FALSE(h.server->closed());
 }
 
 TEST(FtpServer, closesWith421AfterTheIdleTimeout) {
