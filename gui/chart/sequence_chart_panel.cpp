@@ -9,6 +9,7 @@
 #include <QVBoxLayout>
 #include <cmath>
 #include <map>
+#include <optional>
 #include <set>
 
 #include "gui/chart/msc_arrow_item.hpp"
@@ -163,10 +164,13 @@ void SequenceChartPanel::fillConnections(const trace::MscChart& chart) {
     std::set<std::string> seen;
     for (const auto& arrow : chart.arrows) {
         if (arrow.connection.empty() || !seen.insert(arrow.connection).second) continue;
-        const auto key = trace::ConnectionKey::parse(arrow.connection);  // none for a DNS exchange without its query
+        const auto key = trace::ConnectionKey::parse(arrow.connection);
+        // A DNS exchange without its query ("10.0.1.10:53000-dns") has only its client end.
+        const auto client = key ? std::optional{key->client}
+                                : trace::parseEndpoint(arrow.connection.substr(0, arrow.connection.find('-')));
         const std::string role = arrow.protocol == "ftp" ? trace::toString(arrow.role) : std::string{};
         const std::string label = formatConnectionChoice(arrow.protocol, role, arrow.connection,
-                                                         key ? hostAt(key->client) : std::string{},
+                                                         client ? hostAt(*client) : std::string{},
                                                          key ? hostAt(key->server) : std::string{});
         connection_->addItem(QString::fromStdString(label), QString::fromStdString(arrow.connection));
     }

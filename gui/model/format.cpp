@@ -75,9 +75,11 @@ std::string formatConnectionChoice(const std::string& protocol, const std::strin
     if (const auto connection = trace::ConnectionKey::parse(key)) {
         return label + namedEnd(connection->client, clientHost) + " \u2192 " + namedEnd(connection->server, serverHost);
     }
-    // A DNS exchange is named "client-dns" when its query is not in the trace.
+    // A DNS exchange is named "10.0.1.10:53000-dns" when its query is not in the trace.
     const auto dash = key.find('-');
-    return label + (dash == std::string::npos ? key : key.substr(0, dash) + " \u2192 " + key.substr(dash + 1));
+    if (dash == std::string::npos) return label + key;
+    const auto client = trace::parseEndpoint(key.substr(0, dash));
+    return label + (client ? namedEnd(*client, clientHost) : key.substr(0, dash)) + " \u2192 " + key.substr(dash + 1);
 }
 
 }  // namespace netstage::gui
