@@ -103,7 +103,8 @@ void TcpStack::sendResetFor(const Packet& packet) {
     totals_.resetsSent++;
     totals_.segmentsSent++;
     if (tracer_.wantsEvents()) {
-        // The segment's sender would have been the client: this host answers as the server.
+        // A segment of no connection says nothing of who opened it; its sender is taken as the
+        // client, as for a SYN to a closed port. The text, this host's end first, is the same either way.
         const auto key = trace::ConnectionKey{{packet.ip.source, in.sourcePort}, {localAddress_, in.destinationPort}};
         tracer_.event(trace::Event{simulator_.now(), nodeName_, "tcp", "reset",
                                    {{"connection", key.toString(trace::ConnectionSide::Server)},
