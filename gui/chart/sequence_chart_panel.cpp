@@ -9,6 +9,7 @@
 #include <QVBoxLayout>
 #include <cmath>
 #include <map>
+#include <optional>
 #include <set>
 
 #include "gui/chart/msc_arrow_item.hpp"
@@ -17,6 +18,7 @@
 #include "gui/model/format.hpp"
 #include "gui/model/playback.hpp"
 #include "gui/player/player_controller.hpp"
+#include "simulator/trace/connection_key.hpp"
 #include "simulator/trace/msc_layout.hpp"
 
 namespace netstage::gui {
@@ -150,9 +152,9 @@ void SequenceChartPanel::fillConnections(const trace::MscChart& chart) {
             for (const auto& address : node.addresses) hostOf.emplace(address, node.name);
         }
     }
-    // "10.0.1.10:49152" -> "crepes.fr", or "" when no host has the address.
-    const auto hostAt = [&hostOf](const std::string& end) {
-        const auto host = hostOf.find(end.substr(0, end.rfind(':')));
+    // 10.0.1.10 -> "crepes.fr", or "" when no host has the address.
+    const auto hostAt = [&hostOf](Endpoint end) {
+        const auto host = hostOf.find(end.address.toString());
         return host == hostOf.end() ? std::string{} : host->second;
     };
     const QString keep = connection_->currentData().toString();
@@ -162,13 +164,14 @@ void SequenceChartPanel::fillConnections(const trace::MscChart& chart) {
     std::set<std::string> seen;
     for (const auto& arrow : chart.arrows) {
         if (arrow.connection.empty() || !seen.insert(arrow.connection).second) continue;
-        const auto dash = arrow.connection.find('-');
+        const auto key = trace::ConnectionKey::parse(arrow.connection);
+        // A DNS exchange without its query ("10.0.1.10:53000-dns") has only its client end.
+        const auto client = key ? std::optional{key->client}
+                                : trace::parseEndpoint(arrow.connection.substr(0, arrow.connection.find('-')));
         const std::string role = arrow.protocol == "ftp" ? trace::toString(arrow.role) : std::string{};
-        const std::string label =
-            dash == std::string::npos
-                ? formatConnectionChoice(arrow.protocol, role, arrow.connection, {}, {})
-                : formatConnectionChoice(arrow.protocol, role, arrow.connection, hostAt(arrow.connection.substr(0, dash)),
-                                         hostAt(arrow.connection.substr(dash + 1)));
+        const std::string label = formatConnectionChoice(arrow.protocol, role, arrow.connection,
+                                                         client ? hostAt(*client) : std::string{},
+                                                         key ? hostAt(key->server) : std::string{});
         connection_->addItem(QString::fromStdString(label), QString::fromStdString(arrow.connection));
     }
     connection_->setCurrentIndex(std::max(0, connection_->findData(keep)));

@@ -29,7 +29,7 @@ void EventFilterProxy::setProtocol(const QString& protocol) {
 void EventFilterProxy::setConnection(const QString& connection) {
     if (connection == connection_) return;
     connection_ = connection;
-    ends_ = parseConnectionKey(connection.toStdString());
+    ends_ = trace::ConnectionKey::parse(connection.toStdString());
     invalidateRowsFilter();
 }
 

@@ -36,7 +36,7 @@ private:
     QString layer_;
     QString protocol_;
     QString connection_;
-    std::optional<ConnectionEnds> ends_;
+    std::optional<trace::ConnectionKey> ends_;
 };
 
 }  // namespace netstage::gui

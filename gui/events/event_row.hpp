@@ -3,11 +3,9 @@
 // and protocol, and a one-line summary. Plain data, computed once per record.
 
 #include <cstddef>
-#include <cstdint>
-#include <optional>
 #include <string>
-#include <string_view>
 
+#include "simulator/trace/connection_key.hpp"
 #include "simulator/trace/record.hpp"
 
 namespace netstage::gui {
@@ -32,18 +30,9 @@ struct RecordClass {
 };
 RecordClass classifyRecord(const trace::Record& record);
 
-// A connection as the trace names it ("10.0.1.2:49152-10.0.2.10:25"): its
-// two ends, in either order.
-struct ConnectionEnds {
-    Endpoint a;
-    Endpoint b;
-};
-std::optional<ConnectionEnds> parseConnectionKey(std::string_view key);
-// A packet between those ends, either way, or an event whose `connection`
-// field names them, in either order.
-bool recordInConnection(const trace::Record& record, const ConnectionEnds& ends);
-
-// "smtp" for port 25, ... ; empty for a port no application protocol owns.
-std::string protocolOfPort(std::uint16_t port);
+// A packet between the key's two ends, either way, or an event whose
+// `connection` field names them (in either order: TCP's events write the
+// host's own end first).
+bool recordInConnection(const trace::Record& record, const trace::ConnectionKey& key);
 
 }  // namespace netstage::gui

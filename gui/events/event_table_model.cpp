@@ -4,7 +4,6 @@
 #include <QFont>
 #include <set>
 
-#include "gui/model/event_fields.hpp"
 #include "gui/model/format.hpp"
 #include "gui/widgets/look.hpp"
 
@@ -14,9 +13,9 @@ namespace {
 QString text(const std::string& value) { return QString::fromStdString(value); }
 
 EventTableModel::ConnectionChoice connectionChoice(const trace::Event& open) {
-    const std::string key = fieldText(open, "connection");
-    return {text(key), text(formatConnectionChoice(open.layer, fieldText(open, "role"), key, fieldText(open, "client"),
-                                                   fieldText(open, "server")))};
+    const std::string key = open.text("connection");
+    return {text(key), text(formatConnectionChoice(open.layer, open.text("role"), key, open.text("client"),
+                                                   open.text("server")))};
 }
 }  // namespace
 
@@ -60,8 +59,8 @@ void EventTableModel::setLog(const trace::TraceLog* log) {
     endResetModel();
 }
 
-bool EventTableModel::rowInConnection(int row, const ConnectionEnds& ends) const {
-    return log_ != nullptr && recordInConnection(log_->records.at(static_cast<std::size_t>(row)), ends);
+bool EventTableModel::rowInConnection(int row, const trace::ConnectionKey& key) const {
+    return log_ != nullptr && recordInConnection(log_->records.at(static_cast<std::size_t>(row)), key);
 }
 
 const EventRow& EventTableModel::row(int index) const {

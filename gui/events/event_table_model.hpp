@@ -48,7 +48,7 @@ public:
         QString label;
     };
     const std::vector<ConnectionChoice>& connections() const { return connections_; }
-    bool rowInConnection(int row, const ConnectionEnds& ends) const;
+    bool rowInConnection(int row, const trace::ConnectionKey& key) const;
 
     int rowCount(const QModelIndex& parent = {}) const override;
     int columnCount(const QModelIndex& parent = {}) const override;

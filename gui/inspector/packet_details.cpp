@@ -5,6 +5,7 @@
 #include <stdexcept>
 
 #include "protocols/dns/wire_format.hpp"
+#include "simulator/packet/tcp_flag_names.hpp"
 #include "simulator/packet/wire_format.hpp"
 
 namespace netstage::gui {
@@ -18,19 +19,8 @@ std::string hex(std::uint32_t value, int digits) {
 }
 
 std::string flagNames(const TcpHeader& tcp) {
-    std::string text;
-    const auto add = [&](std::uint8_t flag, const char* name) {
-        if (!tcp.has(flag)) return;
-        if (!text.empty()) text += ", ";
-        text += name;
-    };
-    add(tcp_flags::urg, "URG");
-    add(tcp_flags::ack, "ACK");
-    add(tcp_flags::psh, "PSH");
-    add(tcp_flags::rst, "RST");
-    add(tcp_flags::syn, "SYN");
-    add(tcp_flags::fin, "FIN");
-    return text.empty() ? "none" : text;
+    const std::string names = tcpFlagNames(tcp.flags);
+    return names.empty() ? "none" : names;
 }
 
 // The initial sequence number the sender `from` chose for the connection to

@@ -2,6 +2,8 @@
 
 #include <cctype>
 
+#include "simulator/trace/connection_key.hpp"
+
 namespace netstage::gui {
 
 namespace {
@@ -49,23 +51,18 @@ std::string formatBytes(std::int64_t bytes) {
 }
 
 std::string formatConnection(const std::string& connection) {
-    const auto dash = connection.find('-');
-    if (dash == std::string::npos) return connection;
-    const std::string local = connection.substr(0, dash);
-    const std::string remote = connection.substr(dash + 1);
-    const auto colon = local.rfind(':');
-    if (colon == std::string::npos || remote.find(':') == std::string::npos) return connection;
-    const std::string port = local.substr(colon);
-    if (remote == "0.0.0.0:0") return "listening on " + port;
-    return port + " \u2192 " + remote;
+    // TCP's events name a connection from the host: its own end first.
+    const auto ends = trace::parseConnectionEnds(connection);
+    if (!ends) return connection;
+    const std::string port = ":" + std::to_string(ends->first.port);
+    if (ends->second == Endpoint{}) return "listening on " + port;
+    return port + " \u2192 " + ends->second.toString();
 }
 
 namespace {
 // "10.0.1.2:49152" and "alice-pc" -> "alice-pc:49152".
-std::string namedEnd(const std::string& end, const std::string& host) {
-    const auto colon = end.rfind(':');
-    if (host.empty() || colon == std::string::npos) return end;
-    return host + end.substr(colon);
+std::string namedEnd(Endpoint end, const std::string& host) {
+    return host.empty() ? end.toString() : host + ":" + std::to_string(end.port);
 }
 }  // namespace
 
@@ -74,12 +71,15 @@ std::string formatConnectionChoice(const std::string& protocol, const std::strin
     std::string label = protocol;
     for (char& c : label) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
     if (role == "control" || role == "data") label += " " + role;
-    const auto dash = key.find('-');
     label += "  ";
-    label += dash == std::string::npos
-                 ? key
-                 : namedEnd(key.substr(0, dash), clientHost) + " \u2192 " + namedEnd(key.substr(dash + 1), serverHost);
-    return label;
+    if (const auto connection = trace::ConnectionKey::parse(key)) {
+        return label + namedEnd(connection->client, clientHost) + " \u2192 " + namedEnd(connection->server, serverHost);
+    }
+    // A DNS exchange is named "10.0.1.10:53000-dns" when its query is not in the trace.
+    const auto dash = key.find('-');
+    if (dash == std::string::npos) return label + key;
+    const auto client = trace::parseEndpoint(key.substr(0, dash));
+    return label + (client ? namedEnd(*client, clientHost) : key.substr(0, dash)) + " \u2192 " + key.substr(dash + 1);
 }
 
 }  // namespace netstage::gui

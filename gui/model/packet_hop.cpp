@@ -5,27 +5,15 @@
 #include <utility>
 
 #include "gui/model/format.hpp"
+#include "simulator/packet/tcp_flag_names.hpp"
+#include "simulator/trace/protocol_table.hpp"
 
 namespace netstage::gui {
 
 namespace {
-bool hasPort(const Packet& packet, std::uint16_t port) {
-    if (const auto* tcp = packet.tcp()) return tcp->sourcePort == port || tcp->destinationPort == port;
-    if (const auto* udp = packet.udp()) return udp->sourcePort == port || udp->destinationPort == port;
-    return false;
-}
-
 std::string flagsText(const TcpHeader& tcp) {
-    std::string text;
-    const auto add = [&text](const char* name) {
-        if (!text.empty()) text += ", ";
-        text += name;
-    };
-    if (tcp.has(tcp_flags::syn)) add("SYN");
-    if (tcp.has(tcp_flags::fin)) add("FIN");
-    if (tcp.has(tcp_flags::rst)) add("RST");
-    if (tcp.has(tcp_flags::ack)) add("ACK");
-    return text.empty() ? "TCP" : text;
+    const std::string names = tcpFlagNames(tcp.flags);
+    return names.empty() ? "TCP" : names;
 }
 
 bool isText(const Bytes& payload) {
@@ -76,11 +64,21 @@ std::string_view toString(ProtocolKind kind) {
 }
 
 ProtocolKind classifyPacket(const Packet& packet) {
-    if (hasPort(packet, 25)) return ProtocolKind::Smtp;
-    if (hasPort(packet, 110)) return ProtocolKind::Pop3;
-    if (hasPort(packet, 143)) return ProtocolKind::Imap;
-    if (hasPort(packet, 21)) return ProtocolKind::FtpControl;
-    if (hasPort(packet, 53)) return ProtocolKind::Dns;
+    const trace::WellKnownPort* port = nullptr;
+    if (const auto* tcp = packet.tcp()) {
+        port = trace::wellKnownPort(tcp->sourcePort);
+        if (port == nullptr) port = trace::wellKnownPort(tcp->destinationPort);
+    } else if (const auto* udp = packet.udp()) {
+        port = trace::wellKnownPort(udp->sourcePort);
+        if (port == nullptr) port = trace::wellKnownPort(udp->destinationPort);
+    }
+    // FTP's data connections (port 20, or a passive port) are drawn as bulk data.
+    if (port == nullptr || port->role == "data") return ProtocolKind::Data;
+    if (port->protocol == "smtp") return ProtocolKind::Smtp;
+    if (port->protocol == "pop3") return ProtocolKind::Pop3;
+    if (port->protocol == "imap") return ProtocolKind::Imap;
+    if (port->protocol == "ftp") return ProtocolKind::FtpControl;
+    if (port->protocol == "dns") return ProtocolKind::Dns;
     return ProtocolKind::Data;
 }
 
@@ -127,6 +125,7 @@ PacketMotion readPacketMotion(const trace::TraceLog& log, const Topology& topolo
             hop.arrival = record->time + transmission + link->delay;
             hop.protocol = kind;
             hop.control = isControlSegment(record->packet);
+            if (const auto* tcp = record->packet.tcp()) hop.tcpFlags = tcp->flags;
             hop.label = packetLabel(record->packet, kind);
             hop.summary = formatBytes(static_cast<std::int64_t>(record->packet.wireSize())) + " " + hop.label;
             motion.longestHop = std::max(motion.longestHop, hop.arrival - hop.start);

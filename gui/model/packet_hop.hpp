@@ -38,6 +38,7 @@ struct PacketHop {
     bool lost = false;  // dropped on the wire (reason "loss")
     ProtocolKind protocol = ProtocolKind::Data;
     bool control = false;
+    std::uint8_t tcpFlags = 0;  // of a TCP segment (tcp_flags::syn, ...); 0 for UDP
     std::string label;
     std::string summary;
 

@@ -8,7 +8,7 @@ namespace netstage::gui {
 Playback::Playback(trace::TraceLog log)
     : log_{std::move(log)},
       topology_{readTopology(log_)},
-      transcript_{readTranscript(log_, topology_)},
+      transcript_{readTranscript(log_)},
       motion_{readPacketMotion(log_, topology_)} {}
 
 void Playback::applyUpTo(std::size_t position) {

@@ -3,7 +3,6 @@
 #include <array>
 #include <utility>
 
-#include "gui/model/event_fields.hpp"
 
 namespace netstage::gui {
 
@@ -54,41 +53,41 @@ NodeInfo& nodeNamed(Topology& topology, const std::string& name) {
 }
 
 void readNode(Topology& topology, const trace::Event& event) {
-    const auto id = fieldInt(event, "id");
-    const std::string name = fieldText(event, "name");
+    const auto id = event.integer("id");
+    const std::string name = event.text("name");
     if (!id || name.empty()) return;
     NodeInfo& node = nodeNamed(topology, name);
     node.id = static_cast<std::uint32_t>(*id);
     topology.lookup.nodeById.emplace(node.id, static_cast<std::size_t>(&node - topology.nodes.data()));
-    node.addresses = splitAddresses(fieldText(event, "addresses"));
-    if (fieldText(event, "kind") == "router") node.role = NodeRole::Router;
+    node.addresses = splitAddresses(event.text("addresses"));
+    if (event.text("kind") == "router") node.role = NodeRole::Router;
 }
 
 void readHost(Topology& topology, const trace::Event& event) {
-    const std::string name = fieldText(event, "name");
+    const std::string name = event.text("name");
     if (name.empty()) return;
     NodeInfo& node = nodeNamed(topology, name);
-    const std::string role = fieldText(event, "role");
+    const std::string role = event.text("role");
     if (!role.empty()) node.role = nodeRoleFromString(role);
-    const auto x = fieldInt(event, "x");
-    const auto y = fieldInt(event, "y");
+    const auto x = event.integer("x");
+    const auto y = event.integer("y");
     if (x && y) node.position = ScenePoint{static_cast<double>(*x), static_cast<double>(*y)};
 }
 
 void readLink(Topology& topology, const trace::Event& event) {
-    const auto id = fieldInt(event, "id");
-    const auto a = fieldInt(event, "a");
-    const auto b = fieldInt(event, "b");
+    const auto id = event.integer("id");
+    const auto a = event.integer("a");
+    const auto b = event.integer("b");
     if (!id || !a || !b) return;
     LinkInfo link;
     link.id = static_cast<std::int32_t>(*id);
     link.a = static_cast<std::uint32_t>(*a);
     link.b = static_cast<std::uint32_t>(*b);
-    link.addressA = fieldText(event, "addressA");
-    link.addressB = fieldText(event, "addressB");
-    link.bitsPerSecond = fieldInt(event, "rate_bps").value_or(0);
-    link.delay = Time::fromNanoseconds(fieldInt(event, "delay_ns").value_or(0));
-    link.loss = fieldText(event, "loss");
+    link.addressA = event.text("addressA");
+    link.addressB = event.text("addressB");
+    link.bitsPerSecond = event.integer("rate_bps").value_or(0);
+    link.delay = Time::fromNanoseconds(event.integer("delay_ns").value_or(0));
+    link.loss = event.text("loss");
     topology.lookup.linkById.emplace(link.id, topology.links.size());
     topology.links.push_back(link);
 }
@@ -157,12 +156,12 @@ Topology readTopology(const trace::TraceLog& log) {
     Topology topology;
     for (const auto& record : log.records) {
         if (const auto* event = std::get_if<trace::Event>(&record)) {
-            if (isEvent(*event, "topology", "node")) readNode(topology, *event);
-            else if (isEvent(*event, "topology", "link")) readLink(topology, *event);
-            else if (isEvent(*event, "scenario", "host")) readHost(topology, *event);
-            else if (isEvent(*event, "scenario", "title")) {
-                topology.title = fieldText(*event, "title");
-                topology.description = fieldText(*event, "description");
+            if (event->is("topology", "node")) readNode(topology, *event);
+            else if (event->is("topology", "link")) readLink(topology, *event);
+            else if (event->is("scenario", "host")) readHost(topology, *event);
+            else if (event->is("scenario", "title")) {
+                topology.title = event->text("title");
+                topology.description = event->text("description");
             }
         } else {
             const auto& packet = std::get<trace::PacketRecord>(record);

@@ -2,27 +2,26 @@
 
 #include <algorithm>
 
-#include "gui/model/event_fields.hpp"
 
 namespace netstage::gui {
 
 namespace {
 MailItem mailItem(const trace::Event& event) {
     MailItem item;
-    item.message = fieldText(event, "message");
-    item.from = fieldText(event, "from");
-    item.to = fieldText(event, "to");
-    item.subject = fieldText(event, "subject");
-    item.size = fieldInt(event, "size").value_or(0);
-    item.attempt = fieldInt(event, "attempt").value_or(0);
+    item.message = event.text("message");
+    item.from = event.text("from");
+    item.to = event.text("to");
+    item.subject = event.text("subject");
+    item.size = event.integer("size").value_or(0);
+    item.attempt = event.integer("attempt").value_or(0);
     return item;
 }
 
 // A mailbox's INBOX is the mailbox itself ("bob@hamburger.edu"); its other
 // folders are listed beside it ("bob@hamburger.edu/Recipes").
 std::string mailboxKey(const trace::Event& event) {
-    std::string key = fieldText(event, "mailbox");
-    const std::string folder = fieldText(event, "folder");
+    std::string key = event.text("mailbox");
+    const std::string folder = event.text("folder");
     if (!key.empty() && !folder.empty() && folder != "INBOX") key += "/" + folder;
     return key;
 }
@@ -52,13 +51,13 @@ void WorldState::apply(const trace::Event& event) {
         applyMail(event);
     } else if (event.layer == "ftp") {
         applyFtp(event);
-    } else if (isEvent(event, "tcp", "state")) {
-        const std::string connection = fieldText(event, "connection");
-        if (!connection.empty()) hosts_[event.node].connections[connection] = fieldText(event, "to");
-    } else if (isEvent(event, "narration", "caption")) {
-        caption_ = fieldText(event, "text");
+    } else if (event.is("tcp", "state")) {
+        const std::string connection = event.text("connection");
+        if (!connection.empty()) hosts_[event.node].connections[connection] = event.text("to");
+    } else if (event.is("narration", "caption")) {
+        caption_ = event.text("text");
     } else if (event.layer == "link" && (event.type == "down" || event.type == "up")) {
-        const auto link = fieldInt(event, "link");
+        const auto link = event.integer("link");
         if (!link) return;
         if (event.type == "down") linksDown_.insert(*link);
         else linksDown_.erase(*link);
@@ -69,21 +68,21 @@ void WorldState::applyMail(const trace::Event& event) {
     if (event.type == "downloaded") {
         // A POP3 client's copy: numbered by the client, as it keeps them.
         MailItem item = mailItem(event);
-        item.message = "local-" + std::to_string(fieldInt(event, "count").value_or(0));
+        item.message = "local-" + std::to_string(event.integer("count").value_or(0));
         hosts_[event.node].downloaded.push_back(std::move(item));
         return;
     }
-    const std::string id = fieldText(event, "message");
+    const std::string id = event.text("message");
     if (id.empty()) return;
     HostState& host = hosts_[event.node];
     if (event.type == "queued") {
-        const std::string queue = fieldText(event, "queue").empty() ? "outgoing" : fieldText(event, "queue");
+        const std::string queue = event.text("queue").empty() ? "outgoing" : event.text("queue");
         removeFromAll(host.queues, id);
         host.queues[queue].push_back(mailItem(event));
     } else if (event.type == "retry-scheduled") {
         for (auto& [name, items] : host.queues) {
             for (auto& item : items) {
-                if (item.message == id) item.attempt = fieldInt(event, "attempt").value_or(item.attempt);
+                if (item.message == id) item.attempt = event.integer("attempt").value_or(item.attempt);
             }
         }
     } else if (event.type == "relayed" || event.type == "bounced" || event.type == "delivered") {
@@ -105,24 +104,24 @@ void WorldState::applyMail(const trace::Event& event) {
 
 void WorldState::applyFtp(const trace::Event& event) {
     if (event.type == "file") {
-        hosts_[event.node].ftpFiles[fieldText(event, "path")] = fieldInt(event, "size").value_or(0);
+        hosts_[event.node].ftpFiles[event.text("path")] = event.integer("size").value_or(0);
     } else if (event.type == "transfer-end") {
-        const std::string verb = fieldText(event, "verb");
-        const std::int64_t bytes = fieldInt(event, "bytes").value_or(0);
+        const std::string verb = event.text("verb");
+        const std::int64_t bytes = event.integer("bytes").value_or(0);
         auto& files = hosts_[event.node].ftpFiles;
-        if (verb == "STOR") files[fieldText(event, "file")] = bytes;
-        else if (verb == "APPE") files[fieldText(event, "file")] += bytes;
+        if (verb == "STOR") files[event.text("file")] = bytes;
+        else if (verb == "APPE") files[event.text("file")] += bytes;
     } else if (event.type == "file-changed") {
-        const std::string action = fieldText(event, "action");
+        const std::string action = event.text("action");
         auto& files = hosts_[event.node].ftpFiles;
-        const std::string path = fieldText(event, "path");
+        const std::string path = event.text("path");
         if (action == "delete") {
             files.erase(path);
         } else if (action == "rename") {
             if (auto it = files.find(path); it != files.end()) {
                 const std::int64_t size = it->second;
                 files.erase(it);
-                files[fieldText(event, "new_path")] = size;
+                files[event.text("new_path")] = size;
             }
         }
     }

@@ -24,9 +24,9 @@ QFont markFont() {
     return font;
 }
 
-bool flagsWorthNaming(const QString& flags) {
-    return flags.contains(QLatin1String("SYN")) || flags.contains(QLatin1String("FIN")) ||
-           flags.contains(QLatin1String("RST"));
+// Opening, closing and resetting are the lecture's story; a bare ACK is not.
+bool flagsWorthNaming(std::uint8_t flags) {
+    return (flags & (tcp_flags::syn | tcp_flags::fin | tcp_flags::rst)) != 0;
 }
 }  // namespace
 
@@ -41,7 +41,7 @@ PacketItem::PacketItem() {
 void PacketItem::setHop(const PacketHop& hop) {
     const Form form = hop.control ? Form::Mark : hop.protocol == ProtocolKind::Data ? Form::Block : Form::Label;
     QString text = QString::fromStdString(hop.label);
-    if (form == Form::Mark && !flagsWorthNaming(text)) text.clear();
+    if (form == Form::Mark && !flagsWorthNaming(hop.tcpFlags)) text.clear();
     // Bulk data says what it is: FTP's data connections next to its control
     // connection are the picture the lecture draws.
     if (form == Form::Block) text = QStringLiteral("data ") + text;

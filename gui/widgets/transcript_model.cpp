@@ -40,12 +40,16 @@ QVariant TranscriptModel::data(const QModelIndex& index, int role) const {
     }
     const TranscriptRow& row = transcript_->rows[static_cast<std::size_t>(index.row())];
     const bool header = row.kind == TranscriptRow::Kind::Header;
-    const bool current = !header && row.message == current_;
-    const bool future = !header && (!current_ || *row.message > *current_);
+    const bool note = row.kind == TranscriptRow::Kind::Note;
+    const bool line = row.kind == TranscriptRow::Kind::Line;
+    const bool current = line && row.message == current_;
+    const bool future = line && (!current_ || *row.message > *current_);
     switch (role) {
     case Qt::DisplayRole: return QString::fromStdString(row.text);
     case Qt::FontRole: {
-        QFont font = header ? look::labelBoldFont() : look::monoFont();
+        // A note is a sentence, not a protocol line: the label font, in italics.
+        QFont font = header ? look::labelBoldFont() : note ? look::labelFont() : look::monoFont();
+        if (note) font.setItalic(true);
         if (current) font.setBold(true);
         return font;
     }

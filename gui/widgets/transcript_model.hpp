@@ -1,6 +1,7 @@
 #pragma once
 // The transcript as a Qt list model: each connection's header
-// ("# crepes.fr -> hamburger.edu SMTP") followed by its C:/S: lines.
+// ("# alice-pc (10.0.1.2:49152) -> crepes.fr (10.0.1.10:25) SMTP") followed
+// by its C:/S: lines, and the transcript's notes.
 // Lines already played are ink, the current one is highlighted, the ones
 // still to come are grey. An adapter over gui::Transcript; no state of its own
 // beyond which message is current.

@@ -8,6 +8,7 @@
 #include <string_view>
 
 #include "simulator/tcp/tcp_connection.hpp"
+#include "simulator/trace/connection_key.hpp"
 
 namespace netstage::apps {
 
@@ -17,7 +18,7 @@ inline std::string_view asText(std::span<const std::uint8_t> bytes) {
 
 // "10.0.1.2:49152-10.0.2.10:25": client end first, as trace events name connections.
 inline std::string clientFirstName(const tcp::TcpConnection& accepted) {
-    return accepted.remote().toString() + "-" + accepted.local().toString();
+    return trace::ConnectionKey::seenFrom(trace::ConnectionSide::Server, accepted.local(), accepted.remote()).toString();
 }
 
 }  // namespace netstage::apps

@@ -1,5 +1,7 @@
 #include "simulator/apps/host_firewall.hpp"
 
+#include "simulator/trace/connection_key.hpp"
+
 namespace netstage::apps {
 
 IncomingFirewall::IncomingFirewall(HostStack& host) : host_{host} {
@@ -37,10 +39,10 @@ void IncomingFirewall::reject(const Packet& syn) {
     reset.transport = out;
     trace::Tracer& tracer = host_.node().network().tracer();
     if (tracer.wantsEvents()) {
-        const Endpoint local{reset.ip.source, in.destinationPort};
-        const Endpoint remote{syn.ip.source, in.sourcePort};
+        // Named as TCP's events name it: this host, the refused server, first.
+        const auto key = trace::ConnectionKey{{syn.ip.source, in.sourcePort}, {reset.ip.source, in.destinationPort}};
         tracer.event(trace::Event{host_.simulator().now(), host_.node().name(), "firewall", "refused",
-                                  {{"connection", local.toString() + "-" + remote.toString()},
+                                  {{"connection", key.toString(trace::ConnectionSide::Server)},
                                    {"reason", std::string{"accepts no incoming connections"}}}});
     }
     host_.node().send(std::move(reset));

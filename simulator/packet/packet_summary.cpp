@@ -1,26 +1,14 @@
 #include "simulator/packet/packet_summary.hpp"
 
-#include <array>
-#include <utility>
+#include "simulator/packet/tcp_flag_names.hpp"
 
 namespace netstage {
 
 namespace {
 
 std::string flagList(std::uint8_t flags) {
-    static constexpr std::array<std::pair<std::uint8_t, const char*>, 8> names{{
-        {tcp_flags::fin, "FIN"}, {tcp_flags::syn, "SYN"}, {tcp_flags::rst, "RST"},
-        {tcp_flags::psh, "PSH"}, {tcp_flags::ack, "ACK"}, {tcp_flags::urg, "URG"},
-        {0x40, "ECE"}, {0x80, "CWR"},
-    }};
-    std::string out = "[";
-    for (const auto& [bit, name] : names) {
-        if ((flags & bit) == 0) continue;
-        if (out.size() > 1) out += ", ";
-        out += name;
-    }
-    if (out.size() == 1) out += "<none>";
-    return out + ']';
+    const std::string names = tcpFlagNames(flags);
+    return "[" + (names.empty() ? std::string{"<none>"} : names) + "]";
 }
 
 }  // namespace

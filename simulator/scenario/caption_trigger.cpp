@@ -13,11 +13,7 @@ void CaptionTrigger::waitFor(std::string layer, std::string type, std::string no
 
 namespace {
 bool lineMatches(const trace::Event& event, const std::string& line) {
-    if (line.empty()) return true;
-    for (const auto& [key, value] : event.fields) {
-        if (key == "text") return std::holds_alternative<std::string>(value) && std::get<std::string>(value) == line;
-    }
-    return false;
+    return line.empty() || (event.field("text") != nullptr && event.text("text") == line);
 }
 }  // namespace
 

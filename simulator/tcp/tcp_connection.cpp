@@ -8,6 +8,7 @@
 #include <utility>
 
 #include "simulator/tcp/tcp_stack.hpp"
+#include "simulator/trace/connection_key.hpp"
 
 namespace netstage::tcp {
 
@@ -29,7 +30,11 @@ TcpConnection::~TcpConnection() {
     simulator_.cancel(deliveryEvent_);
 }
 
-std::string TcpConnection::name() const { return local_.toString() + "-" + remote_.toString(); }
+// TCP's events name a connection from this host: its own end first.
+std::string TcpConnection::name() const {
+    const auto self = passive_ ? trace::ConnectionSide::Server : trace::ConnectionSide::Client;
+    return trace::ConnectionKey::seenFrom(self, local_, remote_).toString(self);
+}
 
 std::uint32_t TcpConnection::Segment::length() const {
     std::uint32_t length = static_cast<std::uint32_t>(payload.size());

@@ -3,6 +3,8 @@
 #include <stdexcept>
 #include <utility>
 
+#include "simulator/trace/connection_key.hpp"
+
 namespace netstage::tcp {
 
 TcpStack::TcpStack(Simulator& simulator, trace::Tracer& tracer, RandomStream isnStream, std::uint32_t nodeId,
@@ -101,10 +103,11 @@ void TcpStack::sendResetFor(const Packet& packet) {
     totals_.resetsSent++;
     totals_.segmentsSent++;
     if (tracer_.wantsEvents()) {
-        const Endpoint local{localAddress_, in.destinationPort};
-        const Endpoint remote{packet.ip.source, in.sourcePort};
+        // A segment of no connection says nothing of who opened it; its sender is taken as the
+        // client, as for a SYN to a closed port. The text, this host's end first, is the same either way.
+        const auto key = trace::ConnectionKey{{packet.ip.source, in.sourcePort}, {localAddress_, in.destinationPort}};
         tracer_.event(trace::Event{simulator_.now(), nodeName_, "tcp", "reset",
-                                   {{"connection", local.toString() + "-" + remote.toString()},
+                                   {{"connection", key.toString(trace::ConnectionSide::Server)},
                                     {"reason", std::string{"no-connection"}}}});
     }
     transmit(std::move(reset));
@@ -127,7 +130,8 @@ void TcpStack::stopListening(std::uint16_t port) {
 void TcpStack::traceListener(std::uint16_t port, TcpState from, TcpState to) {
     if (!tracer_.wantsEvents()) return;
     tracer_.event(trace::Event{simulator_.now(), nodeName_, "tcp", "state",
-                               {{"connection", Endpoint{localAddress_, port}.toString() + "-0.0.0.0:0"},
+                               {{"connection", trace::ConnectionKey{Endpoint{}, Endpoint{localAddress_, port}}
+                                                   .toString(trace::ConnectionSide::Server)},
                                 {"from", std::string{toString(from)}},
                                 {"to", std::string{toString(to)}}}});
 }

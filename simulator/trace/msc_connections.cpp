@@ -1,5 +1,7 @@
 #include "simulator/trace/msc_connections.hpp"
 
+#include "simulator/trace/connection_key.hpp"
+
 #include <algorithm>
 #include <map>
 #include <utility>
@@ -7,22 +9,10 @@
 
 namespace netstage::trace {
 
-namespace {
-
-std::string portOf(const std::string& endpoint) {
-    const auto colon = endpoint.rfind(':');
-    return colon == std::string::npos ? std::string{} : endpoint.substr(colon);
-}
-
-}  // namespace
-
 std::string MscConnection::ports() const {
-    const auto dash = id.find('-');
-    if (dash == std::string::npos) return id;
-    const std::string client = portOf(id.substr(0, dash));
-    const std::string server = portOf(id.substr(dash + 1));
-    if (client.empty() || server.empty()) return id;
-    return client + " \u2192 " + server;
+    const auto key = ConnectionKey::parse(id);
+    if (!key) return id;  // a DNS exchange whose query is not in the trace: "10.0.1.2:5353-dns"
+    return ":" + std::to_string(key->client.port) + " \u2192 :" + std::to_string(key->server.port);
 }
 
 void assignConnectionLanes(MscChart& chart) {

@@ -8,6 +8,7 @@
 // sequence of records.
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -34,7 +35,11 @@ struct PacketEvent {
     std::string_view nodeName;
     std::int32_t link = -1;      // LinkId, or -1 when no link is involved
     PacketAction action = PacketAction::Sent;
-    std::string_view reason;     // for Dropped: "loss", "queue-full", "link-down", "ttl-expired", "no-route", "no-listener"
+    // For Dropped, why: on a link "loss", "queue-full", "link-down"; at a node
+    // "no-route", "not-a-router", "ttl-expired", "port-unreachable" (UDP, no
+    // socket), "protocol-unreachable". A TCP segment for a port nobody
+    // listens on is received, and answered by a tcp/reset event and a RST.
+    std::string_view reason;
     const Packet& packet;
 };
 
@@ -47,6 +52,20 @@ struct Event {
     std::string layer;  // "topology", "link", "tcp", "udp", "smtp", "pop3", "imap", "ftp", "dns", "mail", "narration", ...
     std::string type;   // layer-specific: "state", "command", "reply", "stored", "caption", ...
     Fields fields;      // ordered; order is part of the trace format
+
+    // Reading a field by name. Readers take traces from newer producers and
+    // hand-written files, so a missing field is an empty value, never an
+    // exception. One rule for numbers, both ways: a field is read as the type
+    // asked for when its value is exactly that value written the other way.
+    // text() gives an integer in decimal ("25"); integer() takes a string that
+    // is a decimal int64 and nothing else ("25", "-3"; not "+25", " 25",
+    // "25 s", "0x19"), so text(integer(x)) == x.
+    const FieldValue* field(std::string_view name) const;
+    std::string text(std::string_view name) const;
+    std::optional<std::int64_t> integer(std::string_view name) const;
+    bool is(std::string_view eventLayer, std::string_view eventType) const {
+        return layer == eventLayer && type == eventType;
+    }
 };
 
 struct TraceHeader {

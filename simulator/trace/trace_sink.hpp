@@ -6,8 +6,8 @@
 
 namespace netstage::trace {
 
-// Anything that observes a run: recorder, JSON Lines writer, pcap writer,
-// fingerprint, GUI controller, transcript printer.
+// Anything that observes a run: the recorder (whose TraceLog the GUI plays),
+// the JSON Lines writer, the pcap writer, the fingerprint, the transcript.
 class TraceSink {
 public:
     virtual ~TraceSink() = default;

@@ -4,34 +4,16 @@
 #include <string>
 #include <string_view>
 
+#include "simulator/trace/connection_key.hpp"
+#include "simulator/trace/protocol_table.hpp"
+
 namespace netstage::trace {
 
 namespace {
 
-std::string field(const Event& event, std::string_view name) {
-    for (const auto& [key, value] : event.fields) {
-        if (key == name) {
-            if (const auto* text = std::get_if<std::string>(&value)) return *text;
-            return std::to_string(std::get<std::int64_t>(value));
-        }
-    }
-    return {};
-}
-
 std::string upper(std::string text) {
     for (char& c : text) c = (c >= 'a' && c <= 'z') ? static_cast<char>(c - 'a' + 'A') : c;
     return text;
-}
-
-bool isApplicationLayer(const std::string& layer) {
-    return layer == "smtp" || layer == "pop3" || layer == "imap" || layer == "ftp";
-}
-
-// "10.0.1.10:49152-10.0.2.10:25" -> {"10.0.1.10:49152", "10.0.2.10:25"}
-std::pair<std::string, std::string> ends(const std::string& connection) {
-    const auto dash = connection.find('-');
-    if (dash == std::string::npos) return {connection, {}};
-    return {connection.substr(0, dash), connection.substr(dash + 1)};
 }
 
 // Events that stand for a dialogue that never opened or did not carry its
@@ -44,13 +26,13 @@ struct NoteEvent {
 
 // A relay's connection to a mail exchanger that never opened (mail server queue).
 std::string connectFailedNote(const Event& event) {
-    return event.node + ": connection to " + field(event, "exchange") + " (" + field(event, "address") + ") failed after " +
-           field(event, "elapsed") + ": " + field(event, "reason") + "; " + field(event, "next");
+    return event.node + ": connection to " + event.text("exchange") + " (" + event.text("address") + ") failed after " +
+           event.text("elapsed") + ": " + event.text("reason") + "; " + event.text("next");
 }
 
 // A user agent's message that its server refused, or that never reached the server.
 std::string submitFailedNote(const Event& event) {
-    return event.node + ": message " + field(event, "message") + " not sent: " + field(event, "reply");
+    return event.node + ": message " + event.text("message") + " not sent: " + event.text("reply");
 }
 
 constexpr NoteEvent kNoteEvents[] = {
@@ -61,7 +43,12 @@ constexpr NoteEvent kNoteEvents[] = {
 }  // namespace
 
 std::string TranscriptBlock::header() const {
-    const auto [clientEnd, serverEnd] = ends(connection);
+    std::string clientEnd = connection;
+    std::string serverEnd;
+    if (const auto key = ConnectionKey::parse(connection)) {
+        clientEnd = key->client.toString();
+        serverEnd = key->server.toString();
+    }
     std::string text = "# " + client + " (" + clientEnd + ") -> " + server + " (" + serverEnd + ") " + protocol;
     if (role != "session" && !role.empty()) text += " " + role;
     return text;
@@ -74,43 +61,100 @@ std::string TranscriptBlock::text() const {
     return out;
 }
 
-void TranscriptSink::onEvent(const Event& event) {
+std::string Transcript::text() const {
+    std::string out;
+    for (const auto& block : blocks) {
+        if (!out.empty()) out += '\n';
+        out += block.text();
+    }
+    return out;
+}
+
+TranscriptBlock& TranscriptBuilder::blockFor(const Event& event, const std::string& key) {
+    if (const auto found = open_.find(key); found != open_.end()) return transcript_.blocks[found->second];
+    // A line without its open event: named from the topology's addresses.
+    TranscriptBlock block;
+    block.protocol = upper(event.layer);
+    block.connection = event.text("connection");
+    block.role = "session";
+    block.opened = event.time;
+    const auto hostOf = [this](Endpoint end) {
+        const auto found = hosts_.find(end.address);
+        return found != hosts_.end() ? found->second : end.address.toString();
+    };
+    if (const auto connection = ConnectionKey::parse(block.connection)) {
+        block.client = hostOf(connection->client);
+        block.server = event.node.empty() ? hostOf(connection->server) : event.node;
+    } else {
+        block.client = block.connection;
+        block.server = event.node;
+    }
+    open_[key] = transcript_.blocks.size();
+    transcript_.blocks.push_back(std::move(block));
+    return transcript_.blocks.back();
+}
+
+void TranscriptBuilder::add(const Event& event, std::size_t recordIndex) {
     for (const auto& note : kNoteEvents) {
-        if (event.layer != note.layer || event.type != note.type) continue;
+        if (!event.is(note.layer, note.type)) continue;
         TranscriptBlock block;
         block.opened = event.time;
         block.note = note.text(event);
-        blocks_.push_back(std::move(block));
+        transcript_.blocks.push_back(std::move(block));
         return;
     }
-    if (!isApplicationLayer(event.layer)) return;
-    const std::string key = event.layer + ' ' + field(event, "connection");
+    if (event.is("topology", "node")) {
+        // "10.0.1.10,10.0.2.1": the first node announced with an address names it.
+        const std::string list = event.text("addresses");
+        const std::string name = event.text("name");
+        std::string_view addresses = list;
+        while (!addresses.empty()) {
+            const auto comma = addresses.find(',');
+            if (const auto address = Ipv4Address::parse(addresses.substr(0, comma))) hosts_.emplace(*address, name);
+            if (comma == std::string_view::npos) break;
+            addresses.remove_prefix(comma + 1);
+        }
+        return;
+    }
+    if (!hasDialogue(event.layer)) return;
+    const std::string key = event.layer + ' ' + event.text("connection");
     if (event.type == "open") {
         TranscriptBlock block;
         block.protocol = upper(event.layer);
-        block.connection = field(event, "connection");
-        block.client = field(event, "client");
-        block.server = field(event, "server");
-        block.role = field(event, "role");
+        block.connection = event.text("connection");
+        block.client = event.text("client");
+        block.server = event.text("server");
+        block.role = event.text("role");
         block.opened = event.time;
-        open_[key] = blocks_.size();
-        blocks_.push_back(std::move(block));
+        open_[key] = transcript_.blocks.size();
+        transcript_.blocks.push_back(std::move(block));
     } else if (event.type == "line") {
-        auto it = open_.find(key);
-        if (it == open_.end()) return;
-        blocks_[it->second].lines.push_back(field(event, "from") + ": " + field(event, "text"));
+        TranscriptBlock& block = blockFor(event, key);
+        TranscriptMessage message;
+        message.recordIndex = recordIndex;
+        message.time = event.time;
+        message.node = event.node;
+        message.protocol = block.protocol;
+        message.connection = block.connection;
+        message.from = event.text("from") == "S" ? 'S' : 'C';
+        message.text = event.text("text");
+        message.block = static_cast<std::size_t>(&block - transcript_.blocks.data());
+        block.lines.push_back(message.display());
+        block.messages.push_back(transcript_.messages.size());
+        transcript_.messages.push_back(std::move(message));
     } else if (event.type == "close") {
         open_.erase(key);
     }
 }
 
-void TranscriptSink::print(std::ostream& out) const {
-    bool first = true;
-    for (const auto& block : blocks_) {
-        if (!first) out << '\n';
-        first = false;
-        out << block.text();
+Transcript buildTranscript(const TraceLog& log) {
+    TranscriptBuilder builder;
+    for (std::size_t index = 0; index < log.records.size(); ++index) {
+        if (const auto* event = std::get_if<Event>(&log.records[index])) builder.add(*event, index);
     }
+    return std::move(builder).take();
 }
+
+void TranscriptSink::print(std::ostream& out) const { out << builder_.transcript().text(); }
 
 }  // namespace netstage::trace

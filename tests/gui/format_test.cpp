@@ -54,6 +54,7 @@ TEST(Format, namesAConnectionForAFilterByItsHostsAndProtocol) {
     EXPECT_EQ(formatConnectionChoice("ftp", "data", "10.0.1.2:49154-10.0.2.21:50000", "student-pc", ""),
               "FTP data  student-pc:49154 \u2192 10.0.2.21:50000");
     EXPECT_EQ(formatConnectionChoice("dns", "", "10.0.1.10:53000-dns", "", ""), "DNS  10.0.1.10:53000 \u2192 dns");
+    EXPECT_EQ(formatConnectionChoice("dns", "", "10.0.1.10:53000-dns", "crepes.fr", ""), "DNS  crepes.fr:53000 \u2192 dns");
     EXPECT_EQ(formatConnectionChoice("imap", "", "no dash", "a", "b"), "IMAP  no dash");
 }
 

@@ -41,8 +41,27 @@ TEST(TranscriptModel, highlightsTheCurrentLineAndGreysTheLinesToCome) {
     EXPECT_FALSE(model.index(current.row() - 1).data(TranscriptModel::IsFutureRole).toBool());
     EXPECT_TRUE(model.index(current.row() + 1).data(TranscriptModel::IsFutureRole).toBool());
     EXPECT_TRUE(model.index(0).data(TranscriptModel::IsHeaderRole).toBool());
-    EXPECT_EQ(model.index(0).data().toString(), QStringLiteral("# crepes.fr -> hamburger.edu SMTP"));
+    EXPECT_EQ(model.index(0).data().toString(),
+              QStringLiteral("# crepes.fr (10.0.1.2:49152) -> hamburger.edu (10.0.2.10:25) SMTP"));
     EXPECT_GE(model.index(1).data(Qt::FontRole).value<QFont>().pointSize(), 14);
+}
+
+TEST(TranscriptModel, showsANoteInItalicsAsNeitherPlayedNorToCome) {
+    auto log = testing::smtpSampleTrace();
+    log.records.emplace_back(trace::Event{trace::timeOf(log.records.back()), "alice-pc", "mail", "submit-failed",
+                                          {{"message", std::string{"alice@crepes.fr#1"}},
+                                           {"reply", std::string{"550 No such user here"}}}});
+    Playback playback{std::move(log)};
+    TranscriptModel model;
+    model.setTranscript(&playback.transcript());
+    model.setCurrentMessage(std::nullopt);
+    const QModelIndex note = model.index(model.rowCount() - 1);
+    EXPECT_EQ(note.data().toString(), QStringLiteral("alice-pc: message alice@crepes.fr#1 not sent: 550 No such user here"));
+    EXPECT_FALSE(note.data(TranscriptModel::IsHeaderRole).toBool());
+    EXPECT_FALSE(note.data(TranscriptModel::IsCurrentRole).toBool());
+    EXPECT_FALSE(note.data(TranscriptModel::IsFutureRole).toBool());
+    EXPECT_FALSE(note.data(TranscriptModel::MessageRole).isValid());
+    EXPECT_TRUE(note.data(Qt::FontRole).value<QFont>().italic());
 }
 
 TEST(HostModel, passesTheModelTesterWhileTheCursorMoves) {

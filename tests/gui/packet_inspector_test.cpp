@@ -104,7 +104,7 @@ TEST(PacketDetails, givesAbsoluteAndRelativeNumbersOfTheClientsMailFromSegmentIn
     const DetailField* sequence = field(details, "TCP", "sequence number");
     ASSERT_NE(sequence, nullptr);
     EXPECT_EQ(sequence->value, std::to_string(tcp.sequence) + " (relative " + std::to_string(1 + helloLength) + ")");
-    EXPECT_EQ(field(details, "TCP", "flags")->value, "0x018 [ACK, PSH]");
+    EXPECT_EQ(field(details, "TCP", "flags")->value, "0x018 [PSH, ACK]");
     EXPECT_EQ(field(details, "IPv4", "source")->value, segment->packet.ip.source.toString());
     EXPECT_EQ(field(details, "TCP", "destination port")->value, "25");
     EXPECT_EQ(details.payloadText, "MAIL FROM: <alice@crepes.fr>\u240d\u240a\n");

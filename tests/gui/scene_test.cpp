@@ -60,10 +60,29 @@ TEST(PacketItem, aReusedItemTakesTheNewHopsLookAndDropsTheOldTag) {
     PacketItem item;
     item.setHop(hopOf(ProtocolKind::FtpControl, false, "PASV"));
     const QRectF tagged = item.boundingRect();
-    item.setHop(hopOf(ProtocolKind::FtpControl, true, "SYN"));
+    PacketHop syn = hopOf(ProtocolKind::FtpControl, true, "SYN");
+    syn.tcpFlags = tcp_flags::syn;
+    item.setHop(syn);
     EXPECT_EQ(item.form(), PacketItem::Form::Mark);
+    EXPECT_EQ(item.text(), QStringLiteral("SYN"));
     EXPECT_TRUE(item.tag().isEmpty());
     EXPECT_LT(item.boundingRect().height(), tagged.height());
+}
+
+TEST(PacketItem, namesAControlMarkByItsFlagBitsNotByItsLabel) {
+    const auto mark = [](std::uint8_t flags, const char* label) {
+        PacketHop hop = hopOf(ProtocolKind::Smtp, true, label);
+        hop.tcpFlags = flags;
+        PacketItem item;
+        item.setHop(hop);
+        return item.text();
+    };
+    EXPECT_EQ(mark(tcp_flags::syn | tcp_flags::ack, "SYN, ACK"), QStringLiteral("SYN, ACK"));
+    EXPECT_EQ(mark(tcp_flags::fin | tcp_flags::ack, "FIN, ACK"), QStringLiteral("FIN, ACK"));
+    EXPECT_EQ(mark(tcp_flags::rst, "RST"), QStringLiteral("RST"));
+    // A bare ACK is not named, whatever its label says.
+    EXPECT_TRUE(mark(tcp_flags::ack, "ACK").isEmpty());
+    EXPECT_TRUE(mark(tcp_flags::ack, "SYN?").isEmpty());
 }
 
 TEST_F(TopologySceneTest, hasOneItemPerNodeAndLinkNamedAndLabelled) {

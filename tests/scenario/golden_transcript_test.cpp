@@ -1,7 +1,9 @@
 // Every scenario's transcript is checked in under tests/golden/ and diffed.
+// The scenarios are found in scenarios/, so one without a golden file fails.
 // Regenerate with NETSTAGE_UPDATE_GOLDEN=1 and review the diff before committing.
 #include <gtest/gtest.h>
 
+#include <filesystem>
 #include <fstream>
 #include <sstream>
 
@@ -20,7 +22,7 @@ TEST_P(GoldenTranscript, matchesTheCheckedInTranscript) {
     const auto run = scenario::runScenario(spec, {});
     const std::string actual = transcriptText(run.transcript);
     ASSERT_FALSE(actual.empty());
-    const auto golden = sourceDir() / "tests" / "golden" / (name + ".transcript");
+    const auto golden = goldenTranscriptPath(name);
     if (std::getenv("NETSTAGE_UPDATE_GOLDEN")) {
         std::ofstream{golden, std::ios::binary} << actual;
         GTEST_SUCCEED() << "updated " << golden;
@@ -33,15 +35,16 @@ TEST_P(GoldenTranscript, matchesTheCheckedInTranscript) {
     EXPECT_EQ(actual, expected.str());
 }
 
-INSTANTIATE_TEST_SUITE_P(Scenarios, GoldenTranscript,
-                         ::testing::Values("01-smtp-alice-to-bob", "02-pop3-download-and-delete",
-                                           "03-pop3-download-and-keep", "07-smtp-relay-retry", "07b-smtp-bounce", "07c-smtp-backup-mx",
-                                           "04-imap-folders", "09-imap-idle-push",
-                                           "05-ftp-session", "06-ftp-active-vs-passive", "08-ftp-disk-full"),
-                         [](const auto& param) {
-                             std::string id = param.param;
-                             for (char& c : id) c = (std::isalnum(static_cast<unsigned char>(c)) ? c : '_');
-                             return id;
-                         });
+// Read at run time, so a scenario added since the test list was made is caught too.
+TEST(GoldenTranscripts, everyScenarioInTheLibraryHasOne) {
+    const auto names = scenarioNames();
+    ASSERT_GE(names.size(), 11u);
+    for (const auto& name : names) {
+        EXPECT_TRUE(std::filesystem::exists(goldenTranscriptPath(name))) << "scenarios/" << name << ".yaml has no golden transcript";
+    }
+}
+
+INSTANTIATE_TEST_SUITE_P(Scenarios, GoldenTranscript, ::testing::ValuesIn(scenarioNames()),
+                         [](const auto& param) { return testNameOf(param.param); });
 
 }  // namespace

@@ -30,23 +30,9 @@ std::vector<const trace::Event*> RecordingSink::ofType(const std::string& type) 
     return out;
 }
 
-std::string fieldString(const trace::Event& event, const std::string& name) {
-    for (const auto& [key, value] : event.fields) {
-        if (key == name) {
-            if (const auto* text = std::get_if<std::string>(&value)) return *text;
-        }
-    }
-    return {};
-}
+std::string fieldString(const trace::Event& event, const std::string& name) { return event.text(name); }
 
-std::int64_t fieldInt(const trace::Event& event, const std::string& name) {
-    for (const auto& [key, value] : event.fields) {
-        if (key == name) {
-            if (const auto* number = std::get_if<std::int64_t>(&value)) return *number;
-        }
-    }
-    return -1;
-}
+std::int64_t fieldInt(const trace::Event& event, const std::string& name) { return event.integer(name).value_or(-1); }
 
 TestNetwork::TestNetwork(TcpConfig clientConfig, TcpConfig serverConfig, Time delay, std::int64_t bitsPerSecond,
                          bool traceEvents)
