@@ -134,9 +134,9 @@ void FtpDataLink::adopt(const std::shared_ptr<Connection>& link) {
     link->established = true;
     current_ = link;
     if (!recordAs_) return;
-    // The client's end first, as for every conversation: in both modes the client is the remote end.
-    const tcp::TcpConnection& connection = *link->tcp;
-    const std::string name = connection.remote().toString() + "-" + connection.local().toString();
+    // The FTP client's end first, as for every conversation: in both modes it is the remote end,
+    // even when this server opened the connection (active mode).
+    const std::string name = clientFirstName(*link->tcp);
     link->trace = std::make_unique<ConversationTrace>(host_.simulator(), host_.node().network().tracer(),
                                                       host_.node().name(), "ftp", name, *recordAs_,
                                                       host_.node().name(), "data");

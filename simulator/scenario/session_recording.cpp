@@ -2,16 +2,11 @@
 
 #include <stdexcept>
 
+#include "simulator/trace/connection_key.hpp"
+
 namespace netstage::scenario {
 
 namespace {
-
-const trace::FieldValue* fieldOf(const trace::Event& event, std::string_view name) {
-    for (const auto& [key, value] : event.fields) {
-        if (key == name) return &value;
-    }
-    return nullptr;
-}
 
 std::string quoted(std::string_view text) {
     std::string out = "\"";
@@ -45,25 +40,22 @@ std::string exactSeconds(Time t) {
 void SessionRecording::onEvent(const trace::Event& event) {
     if (event.layer != "bridge") return;
     if (!from_) from_ = event.node;
-    const auto* id = fieldOf(event, "id");
-    if (id == nullptr || !std::holds_alternative<std::int64_t>(*id)) return;
-    std::string entry = "{at: " + exactSeconds(event.time) + ", id: " + std::to_string(std::get<std::int64_t>(*id));
+    const auto id = event.integer("id");
+    if (!id) return;
+    std::string entry = "{at: " + exactSeconds(event.time) + ", id: " + std::to_string(*id);
     if (event.type == "open") {
-        const auto* server = fieldOf(event, "server");
-        if (server == nullptr || !std::holds_alternative<std::string>(*server)) return;
-        const std::string& endpoint = std::get<std::string>(*server);
-        const std::size_t colon = endpoint.rfind(':');
-        std::string host = endpoint.substr(0, colon);
+        const auto server = trace::parseEndpoint(event.text("server"));
+        if (!server) return;
+        std::string host = server->address.toString();
         for (const auto& candidate : spec_.hosts) {
-            if (candidate.address.toString() == host) host = candidate.name;
+            if (candidate.address == server->address) host = candidate.name;
         }
-        entry += ", open: " + quoted(host + endpoint.substr(colon));
+        entry += ", open: " + quoted(host + ":" + std::to_string(server->port));
     } else if (event.type == "input") {
-        if (const auto* text = fieldOf(event, "text"); text != nullptr && std::holds_alternative<std::string>(*text)) {
-            entry += ", send: " + quoted(std::get<std::string>(*text));
-        } else if (const auto* base64 = fieldOf(event, "base64");
-                   base64 != nullptr && std::holds_alternative<std::string>(*base64)) {
-            entry += ", send_base64: " + quoted(std::get<std::string>(*base64));
+        if (event.field("text") != nullptr) {
+            entry += ", send: " + quoted(event.text("text"));
+        } else if (event.field("base64") != nullptr) {
+            entry += ", send_base64: " + quoted(event.text("base64"));
         } else {
             return;
         }

@@ -3,28 +3,18 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
-#include <filesystem>
 #include <string>
 #include <vector>
 
 #include "simulator/scenario/scenario_loader.hpp"
 #include "simulator/scenario/world.hpp"
 #include "simulator/trace/recorder.hpp"
-#include "tests/support/source_files.hpp"
+#include "tests/scenario/scenario_support.hpp"
 
 using namespace netstage;
 using namespace netstage::time_literals;
 
 namespace {
-
-std::vector<std::string> everyScenario() {
-    std::vector<std::string> paths;
-    for (const auto& entry : std::filesystem::directory_iterator{test_support::sourcePath("scenarios")}) {
-        if (entry.path().extension() == ".yaml") paths.push_back(entry.path().string());
-    }
-    std::sort(paths.begin(), paths.end());
-    return paths;
-}
 
 trace::TraceLog inOneGo(const scenario::ScenarioSpec& spec) {
     trace::Tracer tracer;
@@ -52,9 +42,10 @@ trace::TraceLog inSteps(const scenario::ScenarioSpec& spec, Time step) {
 }  // namespace
 
 TEST(WorldSteps, everyScenarioGivesTheSameRecordsInStepsAsInOneGo) {
-    const auto paths = everyScenario();
-    ASSERT_GE(paths.size(), 10u);
-    for (const auto& path : paths) {
+    const auto names = test_support::scenarioNames();
+    ASSERT_GE(names.size(), 10u);
+    for (const auto& name : names) {
+        const std::string path = test_support::scenarioPath(name);
         const scenario::ScenarioSpec spec = scenario::loadScenarioFile(path);
         const trace::TraceLog whole = inOneGo(spec);
         ASSERT_GT(whole.records.size(), 10u) << path;
