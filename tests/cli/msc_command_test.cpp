@@ -19,6 +19,7 @@
 #include "simulator/scenario/run_scenario.hpp"
 #include "simulator/scenario/scenario_loader.hpp"
 #include "simulator/trace/msc_layout.hpp"
+#include "tests/support/source_files.hpp"
 #include "tests/support/temp_dir.hpp"
 
 using namespace netstage;
@@ -26,12 +27,9 @@ using namespace netstage::cli;
 
 namespace {
 
-std::filesystem::path sourceDir() {
-    const char* dir = std::getenv("NETSTAGE_SOURCE_DIR");
-    return dir ? std::filesystem::path{dir} : std::filesystem::path{NETSTAGE_SOURCE_DIR_FALLBACK};
-}
+using test_support::sourceDir;
 
-std::string scenario01() { return (sourceDir() / "scenarios" / "01-smtp-alice-to-bob.yaml").string(); }
+std::string scenario01() { return test_support::scenarioPath("01-smtp-alice-to-bob"); }
 
 std::filesystem::path tempFile(const std::string& name) {
     return test_support::programTempDir().file(name);

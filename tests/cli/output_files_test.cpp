@@ -4,15 +4,14 @@
 // refused before anything is written.
 #include <gtest/gtest.h>
 
-#include <cstdlib>
 #include <filesystem>
-#include <fstream>
 #include <sstream>
 
 #include "cli/bulk_transfer_demo.hpp"
 #include "cli/commands.hpp"
 #include "cli/msc_command.hpp"
 #include "cli/output_paths.hpp"
+#include "tests/support/source_files.hpp"
 #include "tests/support/temp_dir.hpp"
 
 using namespace netstage;
@@ -20,10 +19,7 @@ using namespace netstage::cli;
 
 namespace {
 
-std::filesystem::path sourceDir() {
-    const char* dir = std::getenv("NETSTAGE_SOURCE_DIR");
-    return dir ? std::filesystem::path{dir} : std::filesystem::path{NETSTAGE_SOURCE_DIR_FALLBACK};
-}
+using test_support::sourceDir;
 
 // A copy of scenario 01 in a folder of the test's own, so a bug cannot destroy the real one.
 std::string copyOfScenario01(const test_support::TempDir& dir) {

@@ -1,7 +1,6 @@
 // What `netstage run` and `netstage validate` print, and their exit status.
 #include <gtest/gtest.h>
 
-#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -9,6 +8,7 @@
 #include "cli/commands.hpp"
 #include "simulator/scenario/run_scenario.hpp"
 #include "simulator/scenario/scenario_loader.hpp"
+#include "tests/support/source_files.hpp"
 #include "tests/support/temp_dir.hpp"
 
 using namespace netstage;
@@ -16,11 +16,7 @@ using namespace netstage::cli;
 
 namespace {
 
-std::string scenarioPath(const std::string& name) {
-    const char* dir = std::getenv("NETSTAGE_SOURCE_DIR");
-    const std::filesystem::path root = dir ? std::filesystem::path{dir} : std::filesystem::path{NETSTAGE_SOURCE_DIR_FALLBACK};
-    return (root / "scenarios" / (name + ".yaml")).string();
-}
+using netstage::test_support::scenarioPath;
 
 }  // namespace
 

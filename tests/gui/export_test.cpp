@@ -8,7 +8,6 @@
 #include <gtest/gtest.h>
 
 #include <filesystem>
-#include <fstream>
 #include <sstream>
 
 #include "cli/commands.hpp"
@@ -19,17 +18,13 @@
 #include "gui/window/export_actions.hpp"
 #include "gui/window/main_window.hpp"
 #include "tests/gui/panel_fixtures.hpp"
+#include "tests/support/source_files.hpp"
 #include "tests/support/temp_dir.hpp"
 
 namespace netstage::gui {
 namespace {
 
-std::string sourceDir() {
-    const char* root = std::getenv("NETSTAGE_SOURCE_DIR");
-    return root != nullptr ? root : NETSTAGE_SOURCE_DIR;
-}
-
-std::string scenario01Path() { return sourceDir() + "/scenarios/01-smtp-alice-to-bob.yaml"; }
+std::string scenario01Path() { return netstage::test_support::scenarioPath("01-smtp-alice-to-bob"); }
 
 std::filesystem::path tempDir() { return netstage::test_support::programTempDir().path(); }
 

@@ -7,6 +7,7 @@
 
 #include "gui/model/playback.hpp"
 #include "simulator/scenario/run_scenario.hpp"
+#include "tests/support/source_files.hpp"
 
 namespace netstage::gui {
 namespace {
@@ -18,7 +19,7 @@ std::vector<std::string> subjects(const std::vector<MailItem>& items) {
 }
 
 TEST(ImapMailboxView, aMessageMovedIntoAFolderIsShownInThatFolderOnly) {
-    const std::string path = std::string{NETSTAGE_SOURCE_DIR} + "/scenarios/04-imap-folders.yaml";
+    const std::string path = netstage::test_support::scenarioPath("04-imap-folders");
     auto result = scenario::runScenarioToLog(path);
     ASSERT_TRUE(std::holds_alternative<trace::TraceLog>(result)) << std::get<scenario::ScenarioError>(result).message();
     Playback playback{std::get<trace::TraceLog>(std::move(result))};

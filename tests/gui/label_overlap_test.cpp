@@ -15,6 +15,7 @@
 #include "gui/widgets/look.hpp"
 #include "gui/widgets/theme_controller.hpp"
 #include "simulator/scenario/run_scenario.hpp"
+#include "tests/support/source_files.hpp"
 
 namespace netstage::gui {
 namespace {
@@ -54,7 +55,7 @@ std::string firstOverlap(const TopologyScene& scene) {
 }
 
 void expectNoOverlapInAnyShippedScenario(const std::string& look) {
-    const QDir dir{QStringLiteral(NETSTAGE_SOURCE_DIR "/scenarios")};
+    const QDir dir{QString::fromStdString(netstage::test_support::sourcePath("scenarios").string())};
     const QStringList files = dir.entryList({QStringLiteral("*.yaml")}, QDir::Files, QDir::Name);
     ASSERT_GE(files.size(), 7);
     for (const QString& file : files) {

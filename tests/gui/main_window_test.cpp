@@ -26,6 +26,7 @@
 #include "simulator/trace/json_lines_writer.hpp"
 #include "tests/gui/sample_trace.hpp"
 #include "tests/gui/window_with_files.hpp"
+#include "tests/support/source_files.hpp"
 
 namespace netstage::gui {
 namespace {
@@ -191,7 +192,7 @@ TEST_F(MainWindowTest, reloadReadsTheFileAgainAndKeepsTheMoment) {
 }
 
 TEST_F(MainWindowTest, theFirstScenarioOfTheLibraryRunsAndPlays) {
-    const QString path = QStringLiteral(NETSTAGE_SOURCE_DIR "/scenarios/01-smtp-alice-to-bob.yaml");
+    const QString path = QString::fromStdString(netstage::test_support::scenarioPath("01-smtp-alice-to-bob"));
     ASSERT_TRUE(window.openFile(path)) << (window.errorBox() ? window.errorBox()->text().toStdString() : "");
     const Playback& p = *window.player().playback();
     ASSERT_NE(p.topology().findNode("hamburger.edu"), nullptr);
@@ -204,7 +205,7 @@ TEST_F(MainWindowTest, theFirstScenarioOfTheLibraryRunsAndPlays) {
 }
 
 TEST_F(MainWindowTest, aScenarioWithAFailingLinkPlaysToTheEndShowingPacketsAndDrops) {
-    const QString path = QStringLiteral(NETSTAGE_SOURCE_DIR "/scenarios/07-smtp-relay-retry.yaml");
+    const QString path = QString::fromStdString(netstage::test_support::scenarioPath("07-smtp-relay-retry"));
     ASSERT_TRUE(window.openFile(path)) << (window.errorBox() ? window.errorBox()->text().toStdString() : "");
     std::int64_t wall = 0;
     window.player().setWallClock([&wall] { return wall; });
@@ -246,7 +247,7 @@ namespace {
 
 // The golden transcript of a scenario, block by block, lines only.
 std::vector<std::vector<std::string>> goldenBlocks(const std::string& name) {
-    std::ifstream in{std::string{NETSTAGE_SOURCE_DIR} + "/tests/golden/" + name + ".transcript"};
+    std::istringstream in{netstage::test_support::readSourceFile("tests/golden/" + name + ".transcript")};
     std::vector<std::vector<std::string>> blocks;
     std::string line;
     while (std::getline(in, line)) {
@@ -259,7 +260,7 @@ std::vector<std::vector<std::string>> goldenBlocks(const std::string& name) {
 }  // namespace
 
 TEST_F(MainWindowTest, steppingThroughScenario01ShowsTheGoldenTranscriptAndTheRightStates) {
-    const QString path = QStringLiteral(NETSTAGE_SOURCE_DIR "/scenarios/01-smtp-alice-to-bob.yaml");
+    const QString path = QString::fromStdString(netstage::test_support::scenarioPath("01-smtp-alice-to-bob"));
     ASSERT_TRUE(window.openFile(path)) << (window.errorBox() ? window.errorBox()->text().toStdString() : "");
     const Playback& p = *window.player().playback();
 
@@ -307,7 +308,7 @@ TEST_F(MainWindowTest, steppingThroughScenario01ShowsTheGoldenTranscriptAndTheRi
 }
 
 TEST_F(MainWindowTest, bobsMailboxFillsWhenTheMessageIsStoredAndEmptiesAtQuit) {
-    const QString path = QStringLiteral(NETSTAGE_SOURCE_DIR "/scenarios/01-smtp-alice-to-bob.yaml");
+    const QString path = QString::fromStdString(netstage::test_support::scenarioPath("01-smtp-alice-to-bob"));
     ASSERT_TRUE(window.openFile(path));
     const Playback& p = *window.player().playback();
     const Transcript& transcript = p.transcript();

@@ -8,12 +8,13 @@
 #include "gui/model/host_summary.hpp"
 #include "gui/model/playback.hpp"
 #include "simulator/scenario/run_scenario.hpp"
+#include "tests/support/source_files.hpp"
 
 namespace netstage::gui {
 namespace {
 
 Playback scenario03() {
-    const std::string path = std::string{NETSTAGE_SOURCE_DIR} + "/scenarios/03-pop3-download-and-keep.yaml";
+    const std::string path = netstage::test_support::scenarioPath("03-pop3-download-and-keep");
     auto result = scenario::runScenarioToLog(path);
     if (!std::holds_alternative<trace::TraceLog>(result)) {
         ADD_FAILURE() << std::get<scenario::ScenarioError>(result).message();

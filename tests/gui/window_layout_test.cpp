@@ -25,11 +25,12 @@
 #include "simulator/trace/json_lines_writer.hpp"
 #include "tests/gui/sample_trace.hpp"
 #include "tests/gui/window_with_files.hpp"
+#include "tests/support/source_files.hpp"
 
 namespace netstage::gui {
 namespace {
 
-const QString scenario01 = QStringLiteral(NETSTAGE_SOURCE_DIR "/scenarios/01-smtp-alice-to-bob.yaml");
+const QString scenario01 = QString::fromStdString(netstage::test_support::scenarioPath("01-smtp-alice-to-bob"));
 
 std::string readText(const QString& path) {
     std::ifstream in{path.toStdString(), std::ios::binary};

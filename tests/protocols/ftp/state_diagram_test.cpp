@@ -1,12 +1,10 @@
 #include <gtest/gtest.h>
 
-#include <cstdlib>
-#include <fstream>
-#include <iterator>
 #include <string>
 
 #include "protocols/ftp/state.hpp"
 #include "protocols/ftp/state_diagram.hpp"
+#include "tests/support/source_files.hpp"
 
 using namespace netstage::ftp;
 
@@ -24,21 +22,13 @@ TEST(FtpStateTable, everyStateButTheFirstIsReachableAndClosedIsFinal) {
 }
 
 TEST(FtpStateTable, theDiagramInTheDocsIsGeneratedFromTheTable) {
-    const char* root = std::getenv("NETSTAGE_SOURCE_DIR");
-    ASSERT_NE(root, nullptr);
-    std::ifstream file{std::string{root} + "/docs/ftp.md"};
-    ASSERT_TRUE(file.good());
-    const std::string doc{std::istreambuf_iterator<char>{file}, std::istreambuf_iterator<char>{}};
+    const std::string doc = netstage::test_support::readSourceFile("docs/ftp.md");
     const std::string block = "```mermaid\n" + serverStateDiagramMermaid() + "```\n";
     EXPECT_NE(doc.find(block), std::string::npos) << "docs/ftp.md should contain:\n" << block;
 }
 
 TEST(FtpStateTable, theClientDiagramInTheDocsIsGeneratedFromTheTable) {
-    const char* root = std::getenv("NETSTAGE_SOURCE_DIR");
-    ASSERT_NE(root, nullptr);
-    std::ifstream file{std::string{root} + "/docs/ftp.md"};
-    ASSERT_TRUE(file.good());
-    const std::string doc{std::istreambuf_iterator<char>{file}, std::istreambuf_iterator<char>{}};
+    const std::string doc = netstage::test_support::readSourceFile("docs/ftp.md");
     const std::string block = "```mermaid\n" + clientStateDiagramMermaid() + "```\n";
     EXPECT_NE(doc.find(block), std::string::npos) << "docs/ftp.md should contain:\n" << block;
 }

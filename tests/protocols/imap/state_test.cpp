@@ -1,12 +1,10 @@
 #include <gtest/gtest.h>
 
-#include <cstdlib>
-#include <fstream>
-#include <sstream>
 
 #include "protocols/imap/state.hpp"
 #include "protocols/imap/state_diagram.hpp"
 #include "tests/protocols/imap/imap_test_support.hpp"
+#include "tests/support/source_files.hpp"
 
 using namespace netstage;
 using namespace netstage::imap;
@@ -59,15 +57,10 @@ TEST(ImapState, theSessionFollowsTheTable) {
 }
 
 TEST(ImapState, theDiagramInTheDocsIsTheOneTheTableGives) {
-    const char* root = std::getenv("NETSTAGE_SOURCE_DIR");
-    ASSERT_NE(root, nullptr);
-    std::ifstream in{std::string{root} + "/docs/imap.md"};
-    ASSERT_TRUE(in.good());
-    std::stringstream doc;
-    doc << in.rdbuf();
+    const std::string doc = netstage::test_support::readSourceFile("docs/imap.md");
     const std::string diagram = serverStateDiagramMermaid();
     for (const auto& t : kServerTransitions) EXPECT_NE(diagram.find(t.label), std::string::npos) << t.label;
-    EXPECT_NE(doc.str().find("```mermaid\n" + diagram + "```\n"), std::string::npos)
+    EXPECT_NE(doc.find("```mermaid\n" + diagram + "```\n"), std::string::npos)
         << "regenerate the diagram in docs/imap.md from serverStateDiagramMermaid():\n"
         << diagram;
 }

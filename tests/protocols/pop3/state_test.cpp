@@ -1,24 +1,17 @@
 #include <gtest/gtest.h>
 
-#include <cstdlib>
-#include <fstream>
-#include <sstream>
 
 #include "protocols/pop3/state.hpp"
 #include "protocols/pop3/state_diagram.hpp"
+#include "tests/support/source_files.hpp"
 
 using namespace netstage::pop3;
 
 TEST(Pop3StateTable, theDocumentedDiagramsAreTheOnesPrintedFromTheTables) {
-    const char* root = std::getenv("NETSTAGE_SOURCE_DIR");
-    ASSERT_NE(root, nullptr) << "NETSTAGE_SOURCE_DIR is set by ctest";
-    std::ifstream file{std::string{root} + "/docs/pop3.md"};
-    ASSERT_TRUE(file) << "docs/pop3.md";
-    std::stringstream text;
-    text << file.rdbuf();
-    EXPECT_NE(text.str().find("```mermaid\n" + serverStateDiagramMermaid() + "```"), std::string::npos)
+    const std::string text = netstage::test_support::readSourceFile("docs/pop3.md");
+    EXPECT_NE(text.find("```mermaid\n" + serverStateDiagramMermaid() + "```"), std::string::npos)
         << "regenerate the server diagram in docs/pop3.md from serverStateDiagramMermaid()";
-    EXPECT_NE(text.str().find("```mermaid\n" + clientStateDiagramMermaid() + "```"), std::string::npos)
+    EXPECT_NE(text.find("```mermaid\n" + clientStateDiagramMermaid() + "```"), std::string::npos)
         << "regenerate the client diagram in docs/pop3.md from clientStateDiagramMermaid()";
 }
 

@@ -1,32 +1,15 @@
 #include <gtest/gtest.h>
 
 #include "tests/protocols/smtp/smtp_test_support.hpp"
+#include "tests/support/lecture.hpp"
 
 using namespace netstage::smtp;
 using namespace netstage::smtp::testing;
 
 namespace {
 
-const std::vector<std::string> lectureDialogue{
-    "S: 220 hamburger.edu",
-    "C: HELO crepes.fr",
-    "S: 250 Hello crepes.fr, pleased to meet you",
-    "C: MAIL FROM: <alice@crepes.fr>",
-    "S: 250 alice@crepes.fr... Sender ok",
-    "C: RCPT TO: <bob@hamburger.edu>",
-    "S: 250 bob@hamburger.edu ... Recipient ok",
-    "C: DATA",
-    "S: 354 Enter mail, end with \".\" on a line by itself",
-    "C: Do you like ketchup?",
-    "C: How about pickles?",
-    "C: .",
-    "S: 250 Message accepted for delivery",
-    "C: QUIT",
-    "S: 221 hamburger.edu closing connection",
-};
-
 MailItem lectureItem() {
-    return MailItem{"alice@crepes.fr", {"bob@hamburger.edu"}, "Do you like ketchup?\r\nHow about pickles?\r\n"};
+    return MailItem{"alice@crepes.fr", {"bob@hamburger.edu"}, netstage::test_support::lectureBody};
 }
 
 // A policy with one mailbox, bob, like the lecture's hamburger.edu.
@@ -57,13 +40,13 @@ TEST(SmtpEnginePair, reproducesTheLectureDialogueExactlyOnTheServerSide) {
     RecordingPolicy store;
     ServerSession server{lectureServerConfig(), &store};
     const PairRun run = pump(client, server);
-    EXPECT_EQ(strip(transcript(run.serverEvents), " [end]"), lectureDialogue);
+    EXPECT_EQ(strip(transcript(run.serverEvents), " [end]"), netstage::test_support::lectureSmtpDialogue());
     ASSERT_EQ(store.stored.size(), 1u);
     EXPECT_EQ(store.stored[0].envelope.reversePath, "alice@crepes.fr");
     EXPECT_EQ(store.stored[0].envelope.recipients, std::vector<std::string>{"bob@hamburger.edu"});
     EXPECT_EQ(store.stored[0].envelope.clientDomain, "crepes.fr");
     EXPECT_FALSE(store.stored[0].envelope.esmtp);
-    EXPECT_EQ(store.stored[0].data, "Do you like ketchup?\r\nHow about pickles?\r\n");
+    EXPECT_EQ(store.stored[0].data, netstage::test_support::lectureBody);
     EXPECT_TRUE(server.closed());
     EXPECT_TRUE(client.closed());
 }
@@ -73,7 +56,7 @@ TEST(SmtpEnginePair, reproducesTheLectureDialogueExactlyOnTheClientSide) {
     client.enqueue(lectureItem());
     ServerSession server{lectureServerConfig()};
     const PairRun run = pump(client, server);
-    EXPECT_EQ(transcript(run.clientEvents), lectureDialogue);
+    EXPECT_EQ(transcript(run.clientEvents), netstage::test_support::lectureSmtpDialogue());
     EXPECT_TRUE(contains(run.clientEvents, "Recipient 0 bob@hamburger.edu accepted 250"));
     EXPECT_TRUE(contains(run.clientEvents, "Item 0 accepted 250"));
     EXPECT_EQ(run.clientEvents.back(), "Done");
