@@ -1,8 +1,10 @@
 // The FTP server engine fed arbitrary client bytes on the control connection,
 // with a host that opens every data connection it is asked for and uploads
 // the next piece of the input whenever the server is receiving. Oracle:
-// every command gets a reply (500/501/503... for a bad one), nothing throws,
-// and the engine goes idle.
+// every command gets a final reply (2xx to 5xx; 500/501/503... for a bad
+// one) by the time the server is idle outside a transfer (commands that come
+// during a transfer wait for it, as RFC 959 lets them), nothing throws, and
+// the engine goes idle.
 
 #include <chrono>
 #include <cstddef>
@@ -28,10 +30,26 @@ private:
 // Acts on the server's requests the way the simulated host does: listeners
 // open, connections succeed (an active connect to an odd port fails), and
 // downloads are closed as soon as their bytes are out.
+// Commands read and not answered yet.
+std::size_t unanswered = 0;
+
+bool transferring(ftp::ServerState state) {
+    return state == ftp::ServerState::AwaitingListener || state == ftp::ServerState::AwaitingDataConnection ||
+           state == ftp::ServerState::Sending || state == ftp::ServerState::Receiving;
+}
+
 void drain(ftp::ServerSession& server) {
     for (int round = 0; round < fuzz::maxPumpRounds; ++round) {
         const ftp::ServerEvent event = server.nextEvent();
-        if (std::holds_alternative<ftp::NeedData>(event)) return;
+        if (std::holds_alternative<ftp::NeedData>(event)) {
+            fuzz::require(unanswered == 0 || transferring(server.state()) || server.closed(),
+                          "an FTP command was never answered");
+            return;
+        }
+        if (std::holds_alternative<ftp::CommandReceived>(event)) ++unanswered;
+        if (const auto* reply = std::get_if<ftp::ReplySent>(&event); reply != nullptr && reply->code >= 200 && unanswered > 0) {
+            --unanswered;
+        }
         if (const auto* listen = std::get_if<ftp::ListenRequested>(&event)) {
             server.passiveListening(listen->port);
             server.dataConnectionOpened();
@@ -52,6 +70,7 @@ void drain(ftp::ServerSession& server) {
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
     fuzz::SplitInput input{data, size};
+    unanswered = 0;
     ftp::MapUserDirectory users;
     vfs::FileSystem& files = users.addUser("alice", "wonderland", 4096);
     files.mkdir("/reports", 0);

@@ -88,6 +88,24 @@ void endTimedEngine(Session& session, std::chrono::nanoseconds now, Drain drain,
 
 inline bool never() { return false; }
 
+// The oracle "every command gets a reply": each command an engine reports
+// having read must be answered (a final reply, or a continuation such as
+// IMAP's "+") before the next command is read and before the engine goes
+// idle. Protocols that may hold a reply back (FTP during a transfer) count
+// instead of using this.
+class ReplyLedger {
+public:
+    void command() {
+        require(!awaiting_, "a command was read before the one before it was answered");
+        awaiting_ = true;
+    }
+    void reply() { awaiting_ = false; }
+    void idle() const { require(!awaiting_, "a command was never answered"); }
+
+private:
+    bool awaiting_ = false;
+};
+
 // Engines must go idle: a host loop that never ends is a bug too.
 inline constexpr int maxPumpRounds = 100000;
 

@@ -1,8 +1,9 @@
 // The IMAP server engine (its command parser and every command) fed
 // arbitrary client bytes, on a store with mail in it, while a second session
 // of the same user sits in IDLE and so sees every change. Oracle: every
-// command gets a tagged or untagged answer (BAD for a bad one), nothing
-// throws, and both sessions go idle.
+// command gets its tagged answer (BAD for a bad one), or a "+" continuation
+// (IDLE, AUTHENTICATE), before the next command is read; nothing throws, and
+// both sessions go idle.
 
 #include <chrono>
 #include <cstddef>
@@ -21,9 +22,22 @@ using namespace std::chrono_literals;
 
 bool acceptBob(std::string_view user, std::string_view password) { return user == "bob" && password == "hungry"; }
 
-void drain(imap::ServerSession& session) {
+void drain(imap::ServerSession& session, fuzz::ReplyLedger* ledger = nullptr) {
+    std::string tag;
     for (int round = 0; round < fuzz::maxPumpRounds; ++round) {
-        if (std::holds_alternative<imap::server::NeedData>(session.nextEvent())) return;
+        const imap::ServerEvent event = session.nextEvent();
+        if (std::holds_alternative<imap::server::NeedData>(event)) {
+            if (ledger != nullptr) ledger->idle();
+            return;
+        }
+        if (ledger == nullptr) continue;
+        if (const auto* command = std::get_if<imap::server::CommandReceived>(&event)) {
+            ledger->command();
+            // A line without a tag can only be answered untagged: "* BAD Missing tag".
+            tag = command->tag.empty() ? std::string{"* BAD "} : command->tag + " ";
+        } else if (const auto* response = std::get_if<imap::server::ResponseSent>(&event)) {
+            if ((!tag.empty() && response->line.rfind(tag, 0) == 0) || response->line.rfind("+ ", 0) == 0) ledger->reply();
+        }
     }
     fuzz::require(false, "the IMAP server never went idle");
 }
@@ -50,23 +64,24 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     watcher.takeOutput();
 
     imap::ServerSession session{config};
+    fuzz::ReplyLedger ledger;
     std::chrono::nanoseconds now{0};
     session.start(now);
-    drain(session);
+    drain(session, &ledger);
     while (!input.done() && !session.closed()) {
         now += 1s;
         session.receive(input.next(), now);
-        drain(session);
+        drain(session, &ledger);
         session.takeOutput();
         drain(watcher);
         watcher.takeOutput();
     }
     if (const auto deadline = session.nextTimeout()) {
         session.handleTimeout(*deadline);
-        drain(session);
+        drain(session, &ledger);
     }
     session.receiveEof(now);
-    drain(session);
+    drain(session, &ledger);
     drain(watcher);
     return 0;
 }
