@@ -19,7 +19,7 @@
 
 #include "protocols/common/engine.hpp"
 #include "simulator/apps/client_connection.hpp"
-#include "simulator/apps/mail_clock.hpp"
+#include "simulator/apps/world_clock.hpp"
 #include "simulator/apps/server_connection.hpp"
 
 namespace netstage::apps {

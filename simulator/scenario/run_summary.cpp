@@ -2,8 +2,8 @@
 
 #include <sstream>
 
-#include "simulator/apps/mail_server.hpp"
-#include "simulator/apps/user_agent.hpp"
+#include "simulator/apps/mail/mail_server.hpp"
+#include "simulator/apps/mail/user_agent.hpp"
 #include "simulator/scenario/world.hpp"
 #include "simulator/scenario/world_ftp.hpp"
 

@@ -4,7 +4,7 @@
 
 #include "protocols/mail/message.hpp"
 #include "protocols/mail/message_compose.hpp"
-#include "simulator/apps/mail_clock.hpp"
+#include "simulator/apps/world_clock.hpp"
 #include "simulator/scenario/address_plan.hpp"
 #include "simulator/scenario/caption_trigger.hpp"
 #include "simulator/scenario/imap_actions.hpp"

@@ -1,7 +1,7 @@
 #include "simulator/scenario/world_ftp.hpp"
 
 #include "protocols/fs/path.hpp"
-#include "simulator/apps/mail_clock.hpp"
+#include "simulator/apps/world_clock.hpp"
 
 namespace netstage::scenario {
 

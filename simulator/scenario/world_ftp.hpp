@@ -9,8 +9,8 @@
 #include <string>
 #include <vector>
 
-#include "simulator/apps/ftp_client_app.hpp"
-#include "simulator/apps/ftp_server_app.hpp"
+#include "simulator/apps/ftp/ftp_client_app.hpp"
+#include "simulator/apps/ftp/ftp_server_app.hpp"
 #include "simulator/apps/host_firewall.hpp"
 #include "simulator/scenario/scenario_spec.hpp"
 

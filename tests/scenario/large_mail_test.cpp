@@ -8,7 +8,7 @@
 #include <vector>
 
 #include "protocols/mail/mail_store.hpp"
-#include "simulator/apps/imap_client_connection.hpp"
+#include "simulator/apps/mail/imap_client_connection.hpp"
 #include "simulator/scenario/world.hpp"
 #include "tests/scenario/scenario_support.hpp"
 

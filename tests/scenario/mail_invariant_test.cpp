@@ -28,7 +28,7 @@
 #include <map>
 #include <set>
 
-#include "simulator/apps/mail_server.hpp"
+#include "simulator/apps/mail/mail_server.hpp"
 #include "simulator/core/random.hpp"
 #include "simulator/scenario/run_scenario.hpp"
 #include "simulator/scenario/world.hpp"

@@ -1,7 +1,8 @@
 #pragma once
-// Mail and file dates in the simulated world's calendar (core/world_epoch.hpp),
-// so Date: and Received: headers are real dates that never depend on when the
-// simulation runs.
+// The simulated world's clock as applications need it: dates in its calendar
+// (core/world_epoch.hpp), so mail's Date: and Received: headers and files'
+// modification times are real dates that never depend on when the simulation
+// runs; and the engines' time (std::chrono) to and from simulated Time.
 
 #include <chrono>
 #include <cstdint>

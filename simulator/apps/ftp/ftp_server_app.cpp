@@ -1,9 +1,9 @@
-#include "simulator/apps/ftp_server_app.hpp"
+#include "simulator/apps/ftp/ftp_server_app.hpp"
 
 #include <stdexcept>
 
-#include "simulator/apps/ftp_server_connection.hpp"
-#include "simulator/apps/mail_clock.hpp"
+#include "simulator/apps/ftp/ftp_server_connection.hpp"
+#include "simulator/apps/world_clock.hpp"
 
 namespace netstage::apps {
 

@@ -1,7 +1,7 @@
-#include "simulator/apps/dns_server_app.hpp"
+#include "simulator/apps/dns/dns_server_app.hpp"
 
-#include "simulator/apps/dns_text.hpp"
-#include "simulator/apps/mail_clock.hpp"
+#include "simulator/apps/dns/dns_text.hpp"
+#include "simulator/apps/world_clock.hpp"
 #include "simulator/net/network.hpp"
 
 namespace netstage::apps {

@@ -1,11 +1,11 @@
-#include "simulator/apps/outgoing_queue.hpp"
+#include "simulator/apps/mail/outgoing_queue.hpp"
 
 #include <algorithm>
 
 #include "protocols/mail/message_compose.hpp"
-#include "simulator/apps/mail_clock.hpp"
-#include "simulator/apps/mail_server.hpp"
-#include "simulator/apps/smtp_client_connection.hpp"
+#include "simulator/apps/world_clock.hpp"
+#include "simulator/apps/mail/mail_server.hpp"
+#include "simulator/apps/mail/smtp_client_connection.hpp"
 
 namespace netstage::apps {
 

@@ -1,4 +1,4 @@
-#include "simulator/apps/smtp_client_connection.hpp"
+#include "simulator/apps/mail/smtp_client_connection.hpp"
 
 namespace netstage::apps {
 

@@ -1,4 +1,4 @@
-#include "simulator/apps/imap_client_connection.hpp"
+#include "simulator/apps/mail/imap_client_connection.hpp"
 
 namespace netstage::apps {
 

@@ -12,7 +12,7 @@
 #include <string>
 #include <vector>
 
-#include "simulator/apps/resolver_client.hpp"
+#include "simulator/apps/dns/resolver_client.hpp"
 #include "simulator/apps/session_keeper.hpp"
 #include "simulator/core/simulator.hpp"
 

@@ -11,7 +11,7 @@
 
 #include "protocols/ftp/server_session.hpp"
 #include "simulator/apps/engine_connection.hpp"
-#include "simulator/apps/ftp_data_link.hpp"
+#include "simulator/apps/ftp/ftp_data_link.hpp"
 
 namespace netstage::apps {
 

@@ -1,14 +1,14 @@
-#include "simulator/apps/mail_server.hpp"
+#include "simulator/apps/mail/mail_server.hpp"
 
 #include <algorithm>
 
 #include "protocols/common/line_reader.hpp"
 #include "protocols/mail/message.hpp"
 #include "protocols/mail/message_compose.hpp"
-#include "simulator/apps/imap_server_connection.hpp"
-#include "simulator/apps/mail_clock.hpp"
-#include "simulator/apps/pop3_server_connection.hpp"
-#include "simulator/apps/smtp_server_connection.hpp"
+#include "simulator/apps/mail/imap_server_connection.hpp"
+#include "simulator/apps/world_clock.hpp"
+#include "simulator/apps/mail/pop3_server_connection.hpp"
+#include "simulator/apps/mail/smtp_server_connection.hpp"
 
 namespace netstage::apps {
 

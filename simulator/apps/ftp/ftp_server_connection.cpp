@@ -1,7 +1,7 @@
-#include "simulator/apps/ftp_server_connection.hpp"
+#include "simulator/apps/ftp/ftp_server_connection.hpp"
 
-#include "simulator/apps/ftp_server_app.hpp"
-#include "simulator/apps/ftp_text.hpp"
+#include "simulator/apps/ftp/ftp_server_app.hpp"
+#include "simulator/apps/ftp/ftp_text.hpp"
 
 namespace netstage::apps {
 

@@ -1,4 +1,4 @@
-#include "simulator/apps/dns_text.hpp"
+#include "simulator/apps/dns/dns_text.hpp"
 
 namespace netstage::apps {
 

@@ -7,7 +7,7 @@
 
 #include "protocols/pop3/server_session.hpp"
 #include "simulator/apps/engine_connection.hpp"
-#include "simulator/apps/pop3_maildrops.hpp"
+#include "simulator/apps/mail/pop3_maildrops.hpp"
 
 namespace netstage::apps {
 

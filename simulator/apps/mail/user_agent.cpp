@@ -1,12 +1,12 @@
-#include "simulator/apps/user_agent.hpp"
+#include "simulator/apps/mail/user_agent.hpp"
 
 #include "protocols/mail/message.hpp"
 #include "protocols/mail/message_compose.hpp"
-#include "simulator/apps/imap_client_connection.hpp"
-#include "simulator/apps/mail_clock.hpp"
-#include "simulator/apps/mail_server.hpp"
-#include "simulator/apps/pop3_client_connection.hpp"
-#include "simulator/apps/smtp_client_connection.hpp"
+#include "simulator/apps/mail/imap_client_connection.hpp"
+#include "simulator/apps/world_clock.hpp"
+#include "simulator/apps/mail/mail_server.hpp"
+#include "simulator/apps/mail/pop3_client_connection.hpp"
+#include "simulator/apps/mail/smtp_client_connection.hpp"
 
 namespace netstage::apps {
 

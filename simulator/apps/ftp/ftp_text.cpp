@@ -1,4 +1,4 @@
-#include "simulator/apps/ftp_text.hpp"
+#include "simulator/apps/ftp/ftp_text.hpp"
 
 namespace netstage::apps {
 

@@ -18,7 +18,7 @@
 #include <vector>
 
 #include "protocols/ftp/client_session.hpp"
-#include "simulator/apps/ftp_data_link.hpp"
+#include "simulator/apps/ftp/ftp_data_link.hpp"
 #include "simulator/apps/send_queue.hpp"
 #include "simulator/apps/host_stack.hpp"
 

@@ -1,6 +1,6 @@
-#include "simulator/apps/pop3_maildrops.hpp"
+#include "simulator/apps/mail/pop3_maildrops.hpp"
 
-#include "simulator/apps/mail_server.hpp"
+#include "simulator/apps/mail/mail_server.hpp"
 
 namespace netstage::apps {
 

@@ -1,9 +1,9 @@
-#include "simulator/apps/ftp_data_link.hpp"
+#include "simulator/apps/ftp/ftp_data_link.hpp"
 
 #include <stdexcept>
 
 #include "simulator/apps/engine_wiring.hpp"
-#include "simulator/apps/ftp_text.hpp"
+#include "simulator/apps/ftp/ftp_text.hpp"
 
 namespace netstage::apps {
 

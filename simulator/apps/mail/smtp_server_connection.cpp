@@ -1,6 +1,6 @@
-#include "simulator/apps/smtp_server_connection.hpp"
+#include "simulator/apps/mail/smtp_server_connection.hpp"
 
-#include "simulator/apps/mail_server.hpp"
+#include "simulator/apps/mail/mail_server.hpp"
 
 namespace netstage::apps {
 

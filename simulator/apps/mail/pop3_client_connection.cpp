@@ -1,4 +1,4 @@
-#include "simulator/apps/pop3_client_connection.hpp"
+#include "simulator/apps/mail/pop3_client_connection.hpp"
 
 namespace netstage::apps {
 

@@ -1,6 +1,6 @@
-#include "simulator/apps/resolver_client.hpp"
+#include "simulator/apps/dns/resolver_client.hpp"
 
-#include "simulator/apps/mail_clock.hpp"
+#include "simulator/apps/world_clock.hpp"
 #include "simulator/net/network.hpp"
 
 namespace netstage::apps {
