@@ -1,9 +1,9 @@
 // The IMAP server engine (its command parser and every command) fed
 // arbitrary client bytes, on a store with mail in it, while a second session
 // of the same user sits in IDLE and so sees every change. Oracle: every
-// command gets its tagged answer (BAD for a bad one), or a "+" continuation
-// (IDLE, AUTHENTICATE), before the next command is read; nothing throws, and
-// both sessions go idle.
+// command gets its tagged answer (BAD for a bad one), a "+" continuation
+// (IDLE, AUTHENTICATE), or an untagged BAD when its tag cannot be read,
+// before the next command is read; nothing throws, and both sessions go idle.
 
 #include <chrono>
 #include <cstddef>
@@ -33,10 +33,14 @@ void drain(imap::ServerSession& session, fuzz::ReplyLedger* ledger = nullptr) {
         if (ledger == nullptr) continue;
         if (const auto* command = std::get_if<imap::server::CommandReceived>(&event)) {
             ledger->command();
-            // A line without a tag can only be answered untagged: "* BAD Missing tag".
-            tag = command->tag.empty() ? std::string{"* BAD "} : command->tag + " ";
+            tag = command->tag + " ";
         } else if (const auto* response = std::get_if<imap::server::ResponseSent>(&event)) {
-            if ((!tag.empty() && response->line.rfind(tag, 0) == 0) || response->line.rfind("+ ", 0) == 0) ledger->reply();
+            // Its tagged answer, a continuation, or, for a line whose tag cannot be read
+            // ("A00* ..." or no tag at all), an untagged BAD.
+            const std::string& line = response->line;
+            if ((!tag.empty() && line.rfind(tag, 0) == 0) || line.rfind("+ ", 0) == 0 || line.rfind("* BAD ", 0) == 0) {
+                ledger->reply();
+            }
         }
     }
     fuzz::require(false, "the IMAP server never went idle");
