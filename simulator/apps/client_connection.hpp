@@ -4,8 +4,10 @@
 // engine its bytes and the end of the stream, send what the engine wrote,
 // close when the engine asks (once what it wrote is out), run the engine's
 // timer, and report the end of the session exactly once. What TCP's send
-// buffer cannot take yet waits in a SendQueue and goes out as the window opens. A protocol's connection (SMTP, POP3, IMAP) says
-// only how to talk to its engine and what its events mean.
+// buffer cannot take yet waits in a SendQueue and goes out as the window
+// opens. SMTP, POP3 and IMAP clients use it through ClientConnectionFor
+// (engine_connection.hpp); a bridged connection from outside the world
+// (bridge.hpp) uses it directly, with bytes passed straight through.
 
 #include <memory>
 #include <optional>

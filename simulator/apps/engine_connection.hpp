@@ -19,8 +19,8 @@
 
 #include "protocols/common/engine.hpp"
 #include "simulator/apps/client_connection.hpp"
-#include "simulator/apps/world_clock.hpp"
 #include "simulator/apps/server_connection.hpp"
+#include "simulator/apps/world_clock.hpp"
 
 namespace netstage::apps {
 

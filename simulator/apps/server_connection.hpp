@@ -4,9 +4,11 @@
 // (from the server's side, so each dialogue appears once), feed the engine
 // its bytes and the end of the stream, send what it wrote (through a
 // SendQueue: what TCP's send buffer cannot take yet goes out as the window
-// opens), close when it asks and what it wrote is out, run its timer, and keep itself alive until TCP is done with it. A
-// protocol's connection (SMTP, POP3, IMAP) says only how to drive its engine
-// and what its events mean. The server side of ClientConnection.
+// opens), close when it asks and what it wrote is out, run its timer, and
+// keep itself alive until TCP is done with it. The server side of
+// ClientConnection. Protocols use it through ServerConnectionFor
+// (engine_connection.hpp): SMTP, POP3, IMAP and FTP's control connection
+// only say what their engine's events mean.
 
 #include <memory>
 #include <optional>

@@ -11,9 +11,9 @@
 
 #include "simulator/apps/bridge.hpp"
 #include "simulator/apps/dns/dns_server_app.hpp"
+#include "simulator/apps/dns/resolver_client.hpp"
 #include "simulator/apps/host_stack.hpp"
 #include "simulator/apps/mail/mail_server.hpp"
-#include "simulator/apps/dns/resolver_client.hpp"
 #include "simulator/apps/mail/user_agent.hpp"
 #include "simulator/core/simulator.hpp"
 #include "simulator/net/network.hpp"

@@ -10,8 +10,8 @@
 
 #include "protocols/dns/mail_exchanges.hpp"
 #include "protocols/dns/resolver.hpp"
-#include "simulator/core/simulator.hpp"
 #include "simulator/apps/engine_timer.hpp"
+#include "simulator/core/simulator.hpp"
 #include "simulator/net/udp_socket.hpp"
 
 namespace netstage::apps {

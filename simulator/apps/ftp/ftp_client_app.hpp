@@ -19,8 +19,8 @@
 
 #include "protocols/ftp/client_session.hpp"
 #include "simulator/apps/ftp/ftp_data_link.hpp"
-#include "simulator/apps/send_queue.hpp"
 #include "simulator/apps/host_stack.hpp"
+#include "simulator/apps/send_queue.hpp"
 
 namespace netstage::apps {
 

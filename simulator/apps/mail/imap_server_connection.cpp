@@ -1,7 +1,7 @@
 #include "simulator/apps/mail/imap_server_connection.hpp"
 
-#include "simulator/apps/world_clock.hpp"
 #include "simulator/apps/mail/mail_server.hpp"
+#include "simulator/apps/world_clock.hpp"
 
 namespace netstage::apps {
 

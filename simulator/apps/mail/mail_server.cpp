@@ -6,9 +6,9 @@
 #include "protocols/mail/message.hpp"
 #include "protocols/mail/message_compose.hpp"
 #include "simulator/apps/mail/imap_server_connection.hpp"
-#include "simulator/apps/world_clock.hpp"
 #include "simulator/apps/mail/pop3_server_connection.hpp"
 #include "simulator/apps/mail/smtp_server_connection.hpp"
+#include "simulator/apps/world_clock.hpp"
 
 namespace netstage::apps {
 

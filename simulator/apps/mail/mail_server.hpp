@@ -12,12 +12,12 @@
 
 #include "protocols/mail/mail_store.hpp"
 #include "protocols/smtp/server_config.hpp"
+#include "simulator/apps/dns/resolver_client.hpp"
 #include "simulator/apps/host_stack.hpp"
 #include "simulator/apps/mail/mail_server_config.hpp"
 #include "simulator/apps/mail/outgoing_queue.hpp"
 #include "simulator/apps/mail/pop3_maildrops.hpp"
 #include "simulator/apps/session_keeper.hpp"
-#include "simulator/apps/dns/resolver_client.hpp"
 
 namespace netstage::apps {
 

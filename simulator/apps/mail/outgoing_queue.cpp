@@ -3,9 +3,9 @@
 #include <algorithm>
 
 #include "protocols/mail/message_compose.hpp"
-#include "simulator/apps/world_clock.hpp"
 #include "simulator/apps/mail/mail_server.hpp"
 #include "simulator/apps/mail/smtp_client_connection.hpp"
+#include "simulator/apps/world_clock.hpp"
 
 namespace netstage::apps {
 

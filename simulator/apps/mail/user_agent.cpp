@@ -3,10 +3,10 @@
 #include "protocols/mail/message.hpp"
 #include "protocols/mail/message_compose.hpp"
 #include "simulator/apps/mail/imap_client_connection.hpp"
-#include "simulator/apps/world_clock.hpp"
 #include "simulator/apps/mail/mail_server.hpp"
 #include "simulator/apps/mail/pop3_client_connection.hpp"
 #include "simulator/apps/mail/smtp_client_connection.hpp"
+#include "simulator/apps/world_clock.hpp"
 
 namespace netstage::apps {
 
