@@ -7,6 +7,7 @@
 #include "cli/bulk_transfer_demo.hpp"
 #include "cli/commands.hpp"
 #include "cli/msc_command.hpp"
+#include "cli/serve_command.hpp"
 
 #ifndef NETSTAGE_VERSION
 #define NETSTAGE_VERSION "unknown"
@@ -57,11 +58,35 @@ int main(int argc, char** argv) {
     mscCommand->add_option("--protocol", msc.protocols, "Only this protocol (smtp, pop3, imap, ftp, dns); repeatable");
     mscCommand->add_option("--connection", msc.connections, "Only this connection (client end first); repeatable");
 
+    netstage::cli::ServeCommandOptions serve;
+    auto* serveCommand = app.add_subcommand(
+        "serve", "Serve a scenario's mail and FTP servers on loopback ports, for real clients (telnet, curl, Python, a mail program).");
+    serveCommand->add_option("scenario", serve.path, "Scenario file (YAML)")->required();
+    serveCommand->add_option("--port", serve.ports,
+                             "Serve HOST:PORT on local port LOCALPORT (HOST:PORT=LOCALPORT, such as hamburger.edu:25=2525; "
+                             "0: any free port); repeatable; with it, only the ports given are served");
+    serveCommand->add_option("--from", serve.from,
+                             "Connect from this host of the scenario (default: a host 'you' added on a network of its own)");
+    serveCommand->add_option("--speed", serve.speed, "Simulated time per wall-clock time: 1, 0.25, 10, or max")->default_val("1");
+    serveCommand->add_option("--listen", serve.listen,
+                             "Listen on this IPv4 address (default 127.0.0.1: this machine only; 0.0.0.0: every network it is on)")
+        ->default_val("127.0.0.1");
+    serveCommand->add_option("--seed", serve.seed, "Override the scenario's random seed");
+    serveCommand->add_option("--trace", serve.tracePath, "Write the trace as JSON Lines to FILE (it grows while serving)");
+    serveCommand->add_option("--pcap", serve.pcapPath, "Write the packets as a pcap capture to FILE");
+    serveCommand->add_option("--record", serve.recordPath,
+                             "On stop, write the scenario with this session in it to FILE (netstage run FILE replays it)");
+    serveCommand->add_flag("--quiet", serve.quiet, "Print only the table and the end, not each dialogue line");
+
     int status = 0;
     demoCommand->callback([&] { status = netstage::cli::runDemoCommand(demo, std::cout, std::cerr); });
     validateCommand->callback([&] { status = netstage::cli::validateScenario(scenario, std::cout, std::cerr); });
     runCommand->callback([&] { status = netstage::cli::runScenarioCommand(runOptions, std::cout, std::cerr); });
     mscCommand->callback([&] { status = netstage::cli::runMscCommand(msc, std::cout, std::cerr); });
+    serveCommand->callback([&] {
+        netstage::cli::installServeSignalHandlers();
+        status = netstage::cli::runServeCommand(serve, std::cout, std::cerr, netstage::cli::serveStopRequested);
+    });
 
     try {
         app.parse(argc, argv);

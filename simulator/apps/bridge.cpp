@@ -27,6 +27,14 @@ public:
     }
     // The bridge is going away before TCP is done: no more callbacks into it.
     void detach() { bridge_ = nullptr; }
+    std::size_t backlog() const { return pending_.size() + unsentBytes(); }
+    void setReading(bool reading) {
+        if (reading) {
+            resumeReading();
+        } else {
+            pauseReading();
+        }
+    }
 
 private:
     void engineStart() override {
@@ -76,6 +84,25 @@ void Bridge::send(BridgeId id, std::string_view bytes) {
     if (found == connections_.end() || bytes.empty()) return;
     traceInput("input", id, bytes);
     found->second->write(bytes);
+}
+
+void Bridge::pauseReading(BridgeId id) {
+    const auto found = connections_.find(id);
+    if (found == connections_.end()) return;
+    traceInput("pause", id, {});
+    found->second->setReading(false);
+}
+
+void Bridge::resumeReading(BridgeId id) {
+    const auto found = connections_.find(id);
+    if (found == connections_.end()) return;
+    traceInput("resume", id, {});
+    found->second->setReading(true);
+}
+
+std::size_t Bridge::backlog(BridgeId id) const {
+    const auto found = connections_.find(id);
+    return found == connections_.end() ? 0 : found->second->backlog();
 }
 
 void Bridge::close(BridgeId id) {

@@ -56,7 +56,15 @@ public:
     void send(BridgeId id, std::string_view bytes);
     // Closes `id`'s sending side once what was sent is out (a FIN).
     void close(BridgeId id);
+    // The outside reader of `id` is not keeping up: received bytes wait in
+    // the simulated TCP's receive buffer and its window closes, until
+    // resumeReading(). Both are inputs, traced like the others, because they
+    // change what the simulated TCP does.
+    void pauseReading(BridgeId id);
+    void resumeReading(BridgeId id);
 
+    // Bytes sent on `id` that the simulated TCP has not taken yet (0 once it has ended).
+    std::size_t backlog(BridgeId id) const;
     bool isOpen(BridgeId id) const { return connections_.contains(id); }
     std::size_t openCount() const { return connections_.size(); }
     const std::string& hostName() const;

@@ -87,4 +87,12 @@ void ClientConnection::finish(bool ok, const std::string& outcome) {
     finished(ok, outcome);
 }
 
+void ClientConnection::pauseReading() {
+    if (connection_) connection_->pauseReading();
+}
+
+void ClientConnection::resumeReading() {
+    if (connection_) connection_->resumeReading();
+}
+
 }  // namespace netstage::apps

@@ -41,6 +41,12 @@ protected:
 
     HostStack& host() { return host_; }
     bool reached() const { return reached_; }  // TCP connected at some point
+    // Octets written that TCP has not taken yet.
+    std::size_t unsentBytes() const { return output_.size(); }
+    // Stops handing received bytes to the engine: they wait in TCP's receive
+    // buffer and the advertised window shrinks (a reader that is not reading).
+    void pauseReading();
+    void resumeReading();
 
     // The engine, as each protocol drives it.
     virtual void engineStart() {}  // TCP is connected

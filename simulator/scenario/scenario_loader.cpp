@@ -13,6 +13,7 @@
 #include "simulator/scenario/mail_loader.hpp"
 #include "simulator/scenario/scenario_limits.hpp"
 #include "simulator/scenario/scenario_text.hpp"
+#include "simulator/scenario/visitor.hpp"
 #include "simulator/scenario/yaml_reader.hpp"
 
 namespace netstage::scenario {
@@ -306,15 +307,27 @@ private:
 
     void readBridge(const YamlValue& v) {
         v.requireMap("the inputs of a live session ({from: host, inputs: [...]})");
-        v.allowOnly({"from", "inputs"});
+        v.allowOnly({"from", "visitor", "inputs", "end"});
         BridgeSpec bridge;
         bridge.where = v.where();
-        bridge.from = requireHost(v.get("from"));
+        if (auto visitor = v.find("visitor"); visitor && visitor->asBool()) {
+            const auto from = v.get("from");
+            bridge.from = readHostName(from, "the visitor's host name");
+            bridge.visitor = true;
+            try {
+                addVisitor(spec_, bridge.from);
+            } catch (const ScenarioError& e) {
+                from.fail(e.message());
+            }
+        } else {
+            bridge.from = requireHost(v.get("from"));
+        }
         std::set<std::uint32_t> used;
         std::set<std::uint32_t> open;
         for (const auto& item : v.get("inputs").items("inputs")) {
-            item.requireMap("an input ({at: time, id: n, open: host:port | send: text | send_base64: bytes | close: true})");
-            item.allowOnly({"at", "id", "open", "send", "send_base64", "close"});
+            item.requireMap("an input ({at: time, id: n, open: host:port | send: text | send_base64: bytes | "
+                            "reading: pause | reading: resume | close: true})");
+            item.allowOnly({"at", "id", "open", "send", "send_base64", "reading", "close"});
             BridgeInputSpec input;
             input.where = item.where();
             input.at = item.get("at").asDuration();
@@ -322,8 +335,9 @@ private:
                 item.get("at").fail("inputs must be in time order; this one comes before the one above it");
             }
             input.id = static_cast<std::uint32_t>(item.get("id").asUnsigned(UINT32_MAX));
-            const int actions = item.has("open") + item.has("send") + item.has("send_base64") + item.has("close");
-            if (actions != 1) item.fail("an input does exactly one of open, send, send_base64 or close");
+            const int actions = item.has("open") + item.has("send") + item.has("send_base64") + item.has("reading") +
+                                item.has("close");
+            if (actions != 1) item.fail("an input does exactly one of open, send, send_base64, reading or close");
             if (auto o = item.find("open")) {
                 const std::string target = o->asString();
                 const std::size_t colon = target.rfind(':');
@@ -347,6 +361,10 @@ private:
                     auto bytes = proto::base64Decode(b->asString());
                     if (!bytes) b->fail("expected base64 (RFC 4648, with padding)");
                     input.bytes = std::move(*bytes);
+                } else if (auto r = item.find("reading")) {
+                    const std::string reading = r->asString();
+                    if (reading != "pause" && reading != "resume") r->fail("expected 'pause' or 'resume', found '" + reading + "'");
+                    input.kind = reading == "pause" ? BridgeInputSpec::Kind::PauseReading : BridgeInputSpec::Kind::ResumeReading;
                 } else {
                     const auto c = item.get("close");
                     if (!c.asBool()) c.fail("expected 'close: true'");
@@ -356,6 +374,12 @@ private:
                 v.declareContent(input.bytes.size());
             }
             bridge.inputs.push_back(std::move(input));
+        }
+        if (auto e = v.find("end")) {
+            bridge.end = e->asDuration();
+            if (!bridge.inputs.empty() && *bridge.end < bridge.inputs.back().at) {
+                e->fail("the session cannot end before its last input");
+            }
         }
         spec_.bridge = std::move(bridge);
     }

@@ -174,7 +174,7 @@ struct CaptionSpec {
 // written down so the session replays exactly: each input happens at its
 // time, after every event due by then, as it did live.
 struct BridgeInputSpec {
-    enum class Kind { Open, Send, Close } kind = Kind::Send;
+    enum class Kind { Open, Send, Close, PauseReading, ResumeReading } kind = Kind::Send;
     Time at;
     std::uint32_t id = 0;   // the outside connection's number
     std::string server;     // Open: a host name of the scenario
@@ -185,7 +185,13 @@ struct BridgeInputSpec {
 
 struct BridgeSpec {
     std::string from;  // the host the outside connections start from
+    // `from` is not a host of the scenario but the visitor's host, added as
+    // `netstage serve` adds it (visitor.hpp).
+    bool visitor = false;
     std::vector<BridgeInputSpec> inputs;  // in time order
+    // When the live session stopped: the replay stops there too, so its
+    // trace ends where the live one did.
+    std::optional<Time> end;
     SourceLocation where;
 };
 

@@ -39,7 +39,6 @@ std::string exactSeconds(Time t) {
 
 void SessionRecording::onEvent(const trace::Event& event) {
     if (event.layer != "bridge") return;
-    if (!from_) from_ = event.node;
     const auto id = event.integer("id");
     if (!id) return;
     std::string entry = "{at: " + exactSeconds(event.time) + ", id: " + std::to_string(*id);
@@ -59,6 +58,8 @@ void SessionRecording::onEvent(const trace::Event& event) {
         } else {
             return;
         }
+    } else if (event.type == "pause" || event.type == "resume") {
+        entry += ", reading: " + event.type;
     } else if (event.type == "close") {
         entry += ", close: true";
     } else {
@@ -71,9 +72,15 @@ std::string SessionRecording::bridgeSection() const {
     std::string out = "# A live session, recorded: what came in from outside, at the simulated\n"
                       "# time it entered the world. Running this scenario replays it exactly.\n"
                       "bridge:\n";
-    out += "  from: " + quoted(from_.value_or("")) + "\n";
-    out += "  inputs:\n";
-    for (const auto& input : inputs_) out += "    - " + input + "\n";
+    out += "  from: " + quoted(from_) + "\n";
+    if (visitor_) out += "  visitor: true\n";
+    if (inputs_.empty()) {
+        out += "  inputs: []\n";
+    } else {
+        out += "  inputs:\n";
+        for (const auto& input : inputs_) out += "    - " + input + "\n";
+    }
+    if (end_) out += "  end: " + exactSeconds(*end_) + "\n";
     return out;
 }
 

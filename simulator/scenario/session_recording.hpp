@@ -16,11 +16,17 @@ namespace netstage::scenario {
 
 class SessionRecording : public trace::TraceSink {
 public:
-    // `spec` names the servers' hosts; it must outlive the recording.
-    explicit SessionRecording(const ScenarioSpec& spec) : spec_{spec} {}
+    // `spec` names the servers' hosts; it must outlive the recording. The
+    // outside connections start from host `from`; `visitor`: that host is
+    // the visitor's, which `netstage serve` added to the scenario
+    // (visitor.hpp), and the replay adds it again.
+    SessionRecording(const ScenarioSpec& spec, std::string from, bool visitor = false)
+        : spec_{spec}, from_{std::move(from)}, visitor_{visitor} {}
 
     void onPacket(const trace::PacketEvent&) override {}
     void onEvent(const trace::Event& event) override;
+    // The session's end: the replay stops there too.
+    void onFinish(Time end) override { end_ = end; }
 
     bool empty() const { return inputs_.empty(); }
     // The `bridge:` section, YAML, ending in a newline.
@@ -31,7 +37,9 @@ public:
 
 private:
     const ScenarioSpec& spec_;
-    std::optional<std::string> from_;
+    std::string from_;
+    bool visitor_;
+    std::optional<Time> end_;
     std::vector<std::string> inputs_;  // one YAML flow mapping per input
 };
 

@@ -261,10 +261,17 @@ Time World::run() {
         // Each input happens after every event due by its time, exactly as it
         // did when the live session stepped the world to that time.
         bridge_ = std::make_unique<apps::Bridge>(stackOf(spec_.bridge->from), apps::BridgeCallbacks{});
+        // A live session ignores the scenario's stop time and ends when it is
+        // stopped; its replay ends there too.
+        const std::optional<Time> end = spec_.bridge->end;
         for (const BridgeInputSpec& input : spec_.bridge->inputs) {
-            if (input.at > spec_.stopAt) break;
+            if (input.at > end.value_or(spec_.stopAt)) break;
             advanceTo(input.at);
             applyInput(input);
+        }
+        if (end) {
+            advanceTo(*end);
+            return finish();
         }
     }
     while (simulator_.nextEventTime() <= spec_.stopAt && simulator_.step()) {
@@ -279,6 +286,12 @@ void World::applyInput(const BridgeInputSpec& input) {
             break;
         case BridgeInputSpec::Kind::Send:
             bridge_->send(input.id, input.bytes);
+            break;
+        case BridgeInputSpec::Kind::PauseReading:
+            bridge_->pauseReading(input.id);
+            break;
+        case BridgeInputSpec::Kind::ResumeReading:
+            bridge_->resumeReading(input.id);
             break;
         case BridgeInputSpec::Kind::Close:
             bridge_->close(input.id);

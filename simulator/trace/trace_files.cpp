@@ -42,6 +42,11 @@ TraceFiles::TraceFiles(Tracer& tracer, const std::optional<std::string>& jsonLin
     }
 }
 
+void TraceFiles::flush() {
+    if (jsonLinesFile_.is_open()) jsonLinesFile_.flush();
+    if (pcapFile_.is_open()) pcapFile_.flush();
+}
+
 void TraceFiles::close() {
     closeChecked(jsonLinesFile_, jsonLinesPath_);
     closeChecked(pcapFile_, pcapPath_);

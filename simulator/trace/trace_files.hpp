@@ -20,6 +20,10 @@ public:
     TraceFiles(Tracer& tracer, const std::optional<std::string>& jsonLinesPath, const std::optional<std::string>& pcapPath,
                PcapCapture capture = {});
 
+    // Hands what was written so far to the system, so a live run's files
+    // grow while it runs (another program can read them meanwhile).
+    void flush();
+
     // Flushes and closes both files after the run. Throws std::runtime_error
     // naming the path if any write failed (a full disk, /dev/full): a trace
     // that was not written is an error, not a quiet success.

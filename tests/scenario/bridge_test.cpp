@@ -164,7 +164,7 @@ std::vector<trace::Record> runToRecords(const scenario::ScenarioSpec& spec) {
 
 TEST(SessionRecording, aRecordedLiveSessionReplaysToTheSameRecords) {
     BridgedWorld live;
-    scenario::SessionRecording recording{live.spec};
+    scenario::SessionRecording recording{live.spec, "alice-pc"};
     live.tracer.addSink(recording);
     // Inputs at odd times, one of them binary, one at the very moment a reply arrives.
     live.wait(2_s + 123_ns);
@@ -209,7 +209,7 @@ TEST(SessionRecording, aScenarioThatAlreadyReplaysASessionIsNotRecordedOver) {
     const std::string text = scenario01Text() +
                              "bridge:\n  from: alice-pc\n  inputs:\n    - {at: 1s, id: 1, open: \"hamburger.edu:25\"}\n";
     const scenario::ScenarioSpec spec = scenario::loadScenarioText(text, "again.yaml");
-    scenario::SessionRecording recording{spec};
+    scenario::SessionRecording recording{spec, "alice-pc"};
     EXPECT_THROW((void)recording.recordedScenario(text), std::invalid_argument);
 }
 
