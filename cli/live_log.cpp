@@ -74,6 +74,12 @@ void LiveLog::onEvent(const trace::Event& event) {
         }
         return;
     }
+    if (event.is("bridge", "rewrite")) {
+        // What a NAT's FTP helper does, shown as it happens.
+        print(event.time, "gateway  rewrote for the " + event.text("toward") + ": " + shortened(event.text("original")) +
+                              "  ->  " + shortened(event.text("rewritten")));
+        return;
+    }
     if (event.layer == "bridge" && (event.type == "open" || event.type == "close")) {
         const std::string id = event.text("id");
         print(event.time, "outside connection " + id +

@@ -42,6 +42,8 @@ struct LiveServer::Client {
     bool ended = false;         // the simulated connection is over
     bool endedByReset = false;
     bool readingPaused = false; // the simulated side was told to stop reading
+    bool connecting = false;    // a connect to the real client (active FTP data) not yet complete
+    std::unique_ptr<FtpGateway> gateway;  // on an FTP control connection
 
     std::size_t waiting() const { return toClient.size() - written; }
 };
@@ -59,12 +61,61 @@ LiveServer::LiveServer(scenario::ScenarioSpec spec, trace::Tracer& tracer, PortL
 
 LiveServer::~LiveServer() { stop(); }
 
-void LiveServer::onConnected(apps::BridgeId) {}
+void LiveServer::onConnected(apps::BridgeId id) {
+    // An active-mode data connection from the simulated server reached the
+    // visitor's host: lead it on to where the real client listens.
+    const auto target = activeTargets_.find(id);
+    if (target == activeTargets_.end()) return;
+    Client& client = clients_[id];
+    client.socket = connectTo(target->second.address.toString(), target->second.port);
+    client.connecting = true;
+    activeTargets_.erase(target);
+}
 
 void LiveServer::onReceived(apps::BridgeId id, std::string_view bytes) {
     const auto found = clients_.find(id);
     if (found == clients_.end() || !found->second.socket.valid()) return;
-    found->second.toClient += bytes;
+    Client& client = found->second;
+    if (client.gateway) {
+        client.toClient += client.gateway->fromServer(bytes);
+    } else {
+        client.toClient += bytes;
+    }
+}
+
+std::unique_ptr<FtpGateway> LiveServer::gatewayFor(apps::BridgeId control, const ServedPort& served, const Socket& socket) {
+    FtpGatewayHooks hooks;
+    const std::string realAddress = localAddress(socket);
+    hooks.passive = [this, realAddress](Endpoint simulated) -> std::optional<Endpoint> {
+        try {
+            DataListener listener{listenOn(realAddress, 0), simulated, clock_()};
+            const Endpoint real{*Ipv4Address::parse(realAddress), localPort(listener.socket)};
+            dataListeners_.push_back(std::move(listener));
+            return real;
+        } catch (const ServeError&) {
+            return std::nullopt;  // the reply passes unchanged; the client's connect then fails visibly
+        }
+    };
+    hooks.active = [this](Endpoint real) -> std::optional<Endpoint> {
+        for (int tries = 0; tries <= lastActivePort - firstActivePort; ++tries) {
+            const std::uint16_t port = nextActivePort_;
+            nextActivePort_ = nextActivePort_ == lastActivePort ? firstActivePort : static_cast<std::uint16_t>(nextActivePort_ + 1);
+            try {
+                const apps::BridgeId id = nextId_;
+                world_->listen(id, port);
+                ++nextId_;
+                activeTargets_[id] = real;
+                return Endpoint{world_->fromAddress(), port};
+            } catch (const std::invalid_argument&) {
+                // that port is still listening for an earlier PORT; try the next
+            }
+        }
+        return std::nullopt;
+    };
+    hooks.rewritten = [this, control](bool fromClient, const std::string& original, const std::string& rewritten) {
+        world_->noteRewrite(control, fromClient, original, rewritten);
+    };
+    return std::make_unique<FtpGateway>(served.address, std::move(hooks));
 }
 
 void LiveServer::onPeerClosed(apps::BridgeId id) {
@@ -89,17 +140,22 @@ void LiveServer::poll(Time maxWait) {
     std::vector<pollfd> fds;
     std::vector<apps::BridgeId> owners;  // 0 for a listener
     const bool running = !world_->paused();
+    const std::size_t firstData = listeners_.sockets_.size();
     if (running && clients_.size() < kMaxClients) {
         for (const auto& socket : listeners_.sockets_) {
             fds.push_back({socket.fd(), POLLIN, 0});
+            owners.push_back(0);
+        }
+        for (const auto& data : dataListeners_) {
+            fds.push_back({data.socket.fd(), POLLIN, 0});
             owners.push_back(0);
         }
     }
     for (const auto& [id, client] : clients_) {
         if (!client.socket.valid()) continue;
         short events = 0;
-        if (running && !client.readEnded && world_->backlog(id) < inputBacklogLimit) events |= POLLIN;
-        if (client.waiting() > 0) events |= POLLOUT;
+        if (running && !client.readEnded && !client.connecting && world_->backlog(id) < inputBacklogLimit) events |= POLLIN;
+        if (client.waiting() > 0 || client.connecting) events |= POLLOUT;
         if (events == 0) continue;
         fds.push_back({client.socket.fd(), events, 0});
         owners.push_back(id);
@@ -114,7 +170,8 @@ void LiveServer::poll(Time maxWait) {
         std::size_t listener = 0;
         for (std::size_t i = 0; i < fds.size(); ++i) {
             if (owners[i] == 0) {
-                if (fds[i].revents & POLLIN) acceptClients(listener);
+                if ((fds[i].revents & POLLIN) && listener < firstData) acceptClients(listener);
+                if ((fds[i].revents & POLLIN) && listener >= firstData) acceptData(listener - firstData);
                 ++listener;
                 continue;
             }
@@ -128,6 +185,24 @@ void LiveServer::poll(Time maxWait) {
     for (auto& [id, client] : clients_) writeClient(client);
     balanceReading();
     sweep();
+    // Passive data ports that were used, or never were.
+    const Time wallNow = clock_();
+    std::erase_if(dataListeners_, [&](const DataListener& data) {
+        return !data.socket.valid() || wallNow - data.openedAt > dataListenerLifetime;
+    });
+}
+
+void LiveServer::acceptData(std::size_t index) {
+    if (index >= dataListeners_.size()) return;
+    DataListener& data = dataListeners_[index];
+    auto socket = acceptFrom(data.socket);
+    if (!socket) return;
+    const Endpoint target = data.target;
+    data.socket.reset();  // one connection per passive reply
+    const apps::BridgeId id = nextId_++;
+    ++accepted_;
+    clients_[id].socket = std::move(*socket);
+    world_->open(id, target);
 }
 
 void LiveServer::acceptClients(std::size_t listener) {
@@ -139,6 +214,7 @@ void LiveServer::acceptClients(std::size_t listener) {
         ++accepted_;
         Client& client = clients_[id];
         client.socket = std::move(*socket);
+        if (served.protocol == "FTP") client.gateway = gatewayFor(id, served, client.socket);
         world_->open(id, Endpoint{served.address, served.port});
     }
 }
@@ -149,7 +225,12 @@ void LiveServer::readClient(apps::BridgeId id, Client& client) {
     while (total < kReadPerRound && !client.readEnded && world_->backlog(id) < inputBacklogLimit) {
         const ssize_t n = ::recv(client.socket.fd(), buffer, sizeof buffer, 0);
         if (n > 0) {
-            world_->send(id, std::string_view{buffer, static_cast<std::size_t>(n)});
+            const std::string_view bytes{buffer, static_cast<std::size_t>(n)};
+            if (client.gateway) {
+                world_->send(id, client.gateway->fromClient(bytes));
+            } else {
+                world_->send(id, bytes);
+            }
             total += static_cast<std::size_t>(n);
             continue;
         }
@@ -169,6 +250,17 @@ void LiveServer::readClient(apps::BridgeId id, Client& client) {
 }
 
 void LiveServer::writeClient(Client& client) {
+    if (client.connecting && client.socket.valid()) {
+        pollfd ready{client.socket.fd(), POLLOUT, 0};
+        if (::poll(&ready, 1, 0) <= 0) return;
+        client.connecting = false;
+        if (connectError(client.socket) != 0) {
+            client.socket.reset();  // the real client is not listening after all
+            client.toClient.clear();
+            client.written = 0;
+            return;
+        }
+    }
     while (client.socket.valid() && client.waiting() > 0) {
         const ssize_t n = ::send(client.socket.fd(), client.toClient.data() + client.written, client.waiting(), MSG_NOSIGNAL);
         if (n > 0) {
@@ -237,6 +329,7 @@ Time LiveServer::stop() {
     stopped_ = true;
     world_->step(clock_());
     clients_.clear();
+    dataListeners_.clear();
     listeners_.sockets_.clear();
     return world_->finish();
 }

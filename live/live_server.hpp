@@ -18,6 +18,7 @@
 #include <string>
 #include <vector>
 
+#include "live/ftp_gateway.hpp"
 #include "live/serve_plan.hpp"
 #include "live/socket.hpp"
 #include "simulator/scenario/live_world.hpp"
@@ -83,13 +84,28 @@ public:
     // time; returns it. Called once; poll() does nothing afterwards.
     Time stop();
 
+    // The simulated ports on the connecting host that active-mode FTP data
+    // connections are led through (below the host's ephemeral ports).
+    static constexpr std::uint16_t firstActivePort = 40000;
+    static constexpr std::uint16_t lastActivePort = 49151;
+    // A passive-mode data port not connected to within this long is closed.
+    static constexpr Time dataListenerLifetime = Time::fromSeconds(120);
+
 private:
     struct Client;
+    // A loopback port opened for one passive-mode FTP data connection.
+    struct DataListener {
+        Socket socket;
+        Endpoint target;  // the simulated server's data port
+        Time openedAt;    // wall clock
+    };
     void onConnected(apps::BridgeId id);
     void onReceived(apps::BridgeId id, std::string_view bytes);
     void onPeerClosed(apps::BridgeId id);
     void onEnded(apps::BridgeId id, const std::string& outcome);
     void acceptClients(std::size_t listener);
+    void acceptData(std::size_t listener);
+    std::unique_ptr<FtpGateway> gatewayFor(apps::BridgeId control, const ServedPort& served, const Socket& socket);
     void readClient(apps::BridgeId id, Client& client);
     void writeClient(Client& client);
     void balanceReading();
@@ -98,6 +114,9 @@ private:
     PortListeners listeners_;
     WallClock clock_;
     std::map<apps::BridgeId, Client> clients_;
+    std::vector<DataListener> dataListeners_;
+    std::map<apps::BridgeId, Endpoint> activeTargets_;  // listening id -> where the real client listens
+    std::uint16_t nextActivePort_ = firstActivePort;
     std::unique_ptr<scenario::LiveWorld> world_;
     apps::BridgeId nextId_ = 1;
     std::uint64_t accepted_ = 0;

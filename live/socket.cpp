@@ -74,6 +74,22 @@ std::uint16_t localPort(const Socket& socket) {
     return ntohs(where.sin_port);
 }
 
+std::string localAddress(const Socket& socket) {
+    sockaddr_in where{};
+    socklen_t size = sizeof where;
+    if (::getsockname(socket.fd(), reinterpret_cast<sockaddr*>(&where), &size) != 0) return "127.0.0.1";
+    char text[INET_ADDRSTRLEN] = {};
+    ::inet_ntop(AF_INET, &where.sin_addr, text, sizeof text);
+    return text;
+}
+
+int connectError(const Socket& socket) {
+    int error = 0;
+    socklen_t size = sizeof error;
+    if (::getsockopt(socket.fd(), SOL_SOCKET, SO_ERROR, &error, &size) != 0) return errno;
+    return error;
+}
+
 std::optional<Socket> acceptFrom(const Socket& listener) {
     const int fd = ::accept4(listener.fd(), nullptr, nullptr, SOCK_NONBLOCK | SOCK_CLOEXEC);
     if (fd < 0) return std::nullopt;

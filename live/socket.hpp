@@ -45,8 +45,11 @@ private:
 // Listens on `address`:`port` (IPv4; port 0: any free port). Throws ServeError
 // in plain words ("127.0.0.1:2525 is in use by another program ...").
 Socket listenOn(const std::string& address, std::uint16_t port);
-// The local port a socket is bound to.
+// The local port a socket is bound to, and its local IPv4 address as text.
 std::uint16_t localPort(const Socket& socket);
+std::string localAddress(const Socket& socket);
+// The error a non-blocking connect ended with (0: connected).
+int connectError(const Socket& socket);
 // One connection waiting on `listener`, or nothing when none waits.
 std::optional<Socket> acceptFrom(const Socket& listener);
 // Starts connecting to `address`:`port` (non-blocking); an invalid Socket if it fails at once.

@@ -21,6 +21,7 @@ packages=(
   libgtest-dev libgmock-dev                 # tests
   libbenchmark-dev                          # benchmarks
   tshark                                    # tests check our pcap files dissect cleanly
+  curl                                      # tests: a real SMTP, POP3, IMAP and FTP client for live mode
   xvfb xauth                                # headless GUI screenshots
 )
 

@@ -20,7 +20,7 @@ void ServerSession::start(std::chrono::nanoseconds now) {
 ServerSession::~ServerSession() { config_.store.removeObserver(observer_); }
 
 std::string ServerSession::capabilities() const {
-    return "IMAP4rev1 AUTH=PLAIN SASL-IR IDLE LITERAL+ UIDPLUS UNSELECT";
+    return "IMAP4rev1 AUTH=PLAIN SASL-IR IDLE LITERAL+ UIDPLUS UNSELECT NAMESPACE";
 }
 
 // --- input ---------------------------------------------------------------
@@ -262,7 +262,8 @@ void ServerSession::execute(const std::string& tag, const std::string& command, 
     if (selection_) syncMailbox(!numbered);
     if (state_ == ServerState::Logout) return;
     const bool takesNoArguments = command == "NOOP" || command == "CHECK" || command == "LOGOUT" ||
-                                  command == "IDLE" || command == "CLOSE" || command == "UNSELECT";
+                                  command == "IDLE" || command == "CLOSE" || command == "UNSELECT" ||
+                                  command == "NAMESPACE";
     if (takesNoArguments && !args.atEnd()) {
         bad(tag, command + " takes no arguments");
         return;
@@ -288,6 +289,11 @@ void ServerSession::execute(const std::string& tag, const std::string& command, 
     else if (command == "STATUS") cmdStatus(tag, args);
     else if (command == "APPEND") cmdAppend(tag, args);
     else if (command == "IDLE") cmdIdle(tag);
+    else if (command == "NAMESPACE") {
+        // RFC 2342: one personal namespace, the user's own folders, "/" between levels; no shared or other users' ones.
+        untagged("NAMESPACE ((\"\" \"/\")) NIL NIL");
+        tagged(tag, Status::Ok, "NAMESPACE completed");
+    }
     else if (command == "CLOSE") cmdClose(tag, true);
     else if (command == "UNSELECT") cmdClose(tag, false);
     else if (command == "EXPUNGE") cmdExpunge(tag, args, uid);

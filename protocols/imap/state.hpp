@@ -78,13 +78,13 @@ struct CommandRule {
     std::uint8_t states;  // bit set of the states that accept it
 };
 
-inline constexpr std::array<CommandRule, 27> kServerCommands{{
+inline constexpr std::array<CommandRule, 28> kServerCommands{{
     {"CAPABILITY", detail::anyState}, {"NOOP", detail::anyState}, {"LOGOUT", detail::anyState},
     {"LOGIN", detail::notAuth}, {"AUTHENTICATE", detail::notAuth},
     {"SELECT", detail::authed}, {"EXAMINE", detail::authed}, {"CREATE", detail::authed},
     {"DELETE", detail::authed}, {"RENAME", detail::authed}, {"SUBSCRIBE", detail::authed},
     {"UNSUBSCRIBE", detail::authed}, {"LIST", detail::authed}, {"LSUB", detail::authed},
-    {"STATUS", detail::authed}, {"APPEND", detail::authed}, {"IDLE", detail::authed},
+    {"STATUS", detail::authed}, {"APPEND", detail::authed}, {"IDLE", detail::authed}, {"NAMESPACE", detail::authed},
     {"CHECK", detail::selected}, {"CLOSE", detail::selected}, {"UNSELECT", detail::selected},
     {"EXPUNGE", detail::selected}, {"SEARCH", detail::selected}, {"FETCH", detail::selected},
     {"STORE", detail::selected}, {"COPY", detail::selected}, {"UID", detail::selected},

@@ -1,5 +1,6 @@
 #include "simulator/apps/bridge.hpp"
 
+#include <algorithm>
 #include <stdexcept>
 #include <utility>
 
@@ -15,6 +16,9 @@ public:
     Connection(Bridge& bridge, BridgeId id) : ClientConnection{bridge.host_}, bridge_{&bridge}, id_{id} {}
 
     void start(Endpoint server, std::shared_ptr<Connection> self) { connect(server, std::move(self)); }
+    void take(std::shared_ptr<tcp::TcpConnection> accepted, std::shared_ptr<Connection> self) {
+        adopt(std::move(accepted), std::move(self));
+    }
     void write(std::string_view bytes) {
         if (closeWanted_) return;
         pending_ += bytes;
@@ -66,6 +70,7 @@ Bridge::Bridge(HostStack& from, BridgeCallbacks callbacks) : host_{from}, callba
 
 Bridge::~Bridge() {
     for (auto& [id, connection] : connections_) connection->detach();
+    for (const auto& [port, id] : listening_) host_.tcp().stopListening(port);
 }
 
 const std::string& Bridge::hostName() const { return host_.node().name(); }
@@ -77,6 +82,26 @@ void Bridge::open(BridgeId id, Endpoint server) {
     connections_.emplace(id, connection);
     keeper_.keep(connection);
     connection->start(server, connection);
+}
+
+void Bridge::listen(BridgeId id, std::uint16_t port) {
+    if (connections_.contains(id) || std::any_of(listening_.begin(), listening_.end(), [id](const auto& entry) { return entry.second == id; })) {
+        throw std::invalid_argument{"bridge connection " + std::to_string(id) + " is already open"};
+    }
+    if (host_.tcp().isListening(port)) throw std::invalid_argument{"port " + std::to_string(port) + " is already listening"};
+    traceInput("listen", id, {}, {}, port);
+    listening_.emplace(port, id);
+    host_.tcp().listen(port, [this, port](std::shared_ptr<tcp::TcpConnection> accepted) {
+        const auto found = listening_.find(port);
+        if (found == listening_.end()) return;
+        const BridgeId acceptedId = found->second;
+        listening_.erase(found);
+        host_.tcp().stopListening(port);  // one connection per listen, as an FTP client's data port
+        auto connection = std::make_shared<Connection>(*this, acceptedId);
+        connections_.emplace(acceptedId, connection);
+        keeper_.keep(connection);
+        connection->take(std::move(accepted), connection);
+    });
 }
 
 void Bridge::send(BridgeId id, std::string_view bytes) {
@@ -100,6 +125,16 @@ void Bridge::resumeReading(BridgeId id) {
     found->second->setReading(true);
 }
 
+void Bridge::noteRewrite(BridgeId id, bool towardServer, const std::string& original, const std::string& rewritten) {
+    trace::Tracer& tracer = host_.node().network().tracer();
+    if (!tracer.wantsEvents()) return;
+    trace::Fields fields{{"id", static_cast<std::int64_t>(id)},
+                         {"toward", std::string{towardServer ? "server" : "client"}},
+                         {"original", original},
+                         {"rewritten", rewritten}};
+    tracer.event(trace::Event{host_.simulator().now(), host_.node().name(), "bridge", "rewrite", std::move(fields)});
+}
+
 std::size_t Bridge::backlog(BridgeId id) const {
     const auto found = connections_.find(id);
     return found == connections_.end() ? 0 : found->second->backlog();
@@ -120,11 +155,12 @@ void Bridge::ended(BridgeId id, const std::string& outcome) {
     if (callbacks_.ended) callbacks_.ended(id, outcome);
 }
 
-void Bridge::traceInput(std::string type, BridgeId id, std::string_view bytes, std::string server) {
+void Bridge::traceInput(std::string type, BridgeId id, std::string_view bytes, std::string server, std::uint16_t port) {
     trace::Tracer& tracer = host_.node().network().tracer();
     if (!tracer.wantsEvents()) return;
     trace::Fields fields{{"id", static_cast<std::int64_t>(id)}};
     if (!server.empty()) fields.emplace_back("server", std::move(server));
+    if (port != 0) fields.emplace_back("port", static_cast<std::int64_t>(port));
     if (!bytes.empty()) {
         BridgeBytes encoded = encodeBridgeBytes(bytes);
         fields.emplace_back(std::move(encoded.field), std::move(encoded.value));

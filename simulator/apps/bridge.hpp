@@ -28,9 +28,9 @@ namespace netstage::apps {
 using BridgeId = std::uint32_t;
 
 struct BridgeCallbacks {
-    // TCP reached the server.
+    // TCP reached the server (or a listening id's connection arrived).
     std::function<void(BridgeId)> connected;
-    // Bytes the server sent, in order.
+    // Bytes the other side sent, in order.
     std::function<void(BridgeId, std::string_view)> received;
     // The server closed its side; nothing more will be received. The
     // simulated side then closes too, once what was sent is out, as a
@@ -51,6 +51,11 @@ public:
 
     // Opens connection `id` to `server` now. Throws std::invalid_argument if `id` is in use.
     void open(BridgeId id, Endpoint server);
+    // Listens on `port` of the bridge's host for one connection from inside
+    // the world (an FTP server's active-mode data connection), which becomes
+    // connection `id`: `connected` reports it, and it is used like an opened
+    // one. Throws std::invalid_argument if `id` is in use or the port is taken.
+    void listen(BridgeId id, std::uint16_t port);
     // Sends bytes on `id` (queued until TCP is connected and its window opens).
     // Ignored, like a write to a closed socket, once `id` has ended or after close().
     void send(BridgeId id, std::string_view bytes);
@@ -63,6 +68,10 @@ public:
     void pauseReading(BridgeId id);
     void resumeReading(BridgeId id);
 
+    // A line of connection `id` that a gateway outside the world rewrote (an
+    // FTP address, as a NAT's FTP helper does): traced so a teacher can show
+    // it, but no input, since the rewritten bytes are what enter the world.
+    void noteRewrite(BridgeId id, bool towardServer, const std::string& original, const std::string& rewritten);
     // Bytes sent on `id` that the simulated TCP has not taken yet (0 once it has ended).
     std::size_t backlog(BridgeId id) const;
     bool isOpen(BridgeId id) const { return connections_.contains(id); }
@@ -73,12 +82,13 @@ private:
     class Connection;
     friend class Connection;
 
-    void traceInput(std::string type, BridgeId id, std::string_view bytes, std::string server = {});
+    void traceInput(std::string type, BridgeId id, std::string_view bytes, std::string server = {}, std::uint16_t port = 0);
     void ended(BridgeId id, const std::string& outcome);
 
     HostStack& host_;
     BridgeCallbacks callbacks_;
     std::map<BridgeId, std::shared_ptr<Connection>> connections_;
+    std::map<std::uint16_t, BridgeId> listening_;  // port -> the id its connection gets
     SessionKeeper keeper_;
 };
 

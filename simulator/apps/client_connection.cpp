@@ -20,6 +20,19 @@ void ClientConnection::letGo() {
 
 void ClientConnection::connect(Endpoint server, std::shared_ptr<ClientConnection> self) {
     self_ = std::move(self);
+    connection_ = host_.tcp().connect(server, callbacks());
+}
+
+void ClientConnection::adopt(std::shared_ptr<tcp::TcpConnection> accepted, std::shared_ptr<ClientConnection> self) {
+    self_ = std::move(self);
+    connection_ = std::move(accepted);
+    connection_->setCallbacks(callbacks());
+    reached_ = true;
+    engineStart();
+    pump();
+}
+
+tcp::TcpCallbacks ClientConnection::callbacks() {
     tcp::TcpCallbacks callbacks;
     callbacks.onConnected = [this] {
         reached_ = true;
@@ -47,7 +60,7 @@ void ClientConnection::connect(Endpoint server, std::shared_ptr<ClientConnection
         finish(false, closedOutcome());
         auto keepAliveUntilReturn = std::move(self_);
     };
-    connection_ = host_.tcp().connect(server, std::move(callbacks));
+    return callbacks;
 }
 
 std::string ClientConnection::connectFailure(tcp::TcpError error) const {

@@ -33,6 +33,9 @@ protected:
 
     // Connects; `self` keeps the object alive until TCP has closed.
     void connect(Endpoint server, std::shared_ptr<ClientConnection> self);
+    // Takes over a connection a listener accepted (the peer opened it), as
+    // if it had connected: an active-mode FTP data connection to a bridge.
+    void adopt(std::shared_ptr<tcp::TcpConnection> accepted, std::shared_ptr<ClientConnection> self);
     // Drains the engine's events, sends its output, closes if it asked to
     // (after the output is out), and sets the timer to its deadline.
     void pump();
@@ -62,6 +65,7 @@ protected:
     virtual void finished(bool ok, const std::string& outcome) = 0;
 
 private:
+    tcp::TcpCallbacks callbacks();
     // Closes now, or once the SendQueue is empty.
     void closeWhenSent();
     void onSendSpace();

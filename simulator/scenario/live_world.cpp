@@ -43,6 +43,8 @@ LiveWorld::~LiveWorld() = default;
 
 Time LiveWorld::now() const { return world_->simulator().now(); }
 
+Ipv4Address LiveWorld::fromAddress() const { return spec_.findHost(from_)->address; }
+
 Time LiveWorld::step(Time wallNow) {
     if (finished_ || pacer_.paused()) return Time::max();
     if (!speed_.isUnlimited()) {

@@ -69,6 +69,14 @@ public:
     void open(apps::BridgeId id, Endpoint server) { bridge_->open(id, server); }
     void send(apps::BridgeId id, std::string_view bytes) { bridge_->send(id, bytes); }
     void close(apps::BridgeId id) { bridge_->close(id); }
+    // Listens on `port` of the host outside connections start from, for one
+    // connection from inside the world (an FTP server's active-mode data connection).
+    void listen(apps::BridgeId id, std::uint16_t port) { bridge_->listen(id, port); }
+    void noteRewrite(apps::BridgeId id, bool towardServer, const std::string& original, const std::string& rewritten) {
+        bridge_->noteRewrite(id, towardServer, original, rewritten);
+    }
+    // The address of the host outside connections start from.
+    Ipv4Address fromAddress() const;
     void pauseReading(apps::BridgeId id) { bridge_->pauseReading(id); }
     void resumeReading(apps::BridgeId id) { bridge_->resumeReading(id); }
     // Bytes given to `id` that the simulated TCP has not taken yet: the front

@@ -325,9 +325,9 @@ private:
         std::set<std::uint32_t> used;
         std::set<std::uint32_t> open;
         for (const auto& item : v.get("inputs").items("inputs")) {
-            item.requireMap("an input ({at: time, id: n, open: host:port | send: text | send_base64: bytes | "
+            item.requireMap("an input ({at: time, id: n, open: host:port | listen: port | send: text | send_base64: bytes | "
                             "reading: pause | reading: resume | close: true})");
-            item.allowOnly({"at", "id", "open", "send", "send_base64", "reading", "close"});
+            item.allowOnly({"at", "id", "open", "listen", "send", "send_base64", "reading", "close"});
             BridgeInputSpec input;
             input.where = item.where();
             input.at = item.get("at").asDuration();
@@ -335,9 +335,15 @@ private:
                 item.get("at").fail("inputs must be in time order; this one comes before the one above it");
             }
             input.id = static_cast<std::uint32_t>(item.get("id").asUnsigned(UINT32_MAX));
-            const int actions = item.has("open") + item.has("send") + item.has("send_base64") + item.has("reading") +
-                                item.has("close");
-            if (actions != 1) item.fail("an input does exactly one of open, send, send_base64, reading or close");
+            const int actions = item.has("open") + item.has("listen") + item.has("send") + item.has("send_base64") +
+                                item.has("reading") + item.has("close");
+            if (actions != 1) item.fail("an input does exactly one of open, listen, send, send_base64, reading or close");
+            const auto claim = [&] {
+                if (!used.insert(input.id).second) {
+                    item.get("id").fail("connection " + std::to_string(input.id) + " was opened before; each connection has its own id");
+                }
+                open.insert(input.id);
+            };
             if (auto o = item.find("open")) {
                 const std::string target = o->asString();
                 const std::size_t colon = target.rfind(':');
@@ -347,10 +353,13 @@ private:
                 input.server = target.substr(0, colon);
                 input.port = *port;
                 if (!spec_.findHost(input.server)) o->fail("unknown host '" + input.server + "'");
-                if (!used.insert(input.id).second) {
-                    item.get("id").fail("connection " + std::to_string(input.id) + " was opened before; each connection has its own id");
-                }
-                open.insert(input.id);
+                claim();
+            } else if (auto l = item.find("listen")) {
+                const auto port = parsePort(l->asString());
+                if (!port || *port == 0) l->fail("expected a port from 1 to 65535, found '" + l->asString() + "'");
+                input.kind = BridgeInputSpec::Kind::Listen;
+                input.port = *port;
+                claim();
             } else {
                 if (!open.contains(input.id)) item.get("id").fail("connection " + std::to_string(input.id) + " is not open");
                 if (auto t = item.find("send")) {

@@ -174,11 +174,11 @@ struct CaptionSpec {
 // written down so the session replays exactly: each input happens at its
 // time, after every event due by then, as it did live.
 struct BridgeInputSpec {
-    enum class Kind { Open, Send, Close, PauseReading, ResumeReading } kind = Kind::Send;
+    enum class Kind { Open, Listen, Send, Close, PauseReading, ResumeReading } kind = Kind::Send;
     Time at;
     std::uint32_t id = 0;   // the outside connection's number
     std::string server;     // Open: a host name of the scenario
-    std::uint16_t port = 0; // Open
+    std::uint16_t port = 0; // Open; Listen: the port on the `from` host
     std::string bytes;      // Send
     SourceLocation where;
 };

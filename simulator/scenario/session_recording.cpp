@@ -50,6 +50,8 @@ void SessionRecording::onEvent(const trace::Event& event) {
             if (candidate.address == server->address) host = candidate.name;
         }
         entry += ", open: " + quoted(host + ":" + std::to_string(server->port));
+    } else if (event.type == "listen") {
+        entry += ", listen: " + event.text("port");
     } else if (event.type == "input") {
         if (event.field("text") != nullptr) {
             entry += ", send: " + quoted(event.text("text"));

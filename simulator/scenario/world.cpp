@@ -287,6 +287,9 @@ void World::applyInput(const BridgeInputSpec& input) {
         case BridgeInputSpec::Kind::Send:
             bridge_->send(input.id, input.bytes);
             break;
+        case BridgeInputSpec::Kind::Listen:
+            bridge_->listen(input.id, input.port);
+            break;
         case BridgeInputSpec::Kind::PauseReading:
             bridge_->pauseReading(input.id);
             break;

@@ -59,7 +59,7 @@ TEST(ImapClient, sendsNumberedTagsAndShowsBothSidesInTheTranscript) {
     Pair pair{store, bob({action::Select{"INBOX"}})};
     pair.pump();
     EXPECT_EQ(pair.transcript.front(),
-              "S: * OK [CAPABILITY IMAP4rev1 AUTH=PLAIN SASL-IR IDLE LITERAL+ UIDPLUS UNSELECT] NetStage IMAP ready");
+              "S: * OK [CAPABILITY IMAP4rev1 AUTH=PLAIN SASL-IR IDLE LITERAL+ UIDPLUS UNSELECT NAMESPACE] NetStage IMAP ready");
     EXPECT_TRUE(contains(pair.transcript, "C: A001 LOGIN bob hungry"));
     EXPECT_TRUE(contains(pair.transcript, "C: A002 SELECT INBOX"));
     EXPECT_TRUE(contains(pair.transcript, "S: * 0 EXISTS"));
@@ -182,9 +182,9 @@ TEST(ImapClient, producesAReadableTranscriptOfAWholeSession) {
     Pair pair{store, bob({action::Select{"INBOX"}, action::FetchMessage{1}})};
     pair.pump();
     EXPECT_EQ(pair.transcript,
-              (Lines{"S: * OK [CAPABILITY IMAP4rev1 AUTH=PLAIN SASL-IR IDLE LITERAL+ UIDPLUS UNSELECT] NetStage IMAP ready",
+              (Lines{"S: * OK [CAPABILITY IMAP4rev1 AUTH=PLAIN SASL-IR IDLE LITERAL+ UIDPLUS UNSELECT NAMESPACE] NetStage IMAP ready",
                      "C: A001 LOGIN bob hungry",
-                     "S: A001 OK [CAPABILITY IMAP4rev1 AUTH=PLAIN SASL-IR IDLE LITERAL+ UIDPLUS UNSELECT] Logged in",
+                     "S: A001 OK [CAPABILITY IMAP4rev1 AUTH=PLAIN SASL-IR IDLE LITERAL+ UIDPLUS UNSELECT NAMESPACE] Logged in",
                      "C: A002 SELECT INBOX",
                      "S: * FLAGS (\\Answered \\Flagged \\Deleted \\Seen \\Draft)",
                      "S: * 1 EXISTS",

@@ -33,13 +33,20 @@ struct ImapServer : ::testing::Test {
 TEST_F(ImapServer, greetsWithCapabilitiesListingImap4rev1) {
     ASSERT_EQ(server->greeting.size(), 1u);
     EXPECT_EQ(server->greeting[0],
-              "* OK [CAPABILITY IMAP4rev1 AUTH=PLAIN SASL-IR IDLE LITERAL+ UIDPLUS UNSELECT] NetStage IMAP ready");
+              "* OK [CAPABILITY IMAP4rev1 AUTH=PLAIN SASL-IR IDLE LITERAL+ UIDPLUS UNSELECT NAMESPACE] NetStage IMAP ready");
 }
 
 TEST_F(ImapServer, answersCapabilityAndNoopInAnyState) {
     EXPECT_EQ(send("a1 CAPABILITY\r\n"),
-              (Lines{"* CAPABILITY IMAP4rev1 AUTH=PLAIN SASL-IR IDLE LITERAL+ UIDPLUS UNSELECT", "a1 OK CAPABILITY completed"}));
+              (Lines{"* CAPABILITY IMAP4rev1 AUTH=PLAIN SASL-IR IDLE LITERAL+ UIDPLUS UNSELECT NAMESPACE", "a1 OK CAPABILITY completed"}));
     EXPECT_EQ(send("a2 noop\r\n"), Lines{"a2 OK NOOP completed"});
+}
+
+TEST_F(ImapServer, namesItsOneNamespaceOnceLoggedIn) {
+    EXPECT_EQ(send("a1 NAMESPACE\r\n"), Lines{"a1 BAD NAMESPACE is not allowed in the not authenticated state"}) << "not before login";
+    (void)send("a2 LOGIN bob hungry\r\n");
+    EXPECT_EQ(send("a3 NAMESPACE\r\n"), (Lines{"* NAMESPACE ((\"\" \"/\")) NIL NIL", "a3 OK NAMESPACE completed"}));
+    EXPECT_EQ(send("a4 NAMESPACE x\r\n"), Lines{"a4 BAD NAMESPACE takes no arguments"});
 }
 
 TEST_F(ImapServer, logsInWithAtomsQuotedStringsAndLiterals) {
@@ -418,7 +425,7 @@ TEST(ImapServerStart, greetsOnStartAndCountsTheAutologoutFromThere) {
     EXPECT_TRUE(std::holds_alternative<server::NeedData>(session.nextEvent()));
     session.start(1h);
     EXPECT_EQ(splitLines(session.takeOutput()),
-              Lines{"* OK [CAPABILITY IMAP4rev1 AUTH=PLAIN SASL-IR IDLE LITERAL+ UIDPLUS UNSELECT] NetStage IMAP ready"});
+              Lines{"* OK [CAPABILITY IMAP4rev1 AUTH=PLAIN SASL-IR IDLE LITERAL+ UIDPLUS UNSELECT NAMESPACE] NetStage IMAP ready"});
     EXPECT_TRUE(std::holds_alternative<server::ResponseSent>(session.nextEvent()));
     EXPECT_EQ(session.nextTimeout(), 1h + 30min);
     session.handleTimeout(1h + 1s);

@@ -1,0 +1,274 @@
+// Real clients against the simulated servers, served on loopback: Python's
+// smtplib, poplib, imaplib and ftplib, and curl, each an independent
+// implementation that insists on the RFCs in its own way. A client that is
+// not installed is a failure, never a skip (scripts/setup.sh installs them).
+#include <gtest/gtest.h>
+
+#include <chrono>
+#include <fstream>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "tests/live/serving_world.hpp"
+#include "tests/support/program.hpp"
+#include "tests/support/temp_dir.hpp"
+
+using namespace netstage;
+using test_support::runProgram;
+using test_support::ServingWorld;
+
+namespace {
+
+std::string port(const ServingWorld& world, const std::string& host, std::uint16_t serverPort) {
+    return std::to_string(world.port(host, serverPort));
+}
+
+test_support::ProgramResult python(const std::string& script, const std::vector<std::string>& arguments) {
+    std::vector<std::string> argv{"python3", "-c", script};
+    argv.insert(argv.end(), arguments.begin(), arguments.end());
+    return runProgram(argv);
+}
+
+std::size_t countMailEvents(const ServingWorld& world, std::string_view type, std::string_view subject) {
+    std::size_t count = 0;
+    for (const auto& record : world.recorder().records()) {
+        const auto* event = std::get_if<trace::Event>(&record);
+        if (event != nullptr && event->is("mail", type) && event->text("subject") == subject) ++count;
+    }
+    return count;
+}
+
+// smtplib sends, with a line that must be dot-stuffed, and reports what EHLO offered.
+const char* kSmtplibSend = R"(
+import smtplib, sys
+s = smtplib.SMTP('127.0.0.1', int(sys.argv[1]), timeout=20)
+code, _ = s.ehlo('student.example')
+print('EHLO', code, ' '.join(sorted(s.esmtp_features)))
+body = 'Subject: %s\r\nFrom: <%s>\r\nTo: <%s>\r\n\r\nFirst line.\r\n.a line that starts with a dot\r\nLast line.\r\n' % (sys.argv[4], sys.argv[2], sys.argv[3])
+refused = s.sendmail(sys.argv[2], [sys.argv[3]], body)
+print('REFUSED', refused)
+print('NOOP', s.noop()[0])
+s.quit()
+)";
+
+const char* kPoplibRead = R"(
+import poplib, sys
+p = poplib.POP3('127.0.0.1', int(sys.argv[1]), timeout=20)
+print(p.getwelcome().decode())
+p.user('bob'); p.pass_('hungry')
+count, size = p.stat()
+print('STAT', count)
+for n in range(1, count + 1):
+    lines = p.retr(n)[1]
+    text = b'\n'.join(lines).decode()
+    if sys.argv[2] in text:
+        print('FOUND', n)
+        print('DOT', b'.a line that starts with a dot' in lines)
+        p.dele(n)
+        print('DELETED', n)
+print('QUIT', p.quit().decode()[:3])
+)";
+
+const char* kImaplibRead = R"(
+import imaplib, sys
+m = imaplib.IMAP4('127.0.0.1', int(sys.argv[1]), timeout=20)
+print('CAPABILITY', ' '.join(m.capabilities))
+print('LOGIN', m.login('bob', 'hungry')[0])
+print('NAMESPACE', m.namespace()[0])
+typ, folders = m.list('""', '*')
+print('LIST', typ, len(folders))
+print('CREATE', m.create('Saved')[0])
+typ, data = m.select('INBOX')
+print('SELECT', typ, int(data[0]))
+typ, data = m.search(None, 'SUBJECT', '"' + sys.argv[2] + '"')
+numbers = data[0].split()
+print('SEARCH', typ, len(numbers))
+typ, data = m.uid('FETCH', '1:*', '(UID BODY.PEEK[])')
+print('UIDFETCH', typ, any(sys.argv[2].encode() in part[1] for part in data if isinstance(part, tuple)))
+typ, data = m.fetch(numbers[0], '(FLAGS BODY[HEADER.FIELDS (SUBJECT)])')
+print('FETCH', typ, sys.argv[2].encode() in data[0][1])
+print('COPY', m.copy(numbers[0], 'Saved')[0])
+print('STORE', m.store(numbers[0], '+FLAGS', '\\Deleted')[0])
+print('EXPUNGE', m.expunge()[0])
+print('NOOP', m.noop()[0])
+typ, data = m.select('Saved', readonly=True)
+print('SAVED', int(data[0]))
+m.logout()
+)";
+
+const char* kFtplibSession = R"(
+import ftplib, io, sys
+passive = sys.argv[2] == 'passive'
+f = ftplib.FTP()
+f.connect('127.0.0.1', int(sys.argv[1]), timeout=20)
+f.login('alice', 'wonderland')
+f.set_pasv(passive)
+lines = []
+f.retrlines('LIST reports', lines.append)
+print('LIST', len(lines), any('report.pdf' in l for l in lines))
+data = io.BytesIO()
+f.retrbinary('RETR reports/report.pdf', data.write)
+print('RETR', len(data.getvalue()), data.getvalue() == bytes(range(256)) * 16)
+text = []
+f.retrlines('RETR reports/readme.txt', text.append)
+print('ASCII', text)
+payload = bytes(range(256)) * 1000
+f.storbinary('STOR uploads/binary.bin', io.BytesIO(payload))
+print('SIZE', f.size('uploads/binary.bin'))
+f.storlines('STOR uploads/notes.txt', io.BytesIO(b'one\ntwo\n'))
+back = []
+f.retrlines('RETR uploads/notes.txt', back.append)
+print('NOTES', back)
+print('QUIT', f.quit()[:3])
+)";
+
+}  // namespace
+
+TEST(RealClients, smtplibSendsAndPoplibReadsItBackInTheSameRun) {
+    ServingWorld world{"01-smtp-alice-to-bob"};
+    const auto sent = python(kSmtplibSend, {port(world, "hamburger.edu", 25), "student@example.org", "bob@hamburger.edu",
+                                            "From smtplib"});
+    ASSERT_EQ(sent.exitCode, 0) << sent.errors;
+    EXPECT_NE(sent.output.find("EHLO 250 8bitmime help pipelining size"), std::string::npos) << sent.output;
+    EXPECT_NE(sent.output.find("REFUSED {}"), std::string::npos) << sent.output;
+    EXPECT_NE(sent.output.find("NOOP 250"), std::string::npos) << sent.output;
+
+    const auto read = python(kPoplibRead, {port(world, "hamburger.edu", 110), "From smtplib"});
+    ASSERT_EQ(read.exitCode, 0) << read.errors;
+    EXPECT_NE(read.output.find("FOUND"), std::string::npos) << read.output;
+    EXPECT_NE(read.output.find("DOT True"), std::string::npos) << "dot-stuffing undone on both sides\n" << read.output;
+    EXPECT_NE(read.output.find("DELETED"), std::string::npos) << read.output;
+    EXPECT_NE(read.output.find("QUIT +OK"), std::string::npos) << read.output;
+    world.stop();
+    EXPECT_EQ(countMailEvents(world, "stored", "From smtplib"), 1u);
+}
+
+TEST(RealClients, mailToAnotherDomainIsRelayedThroughTheWorld) {
+    ServingWorld world{"01-smtp-alice-to-bob"};
+    // Alice's own server takes her message for Bob and relays it: DNS MX, queue, SMTP to hamburger.edu.
+    const auto sent = python(kSmtplibSend, {port(world, "crepes.fr", 25), "alice@crepes.fr", "bob@hamburger.edu",
+                                            "Relayed for Bob"});
+    ASSERT_EQ(sent.exitCode, 0) << sent.errors;
+    for (int i = 0; i < 200 && countMailEvents(world, "stored", "Relayed for Bob") == 0; ++i) {
+        std::this_thread::sleep_for(std::chrono::milliseconds{20});
+    }
+    const auto read = python(kPoplibRead, {port(world, "hamburger.edu", 110), "Relayed for Bob"});
+    ASSERT_EQ(read.exitCode, 0) << read.errors;
+    EXPECT_NE(read.output.find("FOUND"), std::string::npos) << read.output;
+    world.stop();
+    // Queued and relayed by crepes.fr: Alice's scripted message and the real client's.
+    std::size_t queued = 0;
+    std::size_t relayed = 0;
+    for (const auto& record : world.recorder().records()) {
+        const auto* event = std::get_if<trace::Event>(&record);
+        if (event == nullptr || event->node != "crepes.fr") continue;
+        queued += event->is("mail", "queued");
+        relayed += event->is("mail", "relayed") && event->text("to") == "bob@hamburger.edu";
+    }
+    EXPECT_EQ(queued, 2u);
+    EXPECT_EQ(relayed, 2u);
+    EXPECT_EQ(countMailEvents(world, "stored", "Relayed for Bob"), 1u);
+}
+
+TEST(RealClients, imaplibReadsCopiesAndExpunges) {
+    ServingWorld world{"01-smtp-alice-to-bob"};
+    const auto sent = python(kSmtplibSend, {port(world, "hamburger.edu", 25), "student@example.org", "bob@hamburger.edu",
+                                            "For imaplib"});
+    ASSERT_EQ(sent.exitCode, 0) << sent.errors;
+    const auto read = python(kImaplibRead, {port(world, "hamburger.edu", 143), "For imaplib"});
+    ASSERT_EQ(read.exitCode, 0) << read.errors << read.output;
+    for (const char* expected : {"LOGIN OK", "NAMESPACE OK", "LIST OK", "CREATE OK", "SEARCH OK 1", "UIDFETCH OK True",
+                                 "FETCH OK True", "COPY OK", "STORE OK", "EXPUNGE OK", "NOOP OK", "SAVED 1"}) {
+        EXPECT_NE(read.output.find(expected), std::string::npos) << expected << "\n" << read.output;
+    }
+}
+
+TEST(RealClients, ftplibInPassiveAndActiveMode) {
+    for (const std::string mode : {"passive", "active"}) {
+        ServingWorld world{"05-ftp-session"};
+        const auto run = python(kFtplibSession, {port(world, "ftp.school.edu", 21), mode});
+        ASSERT_EQ(run.exitCode, 0) << mode << "\n" << run.errors << run.output;
+        for (const char* expected : {"LIST 2 True", "RETR 4096 True", "ASCII ['Reports of the networking course.']",
+                                     "SIZE 256000", "NOTES ['one', 'two']", "QUIT 221"}) {
+            EXPECT_NE(run.output.find(expected), std::string::npos) << mode << ": " << expected << "\n" << run.output;
+        }
+        world.stop();
+        // The gateway's rewrites are in the trace, original and rewritten.
+        std::size_t rewrites = 0;
+        for (const auto& record : world.recorder().records()) {
+            const auto* event = std::get_if<trace::Event>(&record);
+            if (event == nullptr || !event->is("bridge", "rewrite")) continue;
+            ++rewrites;
+            if (mode == "passive") {
+                EXPECT_TRUE(event->text("original").starts_with("227 Entering Passive Mode (10,0,")) << event->text("original");
+                EXPECT_NE(event->text("rewritten").find("(127,0,0,1,"), std::string::npos) << event->text("rewritten");
+            } else {
+                EXPECT_TRUE(event->text("original").starts_with("PORT 127,0,0,1,")) << event->text("original");
+                EXPECT_TRUE(event->text("rewritten").starts_with("PORT 10,0,99,2,")) << event->text("rewritten");
+            }
+        }
+        EXPECT_EQ(rewrites, 6u) << mode << ": one per data connection";
+    }
+}
+
+TEST(RealClients, curlSpeaksSmtpPop3AndImap) {
+    ServingWorld world{"01-smtp-alice-to-bob"};
+    test_support::TempDir dir;
+    const auto mail = dir.file("mail.txt");
+    {
+        std::ofstream out{mail};
+        out << "Subject: From curl\r\n\r\nSent with curl.\r\n";
+    }
+    const auto smtp = runProgram({"curl", "-sS", "--max-time", "20", "smtp://127.0.0.1:" + port(world, "hamburger.edu", 25),
+                                  "--mail-from", "student@example.org", "--mail-rcpt", "bob@hamburger.edu", "--upload-file",
+                                  mail.string()});
+    ASSERT_EQ(smtp.exitCode, 0) << smtp.errors;
+    const auto pop = runProgram({"curl", "-sS", "--max-time", "20", "-u", "bob:hungry",
+                                 "pop3://127.0.0.1:" + port(world, "hamburger.edu", 110) + "/"});
+    ASSERT_EQ(pop.exitCode, 0) << pop.errors;
+    EXPECT_NE(pop.output.find("1 "), std::string::npos) << "a LIST answer\n" << pop.output;
+    const auto imap = runProgram({"curl", "-sS", "--max-time", "20", "-u", "bob:hungry",
+                                  "imap://127.0.0.1:" + port(world, "hamburger.edu", 143) + "/INBOX/;MAILINDEX=1"});
+    ASSERT_EQ(imap.exitCode, 0) << imap.errors;
+    EXPECT_NE(imap.output.find("Sent with curl."), std::string::npos) << imap.output;
+    const auto imapSearch = runProgram({"curl", "-sS", "--max-time", "20", "-u", "bob:hungry",
+                                        "imap://127.0.0.1:" + port(world, "hamburger.edu", 143) + "/INBOX?SUBJECT%20curl"});
+    ASSERT_EQ(imapSearch.exitCode, 0) << imapSearch.errors;
+    EXPECT_NE(imapSearch.output.find("* SEARCH "), std::string::npos) << imapSearch.output;
+    world.stop();
+    EXPECT_EQ(countMailEvents(world, "stored", "From curl"), 1u);
+}
+
+TEST(RealClients, curlSpeaksFtpInBothModes) {
+    for (const bool active : {false, true}) {
+        ServingWorld world{"05-ftp-session"};
+        test_support::TempDir dir;
+        const std::string base = "ftp://127.0.0.1:" + port(world, "ftp.school.edu", 21) + "/";
+        std::vector<std::string> common{"curl", "-sS", "--max-time", "20", "-u", "alice:wonderland"};
+        if (active) {
+            common.push_back("--ftp-port");
+            common.push_back("127.0.0.1");
+        }
+        auto with = [&](std::vector<std::string> more) {
+            std::vector<std::string> argv = common;
+            argv.insert(argv.end(), more.begin(), more.end());
+            return runProgram(argv);
+        };
+        const auto list = with({base + "reports/"});
+        ASSERT_EQ(list.exitCode, 0) << list.errors;
+        EXPECT_NE(list.output.find("report.pdf"), std::string::npos) << list.output;
+        const auto get = with({base + "reports/report.pdf", "-o", dir.file("report.pdf").string()});
+        ASSERT_EQ(get.exitCode, 0) << get.errors;
+        EXPECT_EQ(test_support::slurp(dir.file("report.pdf")).size(), 4096u);
+        {
+            std::ofstream out{dir.file("up.txt")};
+            out << "uploaded with curl\n";
+        }
+        const auto put = with({"-T", dir.file("up.txt").string(), base + "uploads/up.txt"});
+        ASSERT_EQ(put.exitCode, 0) << put.errors;
+        const auto back = with({base + "uploads/up.txt"});
+        ASSERT_EQ(back.exitCode, 0) << back.errors;
+        EXPECT_EQ(back.output, "uploaded with curl\n") << (active ? "active" : "passive");
+    }
+}
