@@ -221,3 +221,26 @@ TEST(MimePartTree, truncatedBase64DecodesWhatItHolds) {
     EXPECT_EQ(decoded.bytes, "ManM");
     EXPECT_FALSE(decoded.clean);
 }
+
+TEST(MimePartTree, aMessageCutAtEveryOctetStillParsesIntoPartsInsideIt) {
+    for (std::size_t cut = 0; cut <= nested.size(); ++cut) {
+        const std::string prefix = nested.substr(0, cut);
+        const MimePart root = parseMimeMessage(prefix);
+        for (const MimePart* part : flatten(root)) {
+            ASSERT_GE(part->header.data(), prefix.data()) << cut;
+            ASSERT_LE(part->body.data() + part->body.size(), prefix.data() + prefix.size()) << cut;
+            ASSERT_EQ(part->header.data() + part->header.size(), part->body.data()) << cut;
+            part->decodedBody();
+        }
+        // Once the attachment's delimiter line is whole, its part exists, cut short or not.
+        const std::size_t attachmentStart = nested.find("--outer\r\nContent-Type: application") + 9;
+        if (cut >= attachmentStart) {
+            ASSERT_GE(root.children.size(), 2u) << cut;
+            EXPECT_TRUE(nested.substr(attachmentStart).starts_with(root.children[1].header)) << cut;
+        }
+        const std::size_t firstPart = nested.find("--outer\r\n") + 9;
+        if (cut >= firstPart && cut < nested.size() - std::string{"--outer--\r\nepilogue\r\n"}.size()) {
+            EXPECT_EQ(root.problem, MimeProblem::UnclosedMultipart) << cut;
+        }
+    }
+}
