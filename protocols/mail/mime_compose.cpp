@@ -31,8 +31,15 @@ std::string_view trimmed(std::string_view text) {
     return text;
 }
 
-// "Zoë Ça <zoe@example.org>, bob@example.org": only the display names become encoded-words.
-std::string encodeAddressList(std::string_view value) {
+// "Zoë Ça <zoe@example.org>, bob@example.org": only the display names become
+// encoded-words. A line break has no place in an address list: it becomes a
+// space, so a value cannot add a field.
+std::string encodeAddressList(std::string_view original) {
+    std::string flat{original};
+    for (char& c : flat) {
+        if (c == '\r' || c == '\n') c = ' ';
+    }
+    const std::string_view value = flat;
     std::vector<std::string_view> addresses;
     bool quoted = false, angle = false;
     std::size_t start = 0;

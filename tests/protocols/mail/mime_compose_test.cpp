@@ -102,3 +102,14 @@ TEST(MimeCompose, aBoundaryNeverOccursInsideAPart) {
     ASSERT_EQ(root.children.size(), 2u);
     EXPECT_EQ(root.children[0].decodedBody().bytes, "--" + boundary + "\r\n--" + boundary + "--\r\n");
 }
+
+TEST(MimeCompose, aLineBreakInAHeaderValueCannotAddAField) {
+    MimeMessageSpec spec;
+    spec.headers = {{"To", "bob@hamburger.edu\r\nBcc: eve@evil.example"}, {"Subject", "hi\r\nBcc: eve@evil.example"}};
+    spec.text = "x";
+    const std::string message = composeMimeMessage(spec);
+    const MimePart root = parseMimeMessage(message);
+    EXPECT_FALSE(root.field("Bcc"));
+    EXPECT_EQ(root.field("To"), "bob@hamburger.edu  Bcc: eve@evil.example");
+    EXPECT_EQ(decodeHeaderText(*root.field("Subject")), "hi\r\nBcc: eve@evil.example");
+}
