@@ -56,6 +56,15 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
                   "Date: Thu, 20 Feb 2020 10:00:00 +0000\r\n\r\nDo you like ketchup?\r\n",
                   1582192800);
     store.deliver("bob", "Subject: pickles\r\n\r\nHow about pickles?\r\n", 1582279200);
+    // A MIME message, for BODYSTRUCTURE, numbered sections and SEARCH over decoded text.
+    store.deliver("bob",
+                  "Subject: =?utf-8?Q?Cr=C3=AApes?=\r\nMIME-Version: 1.0\r\n"
+                  "Content-Type: multipart/mixed; boundary=b\r\n\r\n"
+                  "--b\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Transfer-Encoding: quoted-printable\r\n\r\n"
+                  "caf=C3=A9\r\n--b\r\nContent-Type: application/octet-stream; name*=utf-8''%C3%A9.bin\r\n"
+                  "Content-Transfer-Encoding: base64\r\n\r\nAAEC/w==\r\n"
+                  "--b\r\nContent-Type: message/rfc822\r\n\r\nSubject: inner\r\n\r\nInner\r\n--b--\r\n",
+                  1582365600);
     store.createFolder("bob", "Archive");
 
     imap::ServerConfig config{"NetStage IMAP ready", acceptBob, store};

@@ -19,6 +19,7 @@ packages=(
   libsimdjson-dev                           # reading them fast (a million records in a second)
   libcli11-dev                              # the netstage command line
   libgtest-dev libgmock-dev                 # tests
+  python3                                   # tests: MIME checked against Python's email package
   libbenchmark-dev                          # benchmarks
   tshark                                    # tests check our pcap files dissect cleanly
   curl                                      # tests: a real SMTP, POP3, IMAP and FTP client for live mode

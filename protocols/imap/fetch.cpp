@@ -1,7 +1,9 @@
 #include "protocols/imap/fetch.hpp"
 
 #include "protocols/common/line_reader.hpp"
+#include "protocols/imap/body_structure.hpp"
 #include "protocols/imap/message_view.hpp"
+#include "protocols/mail/mime_part_tree.hpp"
 
 namespace netstage::imap {
 
@@ -18,6 +20,31 @@ FetchItem simple(Kind kind) {
     return item;
 }
 
+// section-spec (RFC 3501 §9): an optional part number "1.2.3" (non-zero
+// numbers), then HEADER, HEADER.FIELDS[.NOT], TEXT, or MIME after a part number.
+bool splitSection(FetchItem& item) {
+    std::string_view rest = item.section;
+    while (!rest.empty() && rest.front() >= '1' && rest.front() <= '9') {
+        std::size_t digits = 0;
+        std::uint64_t n = 0;
+        while (digits < rest.size() && rest[digits] >= '0' && rest[digits] <= '9') {
+            n = n * 10 + static_cast<std::uint64_t>(rest[digits] - '0');
+            if (n > 0xFFFFFFFFu) return false;
+            ++digits;
+        }
+        item.part.push_back(static_cast<std::uint32_t>(n));
+        rest.remove_prefix(digits);
+        if (rest.empty()) break;
+        if (rest.front() != '.') return false;
+        rest.remove_prefix(1);
+        if (rest.empty()) return false;
+    }
+    item.sectionText = std::string{rest};
+    const std::string& t = item.sectionText;
+    if (t == "MIME") return !item.part.empty();
+    return t.empty() || t == "HEADER" || t == "TEXT" || t == "HEADER.FIELDS" || t == "HEADER.FIELDS.NOT";
+}
+
 // Parses "[section]<partial>" after BODY or BODY.PEEK.
 bool parseSection(Cursor& c, FetchItem& item, std::string& error) {
     if (!c.consume('[')) return true;  // plain BODY: the structure
@@ -25,7 +52,11 @@ bool parseSection(Cursor& c, FetchItem& item, std::string& error) {
     if (auto word = c.atom(".")) {
         item.section = proto::asciiUpper(*word);
     }
-    const std::string& s = item.section;
+    if (!splitSection(item)) {
+        error = "unsupported section " + item.section;
+        return false;
+    }
+    const std::string& s = item.sectionText;
     if (s == "HEADER.FIELDS" || s == "HEADER.FIELDS.NOT") {
         if (!c.space() || !c.consume('(')) {
             error = "HEADER.FIELDS needs a list of field names";
@@ -43,9 +74,6 @@ bool parseSection(Cursor& c, FetchItem& item, std::string& error) {
             error = "expected ')' after header field names";
             return false;
         }
-    } else if (!(s.empty() || s == "HEADER" || s == "TEXT" || s == "1" || s == "1.MIME" || s == "MIME")) {
-        error = "unsupported section " + s;
-        return false;
     }
     if (!c.consume(']')) {
         error = "expected ']' after section";
@@ -102,14 +130,30 @@ bool parseItem(Cursor& c, std::vector<FetchItem>& items, std::string& error) {
     return true;
 }
 
-std::string sectionText(const FetchItem& item, const MessageView& view) {
-    const std::string& s = item.section;
+// What a section names inside one message (the top-level one, or one a
+// message/rfc822 part holds).
+std::string messageSection(const FetchItem& item, const MessageView& view) {
+    const std::string& s = item.sectionText;
     if (s.empty()) return std::string{view.raw()};
     if (s == "HEADER") return std::string{view.header()};
-    if (s == "TEXT" || s == "1") return std::string{view.text()};
+    if (s == "TEXT") return std::string{view.text()};
     if (s == "HEADER.FIELDS") return view.headerFields(item.fields, false);
-    if (s == "HEADER.FIELDS.NOT") return view.headerFields(item.fields, true);
-    return {};  // MIME headers of the single part: none
+    return view.headerFields(item.fields, true);  // HEADER.FIELDS.NOT
+}
+
+// The section's octets, or nullopt when the message has no such part (NIL).
+std::optional<std::string> sectionContent(const FetchItem& item, std::string_view raw) {
+    if (item.part.empty()) return messageSection(item, MessageView{raw});
+    const mime::MimePart root = mime::parseMimeMessage(raw);
+    const mime::MimePart* part = mime::partAt(root, item.part);
+    if (!part) return std::nullopt;
+    const std::string& s = item.sectionText;
+    if (s.empty()) return std::string{part->body};
+    if (s == "MIME") return std::string{part->header};
+    // HEADER, TEXT and HEADER.FIELDS after a part number need a message/rfc822 part (§6.4.5).
+    if (!part->contentType.isMessageRfc822() || part->children.empty()) return std::nullopt;
+    const mime::MimePart& inner = part->children.front();
+    return messageSection(item, MessageView{std::string_view{inner.header.data(), inner.header.size() + inner.body.size()}});
 }
 
 std::string sectionName(const FetchItem& item) {
@@ -203,13 +247,15 @@ std::string renderFetchItem(const FetchItem& item, const mail::Message& m) {
         case Kind::InternalDate: return "INTERNALDATE \"" + formatDateTime(m.internalDate) + "\"";
         case Kind::Rfc822Size: return "RFC822.SIZE " + std::to_string(m.size());
         case Kind::Envelope: return "ENVELOPE " + MessageView{raw}.envelope();
-        case Kind::BodyStructure: return "BODYSTRUCTURE " + MessageView{raw}.bodyStructure();
-        case Kind::BodyShort: return "BODY " + MessageView{raw}.bodyStructure();
+        case Kind::BodyStructure: return "BODYSTRUCTURE " + bodyStructure(raw, true);
+        case Kind::BodyShort: return "BODY " + bodyStructure(raw, false);
         case Kind::Rfc822: return "RFC822 " + literalOf(raw);
         case Kind::Rfc822Header: return "RFC822.HEADER " + literalOf(MessageView{raw}.header());
         case Kind::Rfc822Text: return "RFC822.TEXT " + literalOf(MessageView{raw}.text());
         case Kind::Body: {
-            std::string text = sectionText(item, MessageView{raw});
+            auto content = sectionContent(item, raw);
+            if (!content) return sectionName(item) + " NIL";
+            std::string text = std::move(*content);
             if (item.partialOrigin) {
                 text = *item.partialOrigin >= text.size() ? std::string{}
                                                            : text.substr(*item.partialOrigin, item.partialLength);

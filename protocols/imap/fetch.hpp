@@ -17,8 +17,12 @@ struct FetchItem {
     enum class Kind { Flags, Uid, InternalDate, Rfc822Size, Envelope, BodyStructure, BodyShort, Body, Rfc822, Rfc822Header, Rfc822Text };
     Kind kind = Kind::Flags;
     bool peek = false;
-    // For Body: "", "HEADER", "TEXT", "HEADER.FIELDS", "HEADER.FIELDS.NOT", "1" (the one text part).
+    // For Body: the section as written, upper case ("", "HEADER", "2.1.MIME", "3.HEADER.FIELDS"),
+    // split into the part number (empty for the message itself) and what is asked of it:
+    // "", "HEADER", "HEADER.FIELDS", "HEADER.FIELDS.NOT", "TEXT" or "MIME".
     std::string section;
+    std::vector<std::uint32_t> part;
+    std::string sectionText;
     std::vector<std::string> fields;
     std::optional<std::uint32_t> partialOrigin;
     std::uint32_t partialLength = 0;

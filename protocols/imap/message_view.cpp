@@ -167,13 +167,4 @@ std::string MessageView::envelope() const {
            " " + nstringOf(field("Message-ID")) + ")";
 }
 
-std::string MessageView::bodyStructure() const {
-    // Every message is described as one text/plain part: enough for clients to
-    // fetch BODY[TEXT] or BODY[1]; MIME multipart structure is not analysed.
-    const auto body = text();
-    const auto lines = static_cast<std::size_t>(std::count(body.begin(), body.end(), '\n'));
-    return "(\"TEXT\" \"PLAIN\" (\"CHARSET\" \"US-ASCII\") NIL NIL \"7BIT\" " + std::to_string(body.size()) + " " +
-           std::to_string(lines) + ")";
-}
-
 }  // namespace netstage::imap

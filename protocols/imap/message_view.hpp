@@ -1,7 +1,7 @@
 #pragma once
 // A small RFC 5322 reader for what IMAP needs of a stored message: where the
-// header ends, header fields by name (unfolded), the ENVELOPE and a
-// single-part BODYSTRUCTURE. It never fails: a message without a blank line
+// header ends, header fields by name (unfolded) and the ENVELOPE (the MIME
+// structure is body_structure.hpp's). It never fails: a message without a blank line
 // is all header, a malformed address is kept as a bare mailbox.
 
 #include <optional>
@@ -25,7 +25,6 @@ public:
     std::string headerFields(const std::vector<std::string>& names, bool exclude) const;
 
     std::string envelope() const;
-    std::string bodyStructure() const;
 
 private:
     struct Field {

@@ -6,6 +6,9 @@
 
 #include "protocols/common/line_reader.hpp"
 #include "protocols/imap/message_view.hpp"
+#include "protocols/mail/encoded_word.hpp"
+#include "protocols/mail/header_fields.hpp"
+#include "protocols/mail/mime_part_tree.hpp"
 
 namespace netstage::imap {
 
@@ -181,6 +184,50 @@ std::optional<std::int64_t> sentDay(const MessageView& view) {
     }
     return parseDate(compact);
 }
+// Header fields as a reader sees them: unfolded, encoded-words decoded (RFC 3501 §6.4.4).
+std::string readableHeader(std::string_view header) {
+    std::string out;
+    for (const mime::FieldView& field : mime::splitFields(header)) {
+        out += mime::decodeHeaderText(field.raw);
+        out += '\n';
+    }
+    return out;
+}
+
+std::string lowerCase(std::string text) {
+    for (char& c : text) c = (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+    return text;
+}
+
+// The body as a reader sees it: the text parts with their transfer encoding
+// undone, in UTF-8 where the charset is known, and the header of every
+// message a message/rfc822 part holds. Attachments that are not text are
+// left out, as a reader does not see their octets as text.
+void appendReadableBody(const mime::MimePart& part, std::string& out) {
+    if (part.contentType.isMessageRfc822() && !part.children.empty()) {
+        const mime::MimePart& inner = part.children.front();
+        out += readableHeader(inner.header);
+        appendReadableBody(inner, out);
+        return;
+    }
+    if (!part.children.empty()) {
+        for (const mime::MimePart& child : part.children) appendReadableBody(child, out);
+        return;
+    }
+    if (part.contentType.type != "text" && !part.opaque && !part.contentType.isMultipart() &&
+        !part.contentType.isMessageRfc822()) {
+        return;
+    }
+    const std::string charset = lowerCase(part.contentType.parameter("charset").value_or(""));
+    out += mime::charsetToUtf8(charset, part.decodedBody().bytes);
+    out += '\n';
+}
+
+std::string readableBody(const mime::MimePart& root) {
+    std::string out;
+    appendReadableBody(root, out);
+    return out;
+}
 }  // namespace
 
 SearchParse parseSearch(Cursor& cursor) {
@@ -260,7 +307,7 @@ bool matches(const SearchKey& key, const mail::Message& m, std::uint32_t sequenc
     const MessageView view{m.content ? std::string_view{*m.content} : std::string_view{}};
     auto fieldHas = [&](std::string_view name, std::string_view text) {
         auto value = view.field(name);
-        return value && containsNoCase(*value, text);
+        return value && containsNoCase(mime::decodeHeaderText(*value), text);
     };
     switch (key.kind) {
         case Kind::From: return fieldHas("From", key.text);
@@ -269,8 +316,12 @@ bool matches(const SearchKey& key, const mail::Message& m, std::uint32_t sequenc
         case Kind::Bcc: return fieldHas("Bcc", key.text);
         case Kind::Subject: return fieldHas("Subject", key.text);
         case Kind::Header: return fieldHas(key.text, key.text2);
-        case Kind::Body: return containsNoCase(view.text(), key.text);
-        case Kind::Text: return containsNoCase(view.raw(), key.text);
+        case Kind::Body: return containsNoCase(readableBody(mime::parseMimeMessage(view.raw())), key.text);
+        case Kind::Text: {
+            const mime::MimePart root = mime::parseMimeMessage(view.raw());
+            return containsNoCase(readableHeader(root.header), key.text) ||
+                   containsNoCase(readableBody(root), key.text);
+        }
         case Kind::SentSince: { auto d = sentDay(view); return d && *d >= key.number; }
         case Kind::SentBefore: { auto d = sentDay(view); return d && *d < key.number; }
         case Kind::SentOn: { auto d = sentDay(view); return d && *d == key.number; }

@@ -14,7 +14,7 @@ work=$(mktemp -d "${TMPDIR:-/tmp}/netstage-setup-test-XXXXXX")
 trap 'rm -rf "$work"' EXIT
 
 all_packages="g++ cmake ninja-build pkg-config libboost-graph-dev qt6-base-dev qt6-svg-dev libyaml-cpp-dev \
-nlohmann-json3-dev libsimdjson-dev libcli11-dev libgtest-dev libgmock-dev libbenchmark-dev tshark curl xvfb xauth"
+nlohmann-json3-dev libsimdjson-dev libcli11-dev libgtest-dev libgmock-dev python3 libbenchmark-dev tshark curl xvfb xauth"
 
 failures=0
 fail() { echo "FAIL [$case_name]: $*"; failures=$((failures + 1)); }

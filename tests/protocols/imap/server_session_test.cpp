@@ -296,7 +296,9 @@ TEST_F(ImapServer, fetchRejectsBadRequests) {
     selectInbox();
     EXPECT_EQ(send("a1 FETCH 9 FLAGS\r\n"), Lines{"a1 BAD No such message 9"});
     EXPECT_EQ(send("a2 FETCH 1 (FLAGS\r\n"), Lines{"a2 BAD FETCH: expected ')' after fetch items"});
-    EXPECT_EQ(send("a3 FETCH 1 BODY[2]\r\n"), Lines{"a3 BAD FETCH: unsupported section 2"});
+    EXPECT_EQ(send("a3 FETCH 1 BODY[0]\r\n"), Lines{"a3 BAD FETCH: unsupported section 0"});
+    EXPECT_EQ(send("a3 FETCH 1 BODY[MIME]\r\n"), Lines{"a3 BAD FETCH: unsupported section MIME"});
+    EXPECT_EQ(send("a3 FETCH 1 BODY[1.2.]\r\n"), Lines{"a3 BAD FETCH: unsupported section 1.2."});
     EXPECT_EQ(send("a4 FETCH x FLAGS\r\n"), Lines{"a4 BAD FETCH needs a message set and data items"});
     EXPECT_EQ(send("a5 FETCH 1 FROB\r\n"), Lines{"a5 BAD FETCH: unknown fetch item FROB"});
     EXPECT_EQ(send("a6 FETCH 1 BODY[]<5>\r\n"), Lines{"a6 BAD FETCH: bad partial <origin.length>"});
