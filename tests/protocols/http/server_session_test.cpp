@@ -76,6 +76,7 @@ TEST(HttpServer, closesAfterConnectionCloseAndReadsNothingAfterIt) {
     const ServerRun run = runOne("GET / HTTP/1.1\r\nHost: a\r\nConnection: close\r\n\r\n" + getRoot);
     EXPECT_EQ(run.events, (std::vector<std::string>{"request GET / HTTP/1.1 body=0", "response 200 OK body=18 close"}));
     EXPECT_NE(run.output.find("Connection: close\r\n"), std::string::npos);
+    EXPECT_EQ(run.bodies.size(), 1u) << "the pipelined request after it is never read";
     EXPECT_TRUE(run.closed);
 }
 
