@@ -56,9 +56,10 @@ void ServerSession::receive(std::string_view bytes, std::chrono::nanoseconds now
             }
             return;
         }
+        // Any octet starts the head's clock, empty lines too (which are
+        // skipped, RFC 9112 §2.2): a client sending nothing but CRLFs cannot
+        // hold the connection open past requestTimeout.
         if (state_ == ServerState::Idle) {
-            // RFC 9112 §2.2: empty lines before a request line are ignored.
-            if (line->text.empty() && !line->tooLong) continue;
             requestStarted_ = now;
             moveOn(ServerTrigger::RequestStarted);
         }
@@ -89,6 +90,8 @@ void ServerSession::handleTimeout(std::chrono::nanoseconds now) {
     if (state_ == ServerState::Idle) {
         // RFC 9112 §9.5: an idle persistent connection may be closed at any time, without a response.
         events_.emplace_back(ProtocolError{0, "idle connection timed out", {}});
+    } else if (state_ == ServerState::ReadingHead && !pending_.haveRequestLine && reader_.buffered() == 0) {
+        events_.emplace_back(ProtocolError{0, "only empty lines, no request in time", {}});
     } else {
         events_.emplace_back(ProtocolError{408, state_ == ServerState::ReadingHead ? "request head not complete in time"
                                                                                    : "request body stalled", {}});

@@ -52,7 +52,7 @@ inline constexpr std::array<ServerTransition, 14> kServerTransitions{{
      "answered, then close (Connection close, HTTP/1.0)"},
     {ServerState::ReadingHead, ServerTrigger::Rejected, ServerState::Closed,
      "400 414 431 501 505 (or 411 413 417) sent, close"},
-    {ServerState::ReadingHead, ServerTrigger::TimedOut, ServerState::Closed, "head too slow, 408, close"},
+    {ServerState::ReadingHead, ServerTrigger::TimedOut, ServerState::Closed, "head too slow, 408, close (no 408 after empty lines alone)"},
     {ServerState::ReadingHead, ServerTrigger::PeerClosed, ServerState::Closed, "EOF inside a request"},
     {ServerState::ReadingBody, ServerTrigger::Answered, ServerState::Idle, "body complete, answered, keep-alive"},
     {ServerState::ReadingBody, ServerTrigger::AnsweredLast, ServerState::Closed,

@@ -286,6 +286,22 @@ TEST(HttpServer, answersASlowClientWith408EvenIfItKeepsTrickling) {
     EXPECT_EQ(describe(server.nextEvent()), "error 408 request head not complete in time");
 }
 
+TEST(HttpServer, closesAClientSendingOnlyEmptyLinesWithoutAResponse) {
+    RecordingHandler handler;
+    ServerSession server{handler};
+    server.start(0s);
+    std::chrono::nanoseconds now = 0s;
+    while (!server.closed() && now < 120s) {
+        now += 5s;
+        server.receive("\r\n", now);
+        server.handleTimeout(now);
+    }
+    EXPECT_TRUE(server.closed());
+    EXPECT_EQ(now, 35s) << "the head's clock runs from the first empty line";
+    EXPECT_EQ(server.takeOutput(), "");
+    EXPECT_EQ(describe(server.nextEvent()), "error 0 only empty lines, no request in time");
+}
+
 TEST(HttpServer, answersAStalledBodyWith408) {
     RecordingHandler handler;
     ServerSession server{handler};
