@@ -5,12 +5,12 @@ namespace netstage::trace {
 namespace {
 
 constexpr ProtocolInfo kProtocols[] = {
-    {"smtp", true}, {"pop3", true}, {"imap", true}, {"ftp", true}, {"dns", false},
+    {"smtp", true}, {"pop3", true}, {"imap", true}, {"ftp", true}, {"dns", false}, {"http", true},
 };
 
 constexpr WellKnownPort kPorts[] = {
     {20, "ftp", "data"}, {21, "ftp", "control"}, {25, "smtp", "session"},
-    {53, "dns", "session"}, {110, "pop3", "session"}, {143, "imap", "session"},
+    {53, "dns", "session"}, {80, "http", "session"}, {110, "pop3", "session"}, {143, "imap", "session"},
 };
 
 }  // namespace

@@ -9,6 +9,7 @@ TEST(ProtocolTable, namesTheWellKnownPorts) {
     EXPECT_EQ(protocolOfPort(21), "ftp");
     EXPECT_EQ(protocolOfPort(25), "smtp");
     EXPECT_EQ(protocolOfPort(53), "dns");
+    EXPECT_EQ(protocolOfPort(80), "http");
     EXPECT_EQ(protocolOfPort(110), "pop3");
     EXPECT_EQ(protocolOfPort(143), "imap");
     EXPECT_EQ(protocolOfPort(49152), "");
@@ -33,7 +34,7 @@ TEST(ProtocolTable, takesTheProtocolOfWhicheverEndIsWellKnown) {
 }
 
 TEST(ProtocolTable, knowsWhichLayersAreProtocolsAndWhichWriteDialogues) {
-    for (const char* layer : {"smtp", "pop3", "imap", "ftp"}) {
+    for (const char* layer : {"smtp", "pop3", "imap", "ftp", "http"}) {
         EXPECT_NE(protocolOfLayer(layer), nullptr) << layer;
         EXPECT_TRUE(hasDialogue(layer)) << layer;
     }
@@ -47,7 +48,7 @@ TEST(ProtocolTable, knowsWhichLayersAreProtocolsAndWhichWriteDialogues) {
 
 TEST(ProtocolTable, everyPortBelongsToAProtocolOfTheTable) {
     for (const auto& port : wellKnownPorts()) EXPECT_NE(protocolOfLayer(port.protocol), nullptr) << port.port;
-    EXPECT_EQ(protocols().size(), 5u);
+    EXPECT_EQ(protocols().size(), 6u);
 }
 
 }  // namespace
