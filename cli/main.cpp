@@ -5,6 +5,7 @@
 #include <iostream>
 
 #include "cli/bulk_transfer_demo.hpp"
+#include "cli/check_command.hpp"
 #include "cli/commands.hpp"
 #include "cli/msc_command.hpp"
 
@@ -57,11 +58,20 @@ int main(int argc, char** argv) {
     mscCommand->add_option("--protocol", msc.protocols, "Only this protocol (smtp, pop3, imap, ftp, dns); repeatable");
     mscCommand->add_option("--connection", msc.connections, "Only this connection (client end first); repeatable");
 
+    netstage::cli::CheckOptions check;
+    auto* checkCommand = app.add_subcommand("check", "Run scenarios and judge their expectations (or a teacher's); exit 0 only if all pass.");
+    checkCommand->add_option("files", check.files, "Scenario files (YAML)")->required();
+    checkCommand->add_option("--against", check.against, "Judge every file by this teacher's expectations file instead of its own");
+    checkCommand->add_option("--format", check.format, "text, json, junit (XML for CI) or csv (points per file)")->default_val("text")
+        ->check(CLI::IsMember({"text", "json", "junit", "csv"}));
+    checkCommand->add_option("-o,--output", check.outputPath, "Write the report to FILE (standard output without it)");
+
     int status = 0;
     demoCommand->callback([&] { status = netstage::cli::runDemoCommand(demo, std::cout, std::cerr); });
     validateCommand->callback([&] { status = netstage::cli::validateScenario(scenario, std::cout, std::cerr); });
     runCommand->callback([&] { status = netstage::cli::runScenarioCommand(runOptions, std::cout, std::cerr); });
     mscCommand->callback([&] { status = netstage::cli::runMscCommand(msc, std::cout, std::cerr); });
+    checkCommand->callback([&] { status = netstage::cli::runCheckCommand(check, std::cout, std::cerr); });
 
     try {
         app.parse(argc, argv);
