@@ -48,7 +48,7 @@ ExpectationResult evaluateTcpRetransmissions(const TcpRetransmissions& what, con
     result.actual = plural(counted, "retransmission") + (time.any() ? " in that time" : "");
     const auto& at = reached ? reached : last;
     if (at) {
-        if (reached) result.actual += ", the " + std::to_string(what.atLeast) + (what.atLeast == 1 ? "st" : "th") + " at " + formatTime(at->time);
+        if (reached) result.actual += ", the count reached " + std::to_string(what.atLeast) + " at " + formatTime(at->time);
         result.time = at->time;
         result.record = at->record;
     }

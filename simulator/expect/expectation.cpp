@@ -26,6 +26,9 @@ std::string dialogueName(const DialogueFilter& d) {
     return out;
 }
 
+// As the names are said: "an SMTP", "an FTP", "an IMAP", but "a POP3".
+std::string article(const DialogueFilter& d) { return d.protocol == "pop3" ? "a " : "an "; }
+
 }  // namespace
 
 std::string Origin::toString() const {
@@ -79,12 +82,12 @@ std::string Expectation::describe() const {
                 return s;
             },
             [](const DialogueLines& w) {
-                std::string s = "an " + dialogueName(w.dialogue) + " with the lines";
+                std::string s = article(w.dialogue) + dialogueName(w.dialogue) + " with the lines";
                 for (std::size_t i = 0; i < w.lines.size(); ++i) s += (i ? ", " : " ") + std::string{"'"} + w.lines[i].describe() + "'";
                 return s + " in this order";
             },
             [](const DialogueReply& w) {
-                return "an " + dialogueName(w.dialogue) + " where " + w.command + " is answered " + std::to_string(w.code);
+                return article(w.dialogue) + dialogueName(w.dialogue) + " where " + w.command + " is answered " + std::to_string(w.code);
             },
             [](const FtpFile& w) {
                 std::string s = w.server + ": " + w.user + "'s file " + w.path;

@@ -140,10 +140,19 @@ private:
     }
 
     expect::Assertion mailbox(const YamlValue& v) {
-        allow(v, {"mailbox", "folder", "count", "message"});
+        allow(v, {"mailbox", "server", "folder", "count", "message"});
         const auto box = v.get("mailbox");
         const std::string address = box.asString();
-        const auto [server, user] = mailboxOf(box, address);
+        auto [server, user] = mailboxOf(box, address);
+        if (auto s = v.find("server")) {
+            // A domain served by two servers (a backup MX) names which one's mailbox.
+            const MailServerSpec* chosen = mailServerOfHost(*s);
+            if (chosen != nullptr) {
+                const std::string domain = address.substr(address.find('@') + 1);
+                if (!equalsIgnoringCase(chosen->domain, domain)) s->fail(chosen->host + " does not serve " + domain);
+                server = chosen->host;
+            }
+        }
         std::string folderName = "INBOX";
         if (auto f = v.find("folder")) folderName = folder(*f, address, user);
         if (v.has("count") == v.has("message")) v.fail("a mailbox expectation needs exactly one of count or message");
@@ -375,12 +384,12 @@ private:
     }
 
     expect::Assertion chart(const YamlValue& v) {
-        allow(v, {"chart", "tcp"});
+        allow(v, {"chart", "segments"});
         expect::ChartSequence out;
         const auto list = v.get("chart");
         for (const auto& item : list.items("arrows")) out.steps.push_back(step(item));
         if (out.steps.empty()) list.fail("expected at least one arrow");
-        if (auto t = v.find("tcp")) out.tcp = t->asBool();
+        if (auto t = v.find("segments")) out.tcp = t->asBool();
         return out;
     }
 
