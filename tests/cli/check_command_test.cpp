@@ -168,7 +168,7 @@ TEST(CheckCommand, a_broken_teachers_file_stops_the_command_with_its_location) {
     write(c.teacher, "expect:\n  - {mail: sent}\n");
     std::string out, err;
     EXPECT_EQ(check({{c.good}, c.teacher, "text", {}}, out, err), 2);
-    EXPECT_EQ(err, c.teacher + ":2:11: expected delivered, queued, relayed or bounced, found 'sent'\n");
+    EXPECT_EQ(err, c.teacher + ":2:12: expected delivered, queued, relayed or bounced, found 'sent'\n");
     EXPECT_EQ(out, "");
 }
 

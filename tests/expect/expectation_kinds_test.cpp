@@ -3,6 +3,7 @@
 
 #include <gtest/gtest.h>
 
+#include "simulator/expect/evaluate.hpp"
 #include "tests/expect/expect_support.hpp"
 
 using namespace netstage;
@@ -182,6 +183,35 @@ TEST(ExpectationKinds, expectations_never_change_the_run) {
     scenario::RunOptions options;
     options.transcript = true;
     EXPECT_EQ(scenario::runScenario(plain, options).summary.fingerprint, scenario::runScenario(with, options).summary.fingerprint);
+}
+
+}  // namespace
+
+namespace {
+
+TEST(ExpectationKinds, a_recorded_trace_alone_judges_all_but_message_texts_and_files) {
+    // A viewer holding only the trace: counts come from the mailbox events,
+    // a message's text and a file's octets are not in it.
+    const auto spec = scenarioWithExpectations("04-imap-folders", R"(
+  - {mailbox: bob@hamburger.edu, count: 1}
+  - {mailbox: bob@hamburger.edu, folder: Recipes, count: 1}
+  - {mailbox: bob@hamburger.edu, folder: Recipes, message: {header: Subject, equals: Pancakes}}
+  - {dialogue: imap, client: bob-laptop, lines: ["C: A007 COPY 2 Recipes"]}
+)");
+    scenario::RunOptions options;
+    options.keepLog = true;
+    const auto run = scenario::runScenario(spec, options);
+    const auto results = expect::evaluate(spec.expectations, run.log, nullptr);
+    ASSERT_EQ(results.size(), 4u);
+    EXPECT_TRUE(results[0].passed) << results[0].actual;
+    EXPECT_TRUE(results[1].passed) << results[1].actual;
+    EXPECT_FALSE(results[2].passed);
+    EXPECT_EQ(results[2].actual, "the mailbox's messages are not known without running the scenario");
+    EXPECT_TRUE(results[3].passed) << results[3].actual;
+    // The event a verdict points at is the one it names.
+    const auto& copied = std::get<trace::Event>(run.log.records.at(*results[3].record));
+    EXPECT_EQ(copied.text("text"), "A007 COPY 2 Recipes");
+    EXPECT_EQ(copied.time, *results[3].time);
 }
 
 }  // namespace
