@@ -5,6 +5,7 @@
 #include <iostream>
 
 #include "cli/bulk_transfer_demo.hpp"
+#include "cli/check_command.hpp"
 #include "cli/commands.hpp"
 #include "cli/msc_command.hpp"
 #include "cli/serve_command.hpp"
@@ -78,6 +79,14 @@ int main(int argc, char** argv) {
                              "On stop, write the scenario with this session in it to FILE (netstage run FILE replays it)");
     serveCommand->add_flag("--quiet", serve.quiet, "Print only the table and the end, not each dialogue line");
 
+    netstage::cli::CheckOptions check;
+    auto* checkCommand = app.add_subcommand("check", "Run scenarios and judge their expectations (or a teacher's); exit 0 only if all pass.");
+    checkCommand->add_option("files", check.files, "Scenario files (YAML)")->required();
+    checkCommand->add_option("--against", check.against, "Judge every file by this teacher's expectations file instead of its own");
+    checkCommand->add_option("--format", check.format, "text, json, junit (XML for CI) or csv (points per file)")->default_val("text")
+        ->check(CLI::IsMember({"text", "json", "junit", "csv"}));
+    checkCommand->add_option("-o,--output", check.outputPath, "Write the report to FILE (standard output without it)");
+
     int status = 0;
     demoCommand->callback([&] { status = netstage::cli::runDemoCommand(demo, std::cout, std::cerr); });
     validateCommand->callback([&] { status = netstage::cli::validateScenario(scenario, std::cout, std::cerr); });
@@ -87,6 +96,8 @@ int main(int argc, char** argv) {
         netstage::cli::installServeSignalHandlers();
         status = netstage::cli::runServeCommand(serve, std::cout, std::cerr, netstage::cli::serveStopRequested);
     });
+
+    checkCommand->callback([&] { status = netstage::cli::runCheckCommand(check, std::cout, std::cerr); });
 
     try {
         app.parse(argc, argv);

@@ -9,6 +9,7 @@
 
 #include "protocols/common/base64.hpp"
 #include "simulator/scenario/address_plan.hpp"
+#include "simulator/scenario/expect_loader.hpp"
 #include "simulator/scenario/ftp_loader.hpp"
 #include "simulator/scenario/mail_loader.hpp"
 #include "simulator/scenario/scenario_limits.hpp"
@@ -51,24 +52,6 @@ Ipv4Address interfaceAddress(const YamlValue& v) {
     return address;
 }
 
-// YAML forbids tabs in indentation; yaml-cpp then reports something obscure
-// ("illegal block entry") one column later. Finds the first tab in the
-// indentation of a line up to `lastLine` (1-based), as (line, column).
-std::optional<std::pair<int, int>> tabInIndentation(std::string_view text, int lastLine) {
-    int line = 1;
-    std::size_t start = 0;
-    while (start <= text.size() && line <= lastLine) {
-        for (std::size_t i = start; i < text.size() && (text[i] == ' ' || text[i] == '\t'); ++i) {
-            if (text[i] == '\t') return std::pair{line, static_cast<int>(i - start) + 1};
-        }
-        const std::size_t end = text.find('\n', start);
-        if (end == std::string_view::npos) break;
-        start = end + 1;
-        ++line;
-    }
-    return std::nullopt;
-}
-
 class Loader {
 public:
     Loader(const std::string& file) : file_{file}, document_{file, 0, 0} {}
@@ -80,7 +63,7 @@ public:
         }
         top.requireMap("a scenario with title, hosts and links");
         top.allowOnly({"title", "description", "seed", "stop_at", "hosts", "routers", "links", "dns", "mail_servers",
-                       "user_agents", "faults", "narration", "ftp_servers", "ftp_clients", "bridge"});
+                       "user_agents", "faults", "narration", "ftp_servers", "ftp_clients", "bridge", "expect"});
         spec_.file = file_;
         spec_.title = top.get("title").asString();
         if (auto d = top.find("description")) spec_.description = d->asString();
@@ -105,6 +88,7 @@ public:
             for (const auto& item : n->items("captions")) readCaption(item);
         }
         if (auto b = top.find("bridge")) readBridge(*b);
+        if (auto e = top.find("expect")) spec_.expectations = readExpectations(*e, &spec_);
         return std::move(spec_);
     }
 
@@ -443,31 +427,7 @@ bool ScenarioSpec::hasNode(std::string_view name) const {
 }
 
 ScenarioSpec loadScenarioText(std::string_view text, const std::string& fileName) {
-    if (text.find('\0') != std::string_view::npos) {
-        // yaml-cpp stops at NUL; a binary file must not half-parse.
-        std::size_t line = 1;
-        std::size_t column = 1;
-        for (char c : text.substr(0, text.find('\0'))) {
-            if (c == '\n') {
-                ++line;
-                column = 1;
-            } else {
-                ++column;
-            }
-        }
-        throw ScenarioError{{fileName, static_cast<int>(line), static_cast<int>(column)},
-                            "expected a text (YAML) file, found a NUL byte: is this a binary file?"};
-    }
-    YAML::Node root;
-    try {
-        root = YAML::Load(std::string{text});
-    } catch (const YAML::Exception& e) {
-        if (const auto tab = tabInIndentation(text, e.mark.line + 1)) {
-            throw ScenarioError{{fileName, tab->first, tab->second},
-                                "a tab in the indentation: YAML does not allow tabs for indentation, indent with spaces"};
-        }
-        throw ScenarioError{{fileName, e.mark.line + 1, e.mark.column + 1}, "YAML syntax error: " + e.msg};
-    }
+    const YAML::Node root = parseYamlText(text, fileName);
     try {
         return Loader{fileName}.load(root);
     } catch (const YAML::Exception& e) {

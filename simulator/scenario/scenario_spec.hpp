@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "simulator/core/time.hpp"
+#include "simulator/expect/expectation.hpp"
 #include "simulator/packet/ipv4_address.hpp"
 #include "simulator/scenario/ftp_spec.hpp"
 #include "simulator/scenario/scenario_error.hpp"
@@ -212,6 +213,8 @@ struct ScenarioSpec {
     std::vector<FtpServerSpec> ftpServers;
     std::vector<FtpClientSpec> ftpClients;
     std::optional<BridgeSpec> bridge;
+    // What the run must show (docs/expectations.md); checked by `netstage check`, never by a plain run.
+    std::vector<expect::Expectation> expectations;
 
     const HostSpec* findHost(std::string_view name) const;
     bool hasNode(std::string_view name) const;

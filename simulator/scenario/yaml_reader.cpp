@@ -8,6 +8,55 @@
 
 namespace netstage::scenario {
 
+namespace {
+
+// YAML forbids tabs in indentation; yaml-cpp then reports something obscure
+// ("illegal block entry") one column later. Finds the first tab in the
+// indentation of a line up to `lastLine` (1-based), as (line, column).
+std::optional<std::pair<int, int>> tabInIndentation(std::string_view text, int lastLine) {
+    int line = 1;
+    std::size_t start = 0;
+    while (start <= text.size() && line <= lastLine) {
+        for (std::size_t i = start; i < text.size() && (text[i] == ' ' || text[i] == '\t'); ++i) {
+            if (text[i] == '\t') return std::pair{line, static_cast<int>(i - start) + 1};
+        }
+        const std::size_t end = text.find('\n', start);
+        if (end == std::string_view::npos) break;
+        start = end + 1;
+        ++line;
+    }
+    return std::nullopt;
+}
+
+}  // namespace
+
+YAML::Node parseYamlText(std::string_view text, const std::string& fileName) {
+    if (text.find('\0') != std::string_view::npos) {
+        // yaml-cpp stops at NUL; a binary file must not half-parse.
+        std::size_t line = 1;
+        std::size_t column = 1;
+        for (char c : text.substr(0, text.find('\0'))) {
+            if (c == '\n') {
+                ++line;
+                column = 1;
+            } else {
+                ++column;
+            }
+        }
+        throw ScenarioError{{fileName, static_cast<int>(line), static_cast<int>(column)},
+                            "expected a text (YAML) file, found a NUL byte: is this a binary file?"};
+    }
+    try {
+        return YAML::Load(std::string{text});
+    } catch (const YAML::Exception& e) {
+        if (const auto tab = tabInIndentation(text, e.mark.line + 1)) {
+            throw ScenarioError{{fileName, tab->first, tab->second},
+                                "a tab in the indentation: YAML does not allow tabs for indentation, indent with spaces"};
+        }
+        throw ScenarioError{{fileName, e.mark.line + 1, e.mark.column + 1}, "YAML syntax error: " + e.msg};
+    }
+}
+
 SourceLocation YamlValue::where() const {
     const YAML::Mark mark = node_.Mark();
     if (mark.line < 0 || !node_.IsDefined() || node_.IsNull()) {

@@ -27,6 +27,10 @@ struct YamlDocument {
     std::uint64_t declaredBytes = 0;  // contents declared so far (limits::kDeclaredContentBytes)
 };
 
+// Parses YAML text; a syntax error, a tab in the indentation or a NUL byte is
+// a ScenarioError at its line and column.
+YAML::Node parseYamlText(std::string_view text, const std::string& fileName);
+
 class YamlValue {
 public:
     YamlValue(YAML::Node node, YamlDocument& document, SourceLocation fallback)
