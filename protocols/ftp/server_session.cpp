@@ -84,7 +84,7 @@ void ServerSession::receiveEof(std::chrono::nanoseconds now) {
     if (state_ == ServerState::Closed) return;
     lastNow_ = now;
     advance("control closed");
-    if (dataMode_ != DataMode::None || transfer_) events_.emplace_back(CloseData{});
+    if (dataMode_ != DataMode::None || transfer_) events_.emplace_back(CloseData{true});
     transfer_.reset();
     resetDataChannel();
     events_.emplace_back(CloseRequested{});

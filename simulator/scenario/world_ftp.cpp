@@ -7,9 +7,18 @@ namespace netstage::scenario {
 
 namespace {
 
-// Text is stored as given; a size-described file is made only when first read.
+// Text is stored as given; a size-described file is made only when first
+// read. Binary octets are made a window at a time as they are sent (octet i
+// is i mod 256), so a large file costs only its description.
 vfs::FileContents contentsOf(const FtpContentSpec& content) {
     if (content.kind == FtpContentSpec::Kind::Text) return vfs::FileContents{content.text};
+    if (content.kind == FtpContentSpec::Kind::AllByteValues) {
+        return vfs::FileContents::ofRanges(content.size, [](std::uint64_t offset, std::size_t length) {
+            std::string bytes(length, '\0');
+            for (std::size_t i = 0; i < length; ++i) bytes[i] = static_cast<char>((offset + i) & 0xff);
+            return bytes;
+        });
+    }
     return vfs::FileContents{content.size, [content] { return ftpContentBytes(content); }};
 }
 
