@@ -30,8 +30,12 @@
 #include "protocols/ftp/server_config.hpp"
 #include "protocols/ftp/server_events.hpp"
 #include "protocols/ftp/state.hpp"
+#include "protocols/ftp/transfer_format.hpp"
 
 namespace netstage::ftp {
+
+// "LIST -la dir" and "STAT -l dir": ls options are accepted and ignored.
+std::string_view withoutLsOptions(std::string_view argument);
 
 class ServerSession {
 public:
@@ -70,7 +74,7 @@ public:
     const std::string& user() const { return user_; }
 
 private:
-    enum class TransferKind { Retr, List, Nlst, Stor, Appe };
+    enum class TransferKind { Retr, List, Nlst, Mlsd, Stor, Appe };
     enum class DataMode { None, Passive, Active };
 
     struct Transfer {
@@ -116,6 +120,9 @@ private:
     void handleMdtm(std::string_view argument);
     void handleType(std::string_view argument);
     void handleRest(std::string_view argument);
+    void handleStat(std::string_view argument);
+    void handleMlst(std::string_view argument);
+    void handleOptsMlst(std::string_view facts);
     void replyFsError(vfs::FsError error, int code);
 
     // data connection and transfers
@@ -148,6 +155,7 @@ private:
     std::optional<std::string> renameFrom_;
     bool asciiType_ = true;  // RFC 959: TYPE A is the default
     std::uint64_t restartAt_ = 0;
+    MlsxFacts mlsxFacts_;  // OPTS MLST
 
     DataMode dataMode_ = DataMode::None;
     HostPort activeTarget_;

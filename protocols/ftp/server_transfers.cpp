@@ -75,21 +75,26 @@ void ServerSession::handleTransfer(TransferKind kind, const Command& command) {
     t.restartAt = restartAt_;
     restartAt_ = 0;
     std::string_view argument = command.argument;
-    const bool outgoing = kind == TransferKind::Retr || kind == TransferKind::List || kind == TransferKind::Nlst;
+    const bool outgoing = kind == TransferKind::Retr || kind == TransferKind::List || kind == TransferKind::Nlst ||
+                          kind == TransferKind::Mlsd;
 
     if (kind == TransferKind::List || kind == TransferKind::Nlst) {
-        // "LIST -la" and "LIST -la dir": ls options are accepted and ignored.
-        if (argument.starts_with('-')) {
-            const std::size_t space = argument.find(' ');
-            argument = space == std::string_view::npos ? std::string_view{} : argument.substr(space + 1);
-        }
-        const auto path = resolve(argument);
+        const auto path = resolve(withoutLsOptions(argument));
         if (!path.ok()) return replyFsError(path.error, 550);
         const auto listing = files_->list(path.text());
         if (!listing.ok()) return reply(550, "No such file or directory");
         t.path = path.text();
         t.outgoing = vfs::FileContents{kind == TransferKind::List ? formatLongListing(listing.entries, unixNow())
                                                                    : formatNameListing(listing.entries)};
+    } else if (kind == TransferKind::Mlsd) {
+        // RFC 3659 §7.1: MLSD lists a directory; a file is 501.
+        const auto path = resolve(argument);
+        if (!path.ok()) return replyFsError(path.error, 550);
+        const auto directory = files_->stat(path.text());
+        if (!directory) return reply(550, "No such file or directory");
+        if (!directory->isDirectory) return reply(501, "Not a directory; use MLST for a file");
+        t.path = path.text();
+        t.outgoing = vfs::FileContents{formatMlsdListing(*directory, files_->list(t.path).entries, mlsxFacts_)};
     } else {
         if (argument.empty()) return reply(501, command.verb + " needs a file name");
         const auto path = resolve(argument);
@@ -168,7 +173,7 @@ void ServerSession::dataConnectionOpened() {
                                         passive ? passivePort_ : activeTarget_.port});
     if (state_ != ServerState::AwaitingDataConnection) return;
     const bool outgoing = transfer_->kind == TransferKind::Retr || transfer_->kind == TransferKind::List ||
-                          transfer_->kind == TransferKind::Nlst;
+                          transfer_->kind == TransferKind::Nlst || transfer_->kind == TransferKind::Mlsd;
     advance(outgoing ? "data opened, sending" : "data opened, receiving");
     beginData();
 }

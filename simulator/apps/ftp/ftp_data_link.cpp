@@ -97,7 +97,8 @@ bool FtpDataLink::connect(Endpoint target, std::optional<std::uint16_t> localPor
 
 void FtpDataLink::send(std::shared_ptr<const std::string> bytes, std::size_t offset, std::size_t length) {
     if (!current_) return;
-    if (bytes && current_->trace && (current_->verb == "LIST" || current_->verb == "NLST")) {
+    const bool listing = current_->verb == "LIST" || current_->verb == "NLST" || current_->verb == "MLSD";
+    if (bytes && current_->trace && listing) {
         for (const auto& line : splitCrlfLines(std::string_view{*bytes}.substr(offset, length))) {
             current_->trace->serverLine(line);
         }
