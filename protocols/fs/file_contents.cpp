@@ -123,9 +123,12 @@ bool operator==(const FileContents& contents, std::string_view text) {
 void FileContents::Builder::append(std::string_view bytes) {
     size_ += bytes.size();
     while (!bytes.empty()) {
-        // A chunk grows by doubling up to its size, so a short listing does not hold a whole chunk.
-        if (current_.size() == current_.capacity() || current_.capacity() - current_.size() < bytes.size()) {
-            const std::size_t wanted = std::max(current_.size() + bytes.size(), 2 * current_.capacity());
+        // The first chunk grows by doubling, so a short listing does not hold a
+        // whole chunk; once a file has filled one, every later chunk is taken
+        // whole at once, so its octets are written once and never moved.
+        if (current_.capacity() - current_.size() < bytes.size()) {
+            const std::size_t wanted = chunks_.empty() ? std::max(current_.size() + bytes.size(), 2 * current_.capacity())
+                                                       : chunkSize_;
             current_.reserve(std::min(chunkSize_, std::max<std::size_t>(wanted, 4096)));
         }
         const std::size_t room = chunkSize_ - current_.size();

@@ -36,8 +36,9 @@ public:
     using Generator = std::function<std::string()>;
     // Makes exactly `length` octets starting at `offset`.
     using RangeGenerator = std::function<std::string(std::uint64_t offset, std::size_t length)>;
-    // The largest window slice() makes from a range generator.
-    static constexpr std::size_t kMaxGeneratedSlice = 1 << 20;
+    // The largest window slice() makes from a range generator: small enough
+    // that the allocator reuses its memory window after window.
+    static constexpr std::size_t kMaxGeneratedSlice = 64 * 1024;
 
     FileContents();  // empty
     explicit FileContents(std::string bytes);
