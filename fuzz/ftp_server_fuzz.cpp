@@ -28,8 +28,9 @@ private:
 };
 
 // Acts on the server's requests the way the simulated host does: listeners
-// open, connections succeed (an active connect to an odd port fails), and
-// downloads are closed as soon as their bytes are out.
+// open, connections succeed (an active connect to an odd port fails), a
+// download is taken a window at a time, one window per piece of input (so a
+// command can arrive mid-download), and closed as soon as its bytes are out.
 // Commands read and not answered yet.
 std::size_t unanswered = 0;
 
@@ -92,6 +93,10 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
         now += 1s;
         server.receive(input.next(), now);
         drain(server);
+        if (server.state() == ftp::ServerState::Sending) {
+            server.dataWritable(100);
+            drain(server);
+        }
         if (server.state() == ftp::ServerState::Receiving) {
             server.dataReceived(input.next());
             server.dataEof(now);

@@ -178,6 +178,15 @@ ReadResult FileSystem::readFile(std::string_view path) const {
     return {FsError::None, node->contents.bytes()};
 }
 
+OpenResult FileSystem::openFile(std::string_view path) const {
+    const ResolvedPath target = resolvePath("/", path);
+    if (!target.ok()) return {target.error, {}};
+    const Node* node = find(target);
+    if (node == nullptr) return {FsError::NotFound, {}};
+    if (node->isDirectory) return {FsError::IsADirectory, {}};
+    return {FsError::None, node->contents};
+}
+
 std::string_view ReadResult::text() const { return contents ? std::string_view{*contents} : std::string_view{}; }
 
 ListResult FileSystem::list(std::string_view path) const {

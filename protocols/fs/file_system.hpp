@@ -41,6 +41,14 @@ struct ReadResult {
     std::string_view text() const;
 };
 
+// A file's contents as a handle: shared with the file system, read a window
+// at a time with FileContents::slice(), never made whole for that.
+struct OpenResult {
+    FsError error = FsError::None;
+    FileContents contents;  // empty unless ok()
+    bool ok() const { return error == FsError::None; }
+};
+
 struct ListResult {
     FsError error = FsError::None;
     std::vector<Entry> entries;  // sorted by name (octet order)
@@ -80,6 +88,8 @@ public:
 
     // Makes a described file's octets if nobody read them before.
     ReadResult readFile(std::string_view path) const;
+    // The file's contents for streaming: nothing is made or copied.
+    OpenResult openFile(std::string_view path) const;
     ListResult list(std::string_view path) const;  // a file lists as itself
     std::optional<Entry> stat(std::string_view path) const;
     bool isDirectory(std::string_view path) const;

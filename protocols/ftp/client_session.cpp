@@ -227,7 +227,7 @@ void ClientSession::beginDataSetup() {
     dataDone_ = false;
     uploadSent_ = false;
     finalReply_.reset();
-    received_.clear();
+    received_ = vfs::FileContents::Builder{};
     usingExtended_ = config_.extended;
     if (config_.passive) {
         sendPassive("ls/get/put passive (PASV/EPSV)");
@@ -317,8 +317,14 @@ void ClientSession::dataEof() {
 void ClientSession::sendUploadIfReady() {
     if (!step_ || step_->kind != ClientStep::Kind::Put || state_ != ClientState::Transferring || !dataOpen_ || uploadSent_) return;
     uploadSent_ = true;
-    if (step_->content.size() > 0) events_.emplace_back(DataToSend{step_->content.bytes()});
-    step_->content = vfs::FileContents{};  // the data connection holds the octets until they are sent
+    // The file's own chunks, shared: the data connection holds them until they are sent.
+    const vfs::FileContents& content = step_->content;
+    for (std::uint64_t offset = 0; offset < content.size();) {
+        vfs::FileSlice piece = content.slice(offset, std::string_view::npos);
+        offset += piece.length;
+        events_.emplace_back(DataToSend{std::move(piece.bytes), piece.offset, piece.length});
+    }
+    step_->content = vfs::FileContents{};
     // Stream mode: closing the connection is the end of the file.
     events_.emplace_back(CloseData{});
     dataDone_ = true;
@@ -327,7 +333,7 @@ void ClientSession::sendUploadIfReady() {
 void ClientSession::maybeFinishTransfer() {
     if (state_ != ClientState::Transferring || !finalReply_ || !dataDone_) return;
     const int code = finalReply_->code;
-    finishStep(true, code, step_->kind == ClientStep::Kind::Put ? std::string{} : std::move(received_));
+    finishStep(true, code, step_->kind == ClientStep::Kind::Put ? vfs::FileContents{} : received_.finish());
 }
 
 void ClientSession::failDataStep(int code) {
@@ -335,7 +341,7 @@ void ClientSession::failDataStep(int code) {
     finishStep(false, code);
 }
 
-void ClientSession::finishStep(bool ok, int code, std::string data) {
+void ClientSession::finishStep(bool ok, int code, vfs::FileContents data) {
     events_.emplace_back(StepFinished{step_->kind, step_->argument, ok, code, std::move(data)});
     step_.reset();
     advance(kStepOver);

@@ -67,13 +67,14 @@ struct ReplyReceived {
     std::vector<std::string> lines;
 };
 
-// One script step is over. `data` is the listing (ls) or the file (get).
+// One script step is over. `data` is the listing (ls) or the file (get), in
+// the chunks it arrived in (never one doubling string).
 struct StepFinished {
     ClientStep::Kind kind = ClientStep::Kind::Login;
     std::string argument;
     bool ok = false;
     int code = 0;  // the reply that decided it; 0 if the data connection failed
-    std::string data;
+    vfs::FileContents data;
 };
 
 // The script is done and QUIT answered (or the control connection closed).
@@ -125,7 +126,7 @@ private:
     void sendTransferCommand(std::string_view trigger);
     void sendUploadIfReady();
     void maybeFinishTransfer();
-    void finishStep(bool ok, int code, std::string data = {});
+    void finishStep(bool ok, int code, vfs::FileContents data = {});
     void failDataStep(int code);
 
     ClientConfig config_;
@@ -143,7 +144,7 @@ private:
     bool dataDone_ = false;    // EOF seen (download) or bytes handed over (upload)
     bool uploadSent_ = false;
     std::optional<Reply> finalReply_;
-    std::string received_;
+    vfs::FileContents::Builder received_;
 };
 
 }  // namespace netstage::ftp

@@ -44,18 +44,27 @@ struct ConnectRequested {
     std::uint16_t port = 0;
 };
 
-// Write on the data connection: the octets of `bytes` from `offset` on. The
-// string is shared with its owner (a file of the server's file system, a
-// client's upload), so a file is not copied to be sent.
+// Write on the data connection: `length` octets of `bytes` from `offset` on
+// (npos: to its end). The string is shared with its owner (a file of the
+// server's file system, a client's upload), so a file is not copied to be
+// sent. A download comes a window at a time: the host reports room with
+// dataWritable() and the engine answers with the next DataToSend events.
 struct DataToSend {
     std::shared_ptr<const std::string> bytes;
     std::size_t offset = 0;
-    std::string_view view() const { return bytes ? std::string_view{*bytes}.substr(offset) : std::string_view{}; }
+    std::size_t length = std::string_view::npos;
+    std::string_view view() const {
+        return bytes ? std::string_view{*bytes}.substr(offset, length) : std::string_view{};
+    }
 };
 
 // Close the data connection and the passive listener, whichever exist. After
 // a download the host calls dataConnectionClosed() once the bytes are out.
-struct CloseData {};
+// `aborted`: the transfer was given up (ABOR, the control connection lost),
+// so what the host still holds for the data connection is dropped, not sent.
+struct CloseData {
+    bool aborted = false;
+};
 
 enum class DataChange { Listen, Connect, Opened, Closed };
 enum class DataRole { Passive, Active };

@@ -139,4 +139,69 @@ void ServerSession::handleRest(std::string_view argument) {
     reply(350, "Restart position accepted (" + std::string{offset} + ")");
 }
 
+std::string_view withoutLsOptions(std::string_view argument) {
+    if (!argument.starts_with('-')) return argument;
+    const std::size_t space = argument.find(' ');
+    return space == std::string_view::npos ? std::string_view{} : argument.substr(space + 1);
+}
+
+// STAT with a path (RFC 959 §4.1.3): the LIST of it, on the control
+// connection. 212 for a directory, 213 for a file.
+void ServerSession::handleStat(std::string_view argument) {
+    if (argument.empty()) {
+        return reply(211, std::vector<std::string>{"NetStage FTP server status:", "Logged in as " + user_,
+                                                   std::string{"TYPE: "} + (asciiType_ ? "ASCII" : "BINARY"),
+                                                   "End of status"});
+    }
+    const auto path = resolve(withoutLsOptions(argument));
+    if (!path.ok()) return replyFsError(path.error, 450);
+    const auto listing = files_->list(path.text());
+    if (!listing.ok()) return reply(450, "No such file or directory");
+    const bool directory = files_->isDirectory(path.text());
+    std::vector<std::string> lines{"Status of " + path.text() + ":"};
+    const std::string text = formatLongListing(listing.entries, unixNow());
+    for (std::size_t start = 0; start < text.size();) {
+        const std::size_t end = text.find("\r\n", start);
+        lines.push_back(text.substr(start, end - start));
+        start = end + 2;
+    }
+    lines.emplace_back("End of status");
+    reply(directory ? 212 : 213, std::move(lines));
+}
+
+// MLST (RFC 3659 §7): the facts of one file or directory, on the control
+// connection, the fact line starting with a space (§7.2).
+void ServerSession::handleMlst(std::string_view argument) {
+    const auto path = resolve(argument);
+    if (!path.ok()) return replyFsError(path.error, 550);
+    const auto entry = files_->stat(path.text());
+    if (!entry) return reply(550, "No such file or directory");
+    const MlsxType type = !entry->isDirectory ? MlsxType::File : path.text() == cwd_ ? MlsxType::Cdir : MlsxType::Dir;
+    reply(250, std::vector<std::string>{"Listing " + path.text(),
+                                        " " + formatMlsxEntry(*entry, type, path.text(), mlsxFacts_), "End"});
+}
+
+// OPTS MLST fact;fact; (RFC 3659 §7.9): selects the facts MLST and MLSD
+// give; unknown names are ignored. The reply names the facts now selected.
+void ServerSession::handleOptsMlst(std::string_view facts) {
+    MlsxFacts selected{false, false, false, false};
+    while (!facts.empty()) {
+        const std::size_t semicolon = facts.find(';');
+        const std::string_view name = facts.substr(0, semicolon);
+        if (name == "TYPE") selected.type = true;
+        if (name == "SIZE") selected.size = true;
+        if (name == "MODIFY") selected.modify = true;
+        if (name == "PERM") selected.perm = true;
+        if (semicolon == std::string_view::npos) break;
+        facts.remove_prefix(semicolon + 1);
+    }
+    mlsxFacts_ = selected;
+    std::string names;
+    if (selected.type) names += "type;";
+    if (selected.size) names += "size;";
+    if (selected.modify) names += "modify;";
+    if (selected.perm) names += "perm;";
+    reply(200, "MLST OPTS " + names);
+}
+
 }  // namespace netstage::ftp

@@ -13,17 +13,19 @@ namespace netstage::ftp {
 namespace {
 
 // Only what this engine implements (real-clients finding 9): lftp switches
-// to MLSD as soon as MLST is listed.
+// to MLSD as soon as MLST is listed. The MLST line is made from the facts
+// selected (RFC 3659 §7.8), so it is not in this list.
 const auto kFeatures = std::to_array<std::string_view>({" EPRT", " EPSV", " MDTM", " PASV", " REST STREAM", " SIZE", " UTF8"});
 
 const auto kImplemented = std::to_array<std::string_view>({
     "ABOR", "ACCT", "ALLO", "APPE", "AUTH", "CDUP", "CWD",  "DELE", "EPRT", "EPSV", "FEAT", "HELP",
-    "LIST", "MDTM", "MKD",  "MODE", "NLST", "NOOP", "OPTS", "PASS", "PASV", "PORT", "PWD",  "QUIT",
-    "REST", "RETR", "RMD",  "RNFR", "RNTO", "SIZE", "STAT", "STOR", "STRU", "SYST", "TYPE"});
+    "LIST", "MDTM", "MKD",  "MLSD", "MLST", "MODE", "NLST", "NOOP", "OPTS", "PASS", "PASV", "PORT",
+    "PWD",  "QUIT", "REST", "RETR", "RMD",  "RNFR", "RNTO", "SIZE", "STAT", "STOR", "STRU", "SYST",
+    "TYPE"});
 
 // Known verbs this server does not implement: 502, not 500 (RFC 959 §4.2).
-const auto kNotImplemented = std::to_array<std::string_view>({"ADAT", "CCC",  "CONF", "ENC",  "LPRT", "LPSV", "MIC",  "MLSD",
-                                                       "MLST", "PBSZ", "PROT", "REIN", "SITE", "SMNT", "STOU", "XRCP"});
+const auto kNotImplemented = std::to_array<std::string_view>({"ADAT", "CCC",  "CONF", "ENC",  "LPRT", "LPSV", "MIC",
+                                                       "PBSZ", "PROT", "REIN", "SITE", "SMNT", "STOU", "XRCP"});
 
 template <std::size_t N>
 bool contains(const std::array<std::string_view, N>& verbs, std::string_view verb) {
@@ -84,7 +86,7 @@ void ServerSession::receiveEof(std::chrono::nanoseconds now) {
     if (state_ == ServerState::Closed) return;
     lastNow_ = now;
     advance("control closed");
-    if (dataMode_ != DataMode::None || transfer_) events_.emplace_back(CloseData{});
+    if (dataMode_ != DataMode::None || transfer_) events_.emplace_back(CloseData{true});
     transfer_.reset();
     resetDataChannel();
     events_.emplace_back(CloseRequested{});
@@ -221,12 +223,18 @@ bool ServerSession::handleBeforeLogin(const Command& command) {
     } else if (verb == "FEAT") {
         std::vector<std::string> lines{"Features:"};
         for (auto feature : kFeatures) lines.emplace_back(feature);
+        // RFC 3659 §7.8: every fact offered, a '*' after each one selected.
+        const MlsxFacts& f = mlsxFacts_;
+        lines.push_back(std::string{" MLST type"} + (f.type ? "*" : "") + ";size" + (f.size ? "*" : "") + ";modify" +
+                        (f.modify ? "*" : "") + ";perm" + (f.perm ? "*" : "") + ";");
         lines.emplace_back("End");
         reply(211, std::move(lines));
     } else if (verb == "OPTS") {
         const std::string option = proto::asciiUpper(proto::trimSpaces(command.argument));
         if (option == "UTF8 ON" || option == "UTF8" || option == "UTF8 OFF") {
             reply(200, "UTF8 mode is always on");
+        } else if (option == "MLST" || option.starts_with("MLST ")) {
+            handleOptsMlst(option.size() > 4 ? std::string_view{option}.substr(5) : std::string_view{});
         } else {
             reply(501, "Option not understood");
         }
@@ -305,9 +313,11 @@ void ServerSession::handleLoggedIn(const Command& command) {
     } else if (verb == "REST") {
         handleRest(arg);
     } else if (verb == "STAT") {
-        reply(211, std::vector<std::string>{"NetStage FTP server status:", "Logged in as " + user_,
-                                            std::string{"TYPE: "} + (asciiType_ ? "ASCII" : "BINARY"),
-                                            "End of status"});
+        handleStat(arg);
+    } else if (verb == "MLST") {
+        handleMlst(arg);
+    } else if (verb == "MLSD") {
+        handleTransfer(TransferKind::Mlsd, command);
     } else if (verb == "PORT") {
         handlePort(arg);
     } else if (verb == "EPRT") {

@@ -8,6 +8,10 @@
 // on the control connection and closes it once closed(). Beside that API, the
 // data*() calls report what happened to the data connection.
 //
+// Downloads stream: the engine hands the host a file a window at a time as
+// the host reports room (dataWritable()), so an ABOR, a lost data connection
+// or a slow reader stops the transfer where it stands.
+//
 // Passive mode: PASV/EPSV emits ListenRequested; the 227/229 reply is sent
 // only when the host calls passiveListening(port), so the listener is open
 // before the client learns its port. Commands that arrive meanwhile wait.
@@ -26,8 +30,12 @@
 #include "protocols/ftp/server_config.hpp"
 #include "protocols/ftp/server_events.hpp"
 #include "protocols/ftp/state.hpp"
+#include "protocols/ftp/transfer_format.hpp"
 
 namespace netstage::ftp {
+
+// "LIST -la dir" and "STAT -l dir": ls options are accepted and ignored.
+std::string_view withoutLsOptions(std::string_view argument);
 
 class ServerSession {
 public:
@@ -50,6 +58,11 @@ public:
     void dataConnectionOpened();
     void dataConnectionFailed();
     void dataReceived(std::string_view bytes);
+    // The data connection can take `room` more octets now: during a
+    // download the engine answers with DataToSend events for up to that
+    // many, and CloseData after the last. A listing goes out whole when the
+    // connection opens, and needs no call.
+    void dataWritable(std::size_t room);
     void dataEof(std::chrono::nanoseconds now);
     void dataConnectionClosed();
 
@@ -61,19 +74,21 @@ public:
     const std::string& user() const { return user_; }
 
 private:
-    enum class TransferKind { Retr, List, Nlst, Stor, Appe };
+    enum class TransferKind { Retr, List, Nlst, Mlsd, Stor, Appe };
     enum class DataMode { None, Passive, Active };
 
     struct Transfer {
         TransferKind kind = TransferKind::Retr;
         std::string verb;
         std::string path;
-        // RETR/LIST/NLST: the bytes to send from `outgoingOffset` on, until
-        // handed to the host; for a binary RETR, the file system's own string.
-        std::shared_ptr<const std::string> outgoing;
-        std::size_t outgoingOffset = 0;
-        std::uint64_t outgoingSize = 0;  // octets sent from `outgoing`
-        std::string incoming;   // STOR/APPE: the bytes received so far
+        // RETR/LIST/NLST: what to send, shared with the file system for a
+        // binary RETR, handed out a window at a time from `sendOffset` on.
+        vfs::FileContents outgoing;
+        std::uint64_t sendOffset = 0;
+        std::uint64_t outgoingSize = 0;  // octets to send (from the restart offset on)
+        bool handedOut = false;  // every octet handed to the host, and CloseData with them
+        // STOR/APPE: the octets received so far, in chunks as they came.
+        vfs::FileContents::Builder incoming;
         std::uint64_t received = 0;
         std::uint64_t restartAt = 0;
         bool overQuota = false;
@@ -105,6 +120,9 @@ private:
     void handleMdtm(std::string_view argument);
     void handleType(std::string_view argument);
     void handleRest(std::string_view argument);
+    void handleStat(std::string_view argument);
+    void handleMlst(std::string_view argument);
+    void handleOptsMlst(std::string_view facts);
     void replyFsError(vfs::FsError error, int code);
 
     // data connection and transfers
@@ -137,6 +155,7 @@ private:
     std::optional<std::string> renameFrom_;
     bool asciiType_ = true;  // RFC 959: TYPE A is the default
     std::uint64_t restartAt_ = 0;
+    MlsxFacts mlsxFacts_;  // OPTS MLST
 
     DataMode dataMode_ = DataMode::None;
     HostPort activeTarget_;

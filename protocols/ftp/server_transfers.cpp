@@ -75,35 +75,38 @@ void ServerSession::handleTransfer(TransferKind kind, const Command& command) {
     t.restartAt = restartAt_;
     restartAt_ = 0;
     std::string_view argument = command.argument;
-    const bool outgoing = kind == TransferKind::Retr || kind == TransferKind::List || kind == TransferKind::Nlst;
+    const bool outgoing = kind == TransferKind::Retr || kind == TransferKind::List || kind == TransferKind::Nlst ||
+                          kind == TransferKind::Mlsd;
 
     if (kind == TransferKind::List || kind == TransferKind::Nlst) {
-        // "LIST -la" and "LIST -la dir": ls options are accepted and ignored.
-        if (argument.starts_with('-')) {
-            const std::size_t space = argument.find(' ');
-            argument = space == std::string_view::npos ? std::string_view{} : argument.substr(space + 1);
-        }
-        const auto path = resolve(argument);
+        const auto path = resolve(withoutLsOptions(argument));
         if (!path.ok()) return replyFsError(path.error, 550);
         const auto listing = files_->list(path.text());
         if (!listing.ok()) return reply(550, "No such file or directory");
         t.path = path.text();
-        t.outgoing = std::make_shared<const std::string>(kind == TransferKind::List
-                                                             ? formatLongListing(listing.entries, unixNow())
-                                                             : formatNameListing(listing.entries));
+        t.outgoing = vfs::FileContents{kind == TransferKind::List ? formatLongListing(listing.entries, unixNow())
+                                                                   : formatNameListing(listing.entries)};
+    } else if (kind == TransferKind::Mlsd) {
+        // RFC 3659 §7.1: MLSD lists a directory; a file is 501.
+        const auto path = resolve(argument);
+        if (!path.ok()) return replyFsError(path.error, 550);
+        const auto directory = files_->stat(path.text());
+        if (!directory) return reply(550, "No such file or directory");
+        if (!directory->isDirectory) return reply(501, "Not a directory; use MLST for a file");
+        t.path = path.text();
+        t.outgoing = vfs::FileContents{formatMlsdListing(*directory, files_->list(t.path).entries, mlsxFacts_)};
     } else {
         if (argument.empty()) return reply(501, command.verb + " needs a file name");
         const auto path = resolve(argument);
         t.path = path.text();
         if (kind == TransferKind::Retr) {
             if (!path.ok()) return replyFsError(path.error, 550);
-            auto file = files_->readFile(t.path);
+            auto file = files_->openFile(t.path);
             if (!file.ok()) return replyFsError(file.error, 550);
-            // TYPE I sends the file system's own string; TYPE A needs its own converted copy.
-            t.outgoing = t.ascii ? std::make_shared<const std::string>(toNetworkAscii(*file.contents))
-                                 : std::move(file.contents);
-            if (t.restartAt > t.outgoing->size()) return reply(554, "Restart position beyond the end of the file");
-            t.outgoingOffset = static_cast<std::size_t>(t.restartAt);
+            // TYPE I sends the file system's own octets; TYPE A needs its own converted copy.
+            t.outgoing = t.ascii ? vfs::FileContents{toNetworkAscii(file.contents.text())} : std::move(file.contents);
+            if (t.restartAt > t.outgoing.size()) return reply(554, "Restart position beyond the end of the file");
+            t.sendOffset = t.restartAt;
         } else {
             if (!path.ok() || path.isRoot()) return reply(553, "File name not allowed");
             if (!files_->isDirectory(path.parent().text())) return reply(553, "Could not create file: no such directory");
@@ -134,13 +137,27 @@ void ServerSession::handleTransfer(TransferKind kind, const Command& command) {
 
 void ServerSession::beginData() {
     Transfer& t = *transfer_;
-    t.outgoingSize = t.outgoing ? t.outgoing->size() - t.outgoingOffset : 0;
+    t.outgoingSize = t.outgoing.size() - t.sendOffset;
     events_.emplace_back(TransferStarted{t.path, t.verb, t.outgoingSize});
-    if (state_ == ServerState::Sending) {
-        if (t.outgoingSize > 0) events_.emplace_back(DataToSend{std::move(t.outgoing), t.outgoingOffset});
-        // Stream mode (RFC 959 §3.4.1): closing the connection marks the end of the file.
-        events_.emplace_back(CloseData{});
+    // A listing goes out in one piece, as it was made; a file waits for dataWritable().
+    if (state_ == ServerState::Sending && (t.kind != TransferKind::Retr || t.outgoingSize == 0)) {
+        dataWritable(std::string_view::npos);
     }
+}
+
+void ServerSession::dataWritable(std::size_t room) {
+    if (state_ != ServerState::Sending || !transfer_ || transfer_->handedOut) return;
+    Transfer& t = *transfer_;
+    while (room > 0 && t.sendOffset < t.outgoing.size()) {
+        vfs::FileSlice piece = t.outgoing.slice(t.sendOffset, room);
+        t.sendOffset += piece.length;
+        room -= piece.length;
+        events_.emplace_back(DataToSend{std::move(piece.bytes), piece.offset, piece.length});
+    }
+    if (t.sendOffset < t.outgoing.size()) return;
+    t.handedOut = true;
+    // Stream mode (RFC 959 §3.4.1): closing the connection marks the end of the file.
+    events_.emplace_back(CloseData{});
 }
 
 void ServerSession::dataConnectionOpened() {
@@ -156,7 +173,7 @@ void ServerSession::dataConnectionOpened() {
                                         passive ? passivePort_ : activeTarget_.port});
     if (state_ != ServerState::AwaitingDataConnection) return;
     const bool outgoing = transfer_->kind == TransferKind::Retr || transfer_->kind == TransferKind::List ||
-                          transfer_->kind == TransferKind::Nlst;
+                          transfer_->kind == TransferKind::Nlst || transfer_->kind == TransferKind::Mlsd;
     advance(outgoing ? "data opened, sending" : "data opened, receiving");
     beginData();
 }
@@ -171,7 +188,7 @@ void ServerSession::dataConnectionFailed() {
         pump();
     } else if (state_ == ServerState::Sending || state_ == ServerState::Receiving) {
         advance("data failed (426)");
-        events_.emplace_back(CloseData{});
+        events_.emplace_back(CloseData{true});
         transfer_.reset();
         resetDataChannel();
         reply(426, "Connection closed; transfer aborted");
@@ -192,7 +209,7 @@ void ServerSession::dataReceived(std::string_view bytes) {
     t.received += bytes.size();
     if (t.overQuota) return;
     t.incoming.append(bytes);
-    // Stop buffering as soon as the upload cannot fit, so a client cannot
+    // Stop keeping octets as soon as the upload cannot fit, so a client cannot
     // fill memory past its quota; a CRLF pair shrinks to one octet in TYPE A.
     std::uint64_t room = files_->freeBytes();
     if (t.kind == TransferKind::Stor) {
@@ -203,8 +220,7 @@ void ServerSession::dataReceived(std::string_view bytes) {
     const std::uint64_t limit = !t.ascii ? room : room > vfs::kUnlimitedQuota / 2 ? vfs::kUnlimitedQuota : room * 2 + 1;
     if (t.incoming.size() > limit) {
         t.overQuota = true;
-        t.incoming.clear();
-        t.incoming.shrink_to_fit();
+        t.incoming = vfs::FileContents::Builder{};
     }
 }
 
@@ -230,18 +246,21 @@ void ServerSession::finishUpload() {
         pump();
         return;
     }
-    std::string contents = t.ascii ? fromNetworkAscii(t.incoming) : std::move(t.incoming);
-    t.incoming = std::string{};
+    // The chunks the upload arrived in become the file: TYPE I copies nothing.
+    vfs::FileContents received = t.incoming.finish();
+    if (t.ascii) received = vfs::FileContents{fromNetworkAscii(received.text())};
     vfs::FsError error = vfs::FsError::None;
     if (t.kind == TransferKind::Appe) {
-        error = files_->appendFile(t.path, contents, unixNow());
+        error = files_->appendFile(t.path, received.text(), unixNow());
     } else {
         if (t.restartAt > 0) {
             // REST before STOR (RFC 3659 §5.5): keep the first `restartAt` octets.
             const auto old = files_->readFile(t.path).text();
-            contents.insert(0, old.substr(0, std::min<std::uint64_t>(old.size(), t.restartAt)));
+            std::string joined{old.substr(0, std::min<std::uint64_t>(old.size(), t.restartAt))};
+            joined += received.text();
+            received = vfs::FileContents{std::move(joined)};
         }
-        error = files_->writeFile(t.path, std::move(contents), unixNow());
+        error = files_->writeFile(t.path, std::move(received), unixNow());
     }
     if (error == vfs::FsError::QuotaExceeded) {
         reply(452, config_.texts.errorWritingFile);
@@ -273,7 +292,7 @@ void ServerSession::handleAbor() {
                             state_ == ServerState::Receiving;
     if (!inTransfer) return reply(225, "No transfer to abort");
     advance("ABOR (426, 226)");
-    events_.emplace_back(CloseData{});
+    events_.emplace_back(CloseData{true});
     transfer_.reset();
     resetDataChannel();
     reply(426, "Connection closed; transfer aborted");

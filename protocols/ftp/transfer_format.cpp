@@ -87,6 +87,27 @@ std::string formatNameListing(const std::vector<vfs::Entry>& entries) {
     return out;
 }
 
+std::string formatMlsxEntry(const vfs::Entry& entry, MlsxType type, std::string_view name, const MlsxFacts& facts) {
+    std::string out;
+    if (facts.type) out += type == MlsxType::File ? "type=file;" : type == MlsxType::Dir ? "type=dir;" : "type=cdir;";
+    if (facts.size && !entry.isDirectory) out += "size=" + std::to_string(entry.size) + ";";
+    if (facts.modify) out += "modify=" + formatMdtm(entry.modified) + ";";
+    // File: append, delete, rename, read, write. Directory: create, delete, enter, rename, list, mkdir, purge.
+    if (facts.perm) out += entry.isDirectory ? "perm=cdeflmp;" : "perm=adfrw;";
+    out += ' ';
+    out += name;
+    return out;
+}
+
+std::string formatMlsdListing(const vfs::Entry& directory, const std::vector<vfs::Entry>& entries,
+                              const MlsxFacts& facts) {
+    std::string out = formatMlsxEntry(directory, MlsxType::Cdir, ".", facts) + "\r\n";
+    for (const auto& entry : entries) {
+        out += formatMlsxEntry(entry, entry.isDirectory ? MlsxType::Dir : MlsxType::File, entry.name, facts) + "\r\n";
+    }
+    return out;
+}
+
 std::string formatMdtm(std::int64_t unixSeconds) {
     const CivilTime t = civil(unixSeconds);
     return pad(t.year, 4) + pad(t.month, 2) + pad(t.day, 2) + pad(t.hour, 2) + pad(t.minute, 2) + pad(t.second, 2);

@@ -22,6 +22,22 @@ std::string formatLongListing(const std::vector<vfs::Entry>& entries, std::int64
 // Bare names (NLST), CRLF-terminated.
 std::string formatNameListing(const std::vector<vfs::Entry>& entries);
 
+// RFC 3659 §7 facts, in this order, for MLST and MLSD.
+struct MlsxFacts {
+    bool type = true;
+    bool size = true;
+    bool modify = true;
+    bool perm = true;
+};
+enum class MlsxType { File, Dir, Cdir };
+// One entry: "type=file;size=3;modify=20231114221320;perm=adfrw; name"
+// (no line end). Every user owns the whole of their tree, so perm grants
+// everything RFC 3659 §7.5.5 defines for the entry's type.
+std::string formatMlsxEntry(const vfs::Entry& entry, MlsxType type, std::string_view name, const MlsxFacts& facts);
+// MLSD's data: the directory itself (cdir) and then each entry, CRLF-terminated.
+std::string formatMlsdListing(const vfs::Entry& directory, const std::vector<vfs::Entry>& entries,
+                              const MlsxFacts& facts);
+
 // "YYYYMMDDHHMMSS" in UTC (RFC 3659 §2.3).
 std::string formatMdtm(std::int64_t unixSeconds);
 

@@ -11,20 +11,22 @@ void SendQueue::write(tcp::TcpConnection& connection, std::string bytes) {
         offset = connection.send(bytes);
         if (offset == bytes.size()) return;
     }
-    write(connection, std::make_shared<const std::string>(std::move(bytes)), offset);
+    write(connection, std::make_shared<const std::string>(std::move(bytes)), offset, std::string::npos);
 }
 
-void SendQueue::write(tcp::TcpConnection& connection, std::shared_ptr<const std::string> bytes, std::size_t offset) {
-    if (!bytes || offset >= bytes->size()) return;
-    size_ += bytes->size() - offset;
-    pieces_.push_back(Piece{std::move(bytes), offset});
+void SendQueue::write(tcp::TcpConnection& connection, std::shared_ptr<const std::string> bytes, std::size_t offset,
+                      std::size_t length) {
+    if (!bytes || offset >= bytes->size() || length == 0) return;
+    const std::size_t end = length >= bytes->size() - offset ? bytes->size() : offset + length;
+    size_ += end - offset;
+    pieces_.push_back(Piece{std::move(bytes), offset, end});
     flush(connection);
 }
 
 bool SendQueue::flush(tcp::TcpConnection& connection) {
     while (!pieces_.empty()) {
         Piece& piece = pieces_.front();
-        const std::string_view rest = std::string_view{*piece.bytes}.substr(piece.offset);
+        const std::string_view rest = std::string_view{*piece.bytes}.substr(piece.offset, piece.end - piece.offset);
         const std::size_t accepted = connection.send(rest);
         piece.offset += accepted;
         size_ -= accepted;

@@ -22,9 +22,10 @@ public:
     // Writes what TCP takes now and keeps the rest, in order after anything
     // already waiting.
     void write(tcp::TcpConnection& connection, std::string bytes);
-    // The same for bytes owned elsewhere: [offset, end) of `bytes` is sent
-    // straight from the shared string.
-    void write(tcp::TcpConnection& connection, std::shared_ptr<const std::string> bytes, std::size_t offset = 0);
+    // The same for bytes owned elsewhere: `length` octets of `bytes` from
+    // `offset` on (npos: to its end) are sent straight from the shared string.
+    void write(tcp::TcpConnection& connection, std::shared_ptr<const std::string> bytes, std::size_t offset = 0,
+               std::size_t length = std::string::npos);
     // Hands TCP as much of what waits as it accepts (call from onSendSpace).
     // True when nothing is left.
     bool flush(tcp::TcpConnection& connection);
@@ -39,6 +40,7 @@ private:
     struct Piece {
         std::shared_ptr<const std::string> bytes;
         std::size_t offset = 0;  // the next octet to send
+        std::size_t end = 0;     // one past the last octet to send
     };
     std::deque<Piece> pieces_;
     std::size_t size_ = 0;

@@ -1,5 +1,8 @@
 #include "simulator/scenario/world_ftp.hpp"
 
+#include <algorithm>
+#include <array>
+
 #include "protocols/fs/path.hpp"
 #include "simulator/apps/world_clock.hpp"
 
@@ -7,9 +10,27 @@ namespace netstage::scenario {
 
 namespace {
 
-// Text is stored as given; a size-described file is made only when first read.
+// Text is stored as given; a size-described file is made only when first
+// read. Binary octets are made a window at a time as they are sent (octet i
+// is i mod 256), so a large file costs only its description.
 vfs::FileContents contentsOf(const FtpContentSpec& content) {
     if (content.kind == FtpContentSpec::Kind::Text) return vfs::FileContents{content.text};
+    if (content.kind == FtpContentSpec::Kind::AllByteValues) {
+        return vfs::FileContents::ofRanges(content.size, [](std::uint64_t offset, std::size_t length) {
+            std::string bytes;
+            bytes.reserve(length);
+            std::array<char, 256> cycle{};
+            for (std::size_t i = 0; i < cycle.size(); ++i) cycle[i] = static_cast<char>(i);
+            // From octet offset mod 256 to the end of the cycle, then whole cycles.
+            std::size_t at = static_cast<std::size_t>(offset & 0xff);
+            while (bytes.size() < length) {
+                const std::size_t n = std::min(cycle.size() - at, length - bytes.size());
+                bytes.append(cycle.data() + at, n);
+                at = 0;
+            }
+            return bytes;
+        });
+    }
     return vfs::FileContents{content.size, [content] { return ftpContentBytes(content); }};
 }
 

@@ -92,7 +92,7 @@ TEST(FtpScenario05, downloadsTheBinaryReportUnchangedAndStoresTheUpload) {
     const auto& results = run.client(0).results();
     ASSERT_EQ(results.size(), 5u);
     for (const auto& r : results) EXPECT_TRUE(r.ok) << ftp::toString(r.kind) << " " << r.argument << " " << r.code;
-    EXPECT_EQ(results[3].data, allByteValues(4096));
+    EXPECT_EQ(results[3].data.text(), allByteValues(4096));
     EXPECT_EQ(run.files("ftp.school.edu", "alice").readFile("/uploads/notes.txt").text(),
               "FTP keeps control and data apart.\n");
     EXPECT_TRUE(run.client(0).finished());
@@ -125,7 +125,7 @@ TEST(FtpScenario06, activeModeFailsWith425BehindTheFirewallAndPassiveModeSucceed
     EXPECT_FALSE(active[1].ok);
     EXPECT_EQ(active[1].code, 425);
     EXPECT_TRUE(passive[1].ok);
-    EXPECT_EQ(passive[1].data, run.files("ftp.school.edu", "alice").readFile("/lecture.txt").text());
+    EXPECT_EQ(passive[1].data.text(), run.files("ftp.school.edu", "alice").readFile("/lecture.txt").text());
 
     const auto refused = run.log.of("firewall", "refused");
     ASSERT_EQ(refused.size(), 1u);
@@ -152,8 +152,8 @@ TEST(FtpScenario08, refusesAnUploadOverTheQuotaWith452AndKeepsNoPartOfIt) {
     vfs::FileSystem& files = run.files("ftp.school.edu", "bob");
     EXPECT_FALSE(files.stat("/big.bin").has_value());
     EXPECT_EQ(files.usedBytes(), 8000u);
-    EXPECT_NE(results[3].data.find("small.txt"), std::string::npos);
-    EXPECT_EQ(results[3].data.find("big.bin"), std::string::npos);
+    EXPECT_NE(results[3].data.text().find("small.txt"), std::string::npos);
+    EXPECT_EQ(results[3].data.text().find("big.bin"), std::string::npos);
     const auto control = run.blocks("control");
     ASSERT_EQ(control.size(), 1u);
     EXPECT_TRUE(contains(control[0]->lines, "S: 452 Error writing file"));

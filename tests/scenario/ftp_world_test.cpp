@@ -20,7 +20,7 @@ TEST(FtpWorld, carriesAllByteValuesUnchangedThroughRetrAndStorInPassiveMode) {
     FtpRun run{scenario::loadScenarioText(twoHostScenario("passive", kRoundTrip), "test.yaml")};
     const auto& results = run.client(0).results();
     ASSERT_EQ(results.size(), 3u);
-    EXPECT_EQ(results[1].data, allByteValues(1024));
+    EXPECT_EQ(results[1].data.text(), allByteValues(1024));
     EXPECT_EQ(run.files("srv", "u").readFile("/copy.bin").text(), allByteValues(1024));
 }
 
@@ -28,7 +28,7 @@ TEST(FtpWorld, opensActiveDataConnectionsFromServerPort20) {
     FtpRun run{scenario::loadScenarioText(twoHostScenario("active", kRoundTrip), "test.yaml")};
     const auto& results = run.client(0).results();
     ASSERT_EQ(results.size(), 3u);
-    EXPECT_EQ(results[1].data, allByteValues(1024));
+    EXPECT_EQ(results[1].data.text(), allByteValues(1024));
     EXPECT_EQ(run.files("srv", "u").readFile("/copy.bin").text(), allByteValues(1024));
     const auto data = run.blocks("data");
     ASSERT_EQ(data.size(), 2u);
@@ -82,7 +82,7 @@ TEST(FtpWorld, movesFilesLargerThanTheTcpSendBufferBothWays) {
     ASSERT_EQ(results.size(), 3u);
     scenario::FtpContentSpec generated{scenario::FtpContentSpec::Kind::GeneratedText, {}, 1000000};
     EXPECT_EQ(run.files("srv", "u").readFile("/big.txt").text(), scenario::ftpContentBytes(generated));
-    EXPECT_EQ(results[2].data, scenario::ftpContentBytes(generated));
+    EXPECT_EQ(results[2].data.text(), scenario::ftpContentBytes(generated));
 }
 
 TEST(FtpWorld, deliversFilesIntactOverALossyLinkInBothModes) {
@@ -97,7 +97,7 @@ TEST(FtpWorld, deliversFilesIntactOverALossyLinkInBothModes) {
         const auto& results = run.client(0).results();
         ASSERT_EQ(results.size(), 3u) << mode;
         EXPECT_EQ(run.files("srv", "u").readFile("/up.bin").text(), allByteValues(60000)) << mode;
-        EXPECT_EQ(results[2].data, allByteValues(60000)) << mode;
+        EXPECT_EQ(results[2].data.text(), allByteValues(60000)) << mode;
         EXPECT_GT(run.log.lost, 0u) << "the link did lose packets";
     }
 }

@@ -82,9 +82,9 @@ void FtpClientApp::handle(ftp::ClientEvent& event) {
         connect(connectRequest->address, connectRequest->port);
     } else if (auto* data = std::get_if<ftp::DataToSend>(&event)) {
         sentThisStep_ += data->view().size();
-        data_.send(std::move(data->bytes), data->offset);
-    } else if (std::holds_alternative<ftp::CloseData>(event)) {
-        data_.close();
+        data_.send(std::move(data->bytes), data->offset, data->length);
+    } else if (const auto* close = std::get_if<ftp::CloseData>(&event)) {
+        data_.close(false, close->aborted);
     } else if (auto* step = std::get_if<ftp::StepFinished>(&event)) {
         onStepFinished(*step);
     } else if (std::holds_alternative<ftp::ScriptFinished>(event)) {

@@ -37,7 +37,7 @@ struct FtpStepResult {
     std::string argument;
     bool ok = false;
     int code = 0;
-    std::string data;  // the listing (ls) or the file (get)
+    vfs::FileContents data;  // the listing (ls) or the file (get), in the chunks it arrived in
     Time finishedAt;
     std::uint64_t bytes = 0;  // octets received (ls, get) or sent (put)
 };

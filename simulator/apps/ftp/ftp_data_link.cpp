@@ -25,9 +25,9 @@ struct FtpDataLink::Connection {
     std::string verb;  // RETR, STOR, LIST, ... once the transfer started
     std::string file;
 
-    void send(std::shared_ptr<const std::string> bytes, std::size_t offset) {
+    void send(std::shared_ptr<const std::string> bytes, std::size_t offset, std::size_t length) {
         if (!tcp) return;
-        pending.write(*tcp, std::move(bytes), offset);
+        pending.write(*tcp, std::move(bytes), offset, length);
         flush();
     }
     // Closes once every queued byte is handed to TCP.
@@ -95,12 +95,20 @@ bool FtpDataLink::connect(Endpoint target, std::optional<std::uint16_t> localPor
     return true;
 }
 
-void FtpDataLink::send(std::shared_ptr<const std::string> bytes, std::size_t offset) {
+void FtpDataLink::send(std::shared_ptr<const std::string> bytes, std::size_t offset, std::size_t length) {
     if (!current_) return;
-    if (bytes && current_->trace && (current_->verb == "LIST" || current_->verb == "NLST")) {
-        for (const auto& line : splitCrlfLines(std::string_view{*bytes}.substr(offset))) current_->trace->serverLine(line);
+    const bool listing = current_->verb == "LIST" || current_->verb == "NLST" || current_->verb == "MLSD";
+    if (bytes && current_->trace && listing) {
+        for (const auto& line : splitCrlfLines(std::string_view{*bytes}.substr(offset, length))) {
+            current_->trace->serverLine(line);
+        }
     }
-    current_->send(std::move(bytes), offset);
+    current_->send(std::move(bytes), offset, length);
+}
+
+std::size_t FtpDataLink::room() const {
+    if (!current_ || !current_->tcp || !current_->established || current_->closeWanted) return 0;
+    return current_->tcp->sendBufferFree() + kWindow;
 }
 
 void FtpDataLink::transferStarted(const std::string& verb, const std::string& file, std::uint64_t bytes) {
@@ -110,10 +118,11 @@ void FtpDataLink::transferStarted(const std::string& verb, const std::string& fi
     if (current_->trace && verb == "RETR") current_->trace->serverLine(octetSummary(bytes, file));
 }
 
-void FtpDataLink::close(bool reportClose) {
+void FtpDataLink::close(bool reportClose, bool aborted) {
     stopListening();
     if (!current_) return;
     const std::shared_ptr<Connection> link = std::move(current_);
+    if (aborted) link->pending.clear();
     if (!link->established) {
         link->abort();
         return;
@@ -158,7 +167,10 @@ tcp::TcpCallbacks FtpDataLink::callbacks(const std::shared_ptr<Connection>& link
         if (!alive || (*alive)->current_ != link) return;
         (*alive)->owner_.dataReceived(asText(bytes));
     };
-    callbacks.onSendSpace = [link] { link->flush(); };
+    callbacks.onSendSpace = [weak, link] {
+        link->flush();
+        if (const auto alive = weak.lock()) (*alive)->onSendSpace(link);
+    };
     callbacks.onPeerClosed = [weak, link] {
         link->peerClosed = true;
         if (const auto alive = weak.lock()) {
@@ -196,6 +208,11 @@ void FtpDataLink::onPeerClosed(const std::shared_ptr<Connection>& link) {
     if (link->closeCalled) link->finishTrace();
     if (eof) owner_.dataEof();
     if (closed) owner_.dataClosed();
+}
+
+void FtpDataLink::onSendSpace(const std::shared_ptr<Connection>& link) {
+    if (current_ != link || !link->pending.empty() || room() == 0) return;
+    owner_.dataWritable();
 }
 
 void FtpDataLink::onError(const std::shared_ptr<Connection>& link) {

@@ -7,10 +7,13 @@
 // so, and reports back through Owner, which turns the reports into the
 // engine's data*() calls. Server and client application share it.
 //
-// A file can be larger than the TCP send buffer, so writes wait in a
-// SendQueue and resume from onSendSpace. The queue shares the file's string
-// with its owner (the file system, the client's upload): a download is not
-// copied.
+// A download streams: the owner is asked for data (Owner::dataWritable)
+// when the queue of what waits for TCP has drained, and hands over a window
+// of about room() octets, shared with the file system, not copied. TCP
+// takes what fits in its send buffer; the rest waits in a SendQueue and
+// goes out from onSendSpace, and when that is gone the owner is asked again.
+// So at most one send buffer plus one window of a file is held here, and an
+// abort stops the transfer where it stands.
 
 #include <cstdint>
 #include <memory>
@@ -38,6 +41,8 @@ public:
         // A download closed with close(true) is out and the peer closed its side.
         virtual void dataClosed() {}
         virtual void dataFailed() = 0;
+        // The data connection has sent what it was given and can take room() more.
+        virtual void dataWritable() {}
     };
 
     // `recordAs`: record each data connection as an "ftp" conversation with
@@ -52,15 +57,21 @@ public:
     // Connects to `target`, from `localPort` if given; false if that 4-tuple is
     // still taken (TIME-WAIT).
     bool connect(Endpoint target, std::optional<std::uint16_t> localPort = std::nullopt);
-    // Writes `bytes` from `offset` on to the data connection, shared, not
-    // copied; a listing is recorded line by line.
-    void send(std::shared_ptr<const std::string> bytes, std::size_t offset);
+    // Writes `length` octets of `bytes` from `offset` on to the data
+    // connection, shared, not copied; a listing is recorded line by line.
+    void send(std::shared_ptr<const std::string> bytes, std::size_t offset, std::size_t length);
+    // How much to hand over now: what TCP's send buffer takes, plus one
+    // window that waits for its space (so TCP asks again as it drains).
+    // 0 without an open data connection.
+    std::size_t room() const;
+    static constexpr std::size_t kWindow = 64 * 1024;
     // The transfer the data connection carries, for its record.
     void transferStarted(const std::string& verb, const std::string& file, std::uint64_t bytes);
     // Stops listening and closes the data connection once its bytes are out
     // (aborts one not yet open). `reportClose`: call dataClosed() when the
-    // peer has closed too (the server's download ends there).
-    void close(bool reportClose = false);
+    // peer has closed too (the server's download ends there). `aborted`:
+    // drop what still waits instead of sending it.
+    void close(bool reportClose = false, bool aborted = false);
     void stopListening();
 
 private:
@@ -70,6 +81,7 @@ private:
     void adopt(const std::shared_ptr<Connection>& link);
     void onPeerClosed(const std::shared_ptr<Connection>& link);
     void onError(const std::shared_ptr<Connection>& link);
+    void onSendSpace(const std::shared_ptr<Connection>& link);
 
     HostStack& host_;
     Owner& owner_;

@@ -26,13 +26,15 @@ void FtpServerConnection::onEvent(ftp::ServerEvent& event) {
     } else if (const auto* connectRequest = std::get_if<ftp::ConnectRequested>(&event)) {
         connect(connectRequest->address, connectRequest->port);
     } else if (auto* data = std::get_if<ftp::DataToSend>(&event)) {
-        data_.send(std::move(data->bytes), data->offset);
-    } else if (std::holds_alternative<ftp::CloseData>(event)) {
-        data_.close(engine().state() == ftp::ServerState::Sending);
+        data_.send(std::move(data->bytes), data->offset, data->length);
+    } else if (const auto* close = std::get_if<ftp::CloseData>(&event)) {
+        data_.close(engine().state() == ftp::ServerState::Sending, close->aborted);
     } else if (const auto* started = std::get_if<ftp::TransferStarted>(&event)) {
         data_.transferStarted(started->verb, started->file, started->bytes);
         traceEvent("transfer-start", {{"verb", started->verb}, {"file", started->file},
                                       {"bytes", static_cast<std::int64_t>(started->bytes)}});
+        // The first window of a download; the rest follows as TCP takes it (dataWritable).
+        engine().dataWritable(data_.room());
     } else if (const auto* completed = std::get_if<ftp::TransferCompleted>(&event)) {
         traceEvent("transfer-end", {{"verb", completed->verb}, {"file", completed->file},
                                     {"bytes", static_cast<std::int64_t>(completed->bytes)}});
@@ -90,6 +92,11 @@ void FtpServerConnection::dataEof() {
 
 void FtpServerConnection::dataClosed() {
     engine().dataConnectionClosed();
+    pump();
+}
+
+void FtpServerConnection::dataWritable() {
+    engine().dataWritable(data_.room());
     pump();
 }
 

@@ -35,6 +35,7 @@ private:
     void dataEof() override;
     void dataClosed() override;
     void dataFailed() override;
+    void dataWritable() override;
 
     FtpServerApp& app_;
     Ipv4Address client_;

@@ -109,7 +109,7 @@ TEST(FtpClient, listensBeforeSendingEprtAndFallsBackToPort) {
     const auto steps = d.eventsOf<StepFinished>();
     ASSERT_EQ(steps.size(), 2u);
     EXPECT_TRUE(steps[1].ok);
-    EXPECT_EQ(steps[1].data, "contents");
+    EXPECT_EQ(steps[1].data.text(), "contents");
     d.reply("221 bye\r\n");
     EXPECT_TRUE(d.client.closed());
 }

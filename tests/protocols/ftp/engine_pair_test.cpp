@@ -40,8 +40,8 @@ void expectFullScriptWorked(EnginePair& pair) {
     const auto steps = pair.steps();
     ASSERT_EQ(steps.size(), 5u) << pair.transcript;
     for (const auto& step : steps) EXPECT_TRUE(step.ok) << pair.transcript;
-    EXPECT_EQ(steps[2].data, "-rw-r--r--    1 ftp      ftp             6 Nov 14 22:13 hello.txt\r\n");
-    EXPECT_EQ(steps[3].data, "hello\n");
+    EXPECT_EQ(steps[2].data.text(), "-rw-r--r--    1 ftp      ftp             6 Nov 14 22:13 hello.txt\r\n");
+    EXPECT_EQ(steps[3].data.text(), "hello\n");
     EXPECT_EQ(steps[4].code, 226);
     EXPECT_EQ(pair.aliceFiles->readFile("/pub/up.txt").text(), "uploaded\n");
     EXPECT_TRUE(pair.client->closed());
@@ -120,7 +120,7 @@ TEST(FtpEnginePair, aBinaryFileWithEveryByteValueSurvivesPutAndGet) {
     EXPECT_TRUE(steps[1].ok);
     EXPECT_EQ(pair.aliceFiles->readFile("/all.bin").text(), bytes);
     EXPECT_TRUE(steps[2].ok);
-    EXPECT_EQ(steps[2].data, bytes);
+    EXPECT_EQ(steps[2].data.text(), bytes);
     EXPECT_EQ(pair.serverDataWire, bytes);
 }
 

@@ -44,6 +44,7 @@ struct ServerHarness {
     bool autoListen = true;           // answer ListenRequested at once
     bool failConnect = false;         // active mode: the connect fails
     bool autoCloseData = true;        // report the download's close at once
+    bool autoWritable = true;         // a download's data connection takes everything at once
     std::chrono::nanoseconds now{0};
 
     explicit ServerHarness(std::uint64_t quota = vfs::kUnlimitedQuota, ServerConfig config = {}) {
@@ -75,6 +76,8 @@ struct ServerHarness {
                 dataOut += data->view();
             } else if (std::holds_alternative<CloseData>(event)) {
                 if (autoCloseData) server->dataConnectionClosed();
+            } else if (std::holds_alternative<TransferStarted>(event)) {
+                if (autoWritable) server->dataWritable(std::string_view::npos);
             }
         }
     }
@@ -178,6 +181,8 @@ struct EnginePair {
             } else {
                 server->dataConnectionFailed();
             }
+        } else if (std::holds_alternative<TransferStarted>(event)) {
+            server->dataWritable(std::string_view::npos);
         } else if (auto* data = std::get_if<DataToSend>(&event)) {
             serverDataWire += data->view();
             client->dataReceived(data->view());

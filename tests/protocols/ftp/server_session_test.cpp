@@ -63,16 +63,17 @@ TEST(FtpServer, featListsExactlyWhatIsImplemented) {
     ServerHarness h;
     h.take();
     EXPECT_EQ(h.command("FEAT"),
-              "211-Features:\r\n EPRT\r\n EPSV\r\n MDTM\r\n PASV\r\n REST STREAM\r\n SIZE\r\n UTF8\r\n211 End\r\n");
+              "211-Features:\r\n EPRT\r\n EPSV\r\n MDTM\r\n PASV\r\n REST STREAM\r\n SIZE\r\n UTF8\r\n"
+              " MLST type*;size*;modify*;perm*;\r\n211 End\r\n");
     EXPECT_EQ(h.command("OPTS UTF8 ON"), "200 UTF8 mode is always on\r\n");
-    EXPECT_EQ(h.command("OPTS MLST type;size;"), "501 Option not understood\r\n");
+    EXPECT_EQ(h.command("OPTS MLST type;size;"), "200 MLST OPTS type;size;\r\n");
+    EXPECT_NE(h.command("FEAT").find(" MLST type*;size*;modify;perm;\r\n"), std::string::npos)
+        << "FEAT marks the facts now selected";
     EXPECT_EQ(h.command("SYST"), "215 UNIX Type: L8\r\n");
     EXPECT_EQ(h.command("NOOP"), "200 NOOP ok\r\n");
-    // MLST is not in FEAT, so it must not be accepted either.
-    h.login();
-    h.take();
-    EXPECT_EQ(h.command("MLST /"), "502 Command not implemented\r\n");
-    EXPECT_EQ(h.command("MLSD"), "502 Command not implemented\r\n");
+    // What FEAT lists is accepted: MLST and MLSD need a login like LIST.
+    EXPECT_EQ(h.command("MLST /"), "530 Please login with USER and PASS\r\n");
+    EXPECT_EQ(h.command("PBSZ 0"), "502 Command not implemented\r\n");
 }
 
 TEST(FtpServer, helpListsTheCommandsAsAMultiLineReply) {
