@@ -25,6 +25,7 @@ struct Ipv4Header {
     std::uint16_t identification = 0;
     bool dontFragment = true;
     static constexpr std::size_t size = 20;  // no options
+    bool operator==(const Ipv4Header&) const = default;
 };
 
 namespace tcp_flags {
@@ -48,12 +49,14 @@ struct TcpHeader {
     bool has(std::uint8_t flag) const { return (flags & flag) != 0; }
     // 20 bytes, plus 4 for the MSS option.
     std::size_t size() const { return mss ? 24 : 20; }
+    bool operator==(const TcpHeader&) const = default;
 };
 
 struct UdpHeader {
     std::uint16_t sourcePort = 0;
     std::uint16_t destinationPort = 0;
     static constexpr std::size_t size = 8;
+    bool operator==(const UdpHeader&) const = default;
 };
 
 struct Packet {
@@ -74,6 +77,10 @@ struct Packet {
     }
     // Bytes on the wire: IPv4 header + transport header + payload.
     std::size_t wireSize() const { return Ipv4Header::size + transportHeaderSize() + payload.size(); }
+    // Same wire bytes: every field but uid, which never travels.
+    bool sameWire(const Packet& other) const {
+        return ip == other.ip && transport == other.transport && payload == other.payload;
+    }
 };
 
 }  // namespace netstage

@@ -49,20 +49,9 @@ void appendWire(const Packet& packet, Bytes& out) {
     const std::size_t ipAt = out.size();
     const std::size_t l4At = ipAt + Ipv4Header::size;
     const std::size_t payloadAt = l4At + packet.transportHeaderSize();
+    appendIpv4Header(packet, out);
     out.resize(ipAt + total);
-
     const Ipv4Header& ip = packet.ip;
-    out[ipAt] = 0x45;  // version 4, IHL 5
-    out[ipAt + 1] = static_cast<std::uint8_t>(ip.dscp << 2);
-    put16(out, ipAt + 2, static_cast<std::uint16_t>(total));
-    put16(out, ipAt + 4, ip.identification);
-    put16(out, ipAt + 6, ip.dontFragment ? dontFragmentBit : 0);
-    out[ipAt + 8] = ip.ttl;
-    out[ipAt + 9] = static_cast<std::uint8_t>(ip.protocol);
-    put16(out, ipAt + 10, 0);
-    put32(out, ipAt + 12, ip.source.value());
-    put32(out, ipAt + 16, ip.destination.value());
-    put16(out, ipAt + 10, internetChecksum(std::span{out}.subspan(ipAt, Ipv4Header::size)));
 
     const std::size_t transportLength = total - Ipv4Header::size;
     std::copy(packet.payload.begin(), packet.payload.end(), out.begin() + static_cast<std::ptrdiff_t>(payloadAt));
@@ -96,6 +85,23 @@ void appendWire(const Packet& packet, Bytes& out) {
     // RFC 768: a computed zero is sent as all ones, since zero means "no checksum".
     if (checksum == 0 && packet.udp()) checksum = 0xffff;
     put16(out, checksumAt, checksum);
+}
+
+void appendIpv4Header(const Packet& packet, Bytes& out) {
+    const std::size_t ipAt = out.size();
+    out.resize(ipAt + Ipv4Header::size);
+    const Ipv4Header& ip = packet.ip;
+    out[ipAt] = 0x45;  // version 4, IHL 5
+    out[ipAt + 1] = static_cast<std::uint8_t>(ip.dscp << 2);
+    put16(out, ipAt + 2, static_cast<std::uint16_t>(packet.wireSize()));
+    put16(out, ipAt + 4, ip.identification);
+    put16(out, ipAt + 6, ip.dontFragment ? dontFragmentBit : 0);
+    out[ipAt + 8] = ip.ttl;
+    out[ipAt + 9] = static_cast<std::uint8_t>(ip.protocol);
+    put16(out, ipAt + 10, 0);
+    put32(out, ipAt + 12, ip.source.value());
+    put32(out, ipAt + 16, ip.destination.value());
+    put16(out, ipAt + 10, internetChecksum(std::span{out}.subspan(ipAt, Ipv4Header::size)));
 }
 
 Bytes toWire(const Packet& packet) {

@@ -43,6 +43,8 @@ private:
 // packet does not fit an IPv4 datagram (65535 bytes).
 void appendWire(const Packet& packet, Bytes& out);
 Bytes toWire(const Packet& packet);
+// Appends only the packet's 20-byte IPv4 header, as appendWire writes it.
+void appendIpv4Header(const Packet& packet, Bytes& out);
 
 // Verifies version, header length, total length, flags, every checksum and
 // every length field. The returned packet has uid 0.

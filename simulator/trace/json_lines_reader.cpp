@@ -4,11 +4,13 @@
 #include <optional>
 #include <sstream>
 #include <string_view>
+#include <unordered_map>
 #include <variant>
 
 #include <simdjson.h>
 
 #include "simulator/packet/wire_format.hpp"
+#include "simulator/trace/base64.hpp"
 #include "simulator/trace/hex.hpp"
 #include "simulator/trace/json_lines_writer.hpp"
 
@@ -82,7 +84,76 @@ std::optional<PacketAction> parseAction(std::string_view text) {
     return std::nullopt;
 }
 
-PacketRecord parsePacket(const Object& json, Time time) {
+// What a version-2 reader remembers of the packets in flight: a record may
+// leave out bytes that the packet's earlier record gave (docs/trace-format.md).
+struct KnownPacket {
+    Bytes wire;
+    Packet packet;  // parsed from wire, uid 0
+};
+struct PacketMemory {
+    int version = traceFormatVersion;
+    std::unordered_map<std::uint64_t, KnownPacket> inFlight;  // looked up, never iterated
+};
+
+std::optional<Bytes> decodeBytes(const PacketMemory& memory, const std::string& text) {
+    return memory.version == 1 ? fromHex(text) : fromBase64(text);
+}
+
+Packet parsedWire(const Bytes& wire) {
+    WireResult parsed = parseWire(wire);
+    if (!parsed) {
+        throw LineError{"\"wire\" is not a valid packet: " + parsed.error().message + " at byte " +
+                        std::to_string(parsed.error().offset)};
+    }
+    return std::move(parsed).packet();
+}
+
+// The packet's wire bytes as the line gives them, in full or (version 2) by
+// reference to the same packet's earlier record.
+Packet packetOf(const Object& json, PacketMemory& memory, std::uint64_t uid, std::uint64_t length,
+                PacketAction action) {
+    const char* encoding = memory.version == 1 ? "hex" : "base64";
+    Element present;
+    const bool hasWire = json["wire"].get(present) == simdjson::SUCCESS;
+    auto known = memory.inFlight.find(uid);
+    Packet packet;
+    if (hasWire || memory.version == 1) {
+        auto wire = decodeBytes(memory, stringMember(json, "wire"));
+        if (!wire) throw LineError{"\"wire\" is not a " + std::string{encoding} + " string"};
+        if (wire->size() != length) {
+            throw LineError{"\"len\" is " + std::to_string(length) + " but \"wire\" holds " +
+                            std::to_string(wire->size()) + " bytes"};
+        }
+        packet = parsedWire(*wire);
+        if (memory.version > 1) {
+            if (known == memory.inFlight.end()) known = memory.inFlight.emplace(uid, KnownPacket{}).first;
+            known->second = KnownPacket{std::move(*wire), packet};
+        }
+    } else {
+        if (known == memory.inFlight.end()) {
+            throw LineError{"packet " + std::to_string(uid) + " has no \"wire\" and no earlier record in flight"};
+        }
+        if (known->second.wire.size() != length) {
+            throw LineError{"\"len\" is " + std::to_string(length) + " but packet " + std::to_string(uid) +
+                            " holds " + std::to_string(known->second.wire.size()) + " bytes"};
+        }
+        if (json["ip"].get(present) == simdjson::SUCCESS) {
+            const auto header = fromBase64(stringMember(json, "ip"));
+            if (!header || header->size() != Ipv4Header::size) {
+                throw LineError{"\"ip\" is not the base64 of a 20-byte IPv4 header"};
+            }
+            std::copy(header->begin(), header->end(), known->second.wire.begin());
+            known->second.packet = parsedWire(known->second.wire);
+        }
+        packet = known->second.packet;
+    }
+    if (memory.version > 1 && (action == PacketAction::Received || action == PacketAction::Dropped)) {
+        memory.inFlight.erase(known);
+    }
+    return packet;
+}
+
+PacketRecord parsePacket(const Object& json, Time time, PacketMemory& memory) {
     PacketRecord record;
     record.time = time;
     record.nodeName = stringMember(json, "node");
@@ -95,18 +166,7 @@ PacketRecord parsePacket(const Object& json, Time time) {
                                                          std::numeric_limits<std::int32_t>::max()));
     const std::uint64_t uid = unsignedMember(json, "uid", std::numeric_limits<std::uint64_t>::max());
     const std::uint64_t length = unsignedMember(json, "len", 65535);
-    const auto wire = fromHex(stringMember(json, "wire"));
-    if (!wire) throw LineError{"\"wire\" is not a hex string"};
-    if (wire->size() != length) {
-        throw LineError{"\"len\" is " + std::to_string(length) + " but \"wire\" holds " +
-                        std::to_string(wire->size()) + " bytes"};
-    }
-    WireResult parsed = parseWire(*wire);
-    if (!parsed) {
-        throw LineError{"\"wire\" is not a valid packet: " + parsed.error().message + " at byte " +
-                        std::to_string(parsed.error().offset)};
-    }
-    record.packet = std::move(parsed).packet();
+    record.packet = packetOf(json, memory, uid, length, record.action);
     record.packet.uid = uid;
     Element reason;
     if (json["reason"].get(reason) == simdjson::SUCCESS) record.reason = stringMember(json, "reason");
@@ -146,20 +206,21 @@ Event parseEvent(const Object& json, Time time) {
     return event;
 }
 
-TraceHeader parseHeader(Element json) {
+TraceHeader parseHeader(Element json, int& version) {
     Object object;
     if (json.get_object().get(object) != simdjson::SUCCESS) throw LineError{"header is not a JSON object"};
     std::string_view format;
     if (object["format"].get_string().get(format) != simdjson::SUCCESS || format != "netstage-trace") {
         throw LineError{"not a netstage trace (expected \"format\":\"netstage-trace\")"};
     }
-    const std::int64_t version = signedMember(object, "version", std::numeric_limits<std::int64_t>::min(),
+    const std::int64_t versionNumber = signedMember(object, "version", std::numeric_limits<std::int64_t>::min(),
                                               std::numeric_limits<std::int64_t>::max());
-    if (version > traceFormatVersion) {
-        throw LineError{"trace format version " + std::to_string(version) + " is newer than this reader (version " +
+    if (versionNumber > traceFormatVersion) {
+        throw LineError{"trace format version " + std::to_string(versionNumber) + " is newer than this reader (version " +
                         std::to_string(traceFormatVersion) + ")"};
     }
-    if (version < 1) throw LineError{"unknown trace format version " + std::to_string(version)};
+    if (versionNumber < 1) throw LineError{"unknown trace format version " + std::to_string(versionNumber)};
+    version = static_cast<int>(versionNumber);
     TraceHeader header;
     header.scenario = stringMember(object, "scenario");
     header.seed = unsignedMember(object, "seed", std::numeric_limits<std::uint64_t>::max());
@@ -184,7 +245,7 @@ struct EndMark {
 };
 using LineResult = std::variant<Record, EndMark, LineError>;
 
-LineResult parseRecordLine(simdjson::dom::parser& parser, std::string& line) {
+LineResult parseRecordLine(simdjson::dom::parser& parser, std::string& line, PacketMemory& memory) {
     try {
         Object json;
         if (parseLine(parser, line).get_object().get(json) != simdjson::SUCCESS) {
@@ -192,7 +253,7 @@ LineResult parseRecordLine(simdjson::dom::parser& parser, std::string& line) {
         }
         const Time time = Time::fromNanoseconds(signedMember(json, "t", 0, std::numeric_limits<std::int64_t>::max()));
         const std::string kind = stringMember(json, "kind");
-        if (kind == "packet") return Record{parsePacket(json, time)};
+        if (kind == "packet") return Record{parsePacket(json, time, memory)};
         if (kind == "event") return Record{parseEvent(json, time)};
         if (kind == "end") return EndMark{time};
         throw LineError{"unknown record kind \"" + kind + "\""};
@@ -211,11 +272,12 @@ TraceReadResult readLines(std::istream& in) {
     try {
         if (!std::getline(in, line)) return TraceReadError{1, "empty file, expected a netstage-trace header"};
         number = 1;
-        log.header = parseHeader(parseLine(parser, line));
+        PacketMemory memory;
+        log.header = parseHeader(parseLine(parser, line), memory.version);
         while (std::getline(in, line)) {
             ++number;
             if (ended) throw LineError{"unexpected line after the end record"};
-            LineResult result = parseRecordLine(parser, line);
+            LineResult result = parseRecordLine(parser, line, memory);
             if (auto* error = std::get_if<LineError>(&result)) throw std::move(*error);
             const auto* end = std::get_if<EndMark>(&result);
             const Time time = end != nullptr ? end->time : timeOf(std::get<Record>(result));

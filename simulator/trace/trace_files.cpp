@@ -13,13 +13,15 @@ std::ofstream openForWriting(const std::string& path) {
     return out;
 }
 
-void closeChecked(std::ofstream& file, const std::string& path) {
+// `earlierErrno`: the reason of a write that already failed during the run.
+void closeChecked(std::ofstream& file, const std::string& path, int earlierErrno = 0) {
     if (!file.is_open()) return;
     errno = 0;
     file.flush();
     file.close();
     if (file.fail()) {
-        const std::string why = errno != 0 ? std::strerror(errno) : "write failed";
+        const int reason = earlierErrno != 0 ? earlierErrno : errno;
+        const std::string why = reason != 0 ? std::strerror(reason) : "write failed";
         throw std::runtime_error{path + ": cannot write: " + why};
     }
 }
@@ -48,7 +50,7 @@ void TraceFiles::flush() {
 }
 
 void TraceFiles::close() {
-    closeChecked(jsonLinesFile_, jsonLinesPath_);
+    closeChecked(jsonLinesFile_, jsonLinesPath_, jsonLines_ ? jsonLines_->writeErrno() : 0);
     closeChecked(pcapFile_, pcapPath_);
 }
 

@@ -38,6 +38,22 @@ TEST_P(ScenarioTraceFile, isWrittenWholeAndReadsBackAsTheRunInMemory) {
     std::filesystem::remove_all(dir);
 }
 
+// A trace saved in format version 1 (hex bytes on every packet record, before
+// packets were written once) still opens, as the same run.
+TEST(ScenarioTraceFile, aVersionOneTraceReadsAsTheSameRun) {
+    const trace::TraceReadResult old =
+        trace::JsonLinesReader::read(readSourceFile("tests/scenario/data/01-smtp-alice-to-bob.v1.jsonl"));
+    ASSERT_TRUE(old.ok()) << old.error().toString();
+    scenario::RunOptions options;
+    options.keepLog = true;
+    const scenario::ScenarioRun run =
+        scenario::runScenario(scenario::loadScenarioFile(scenarioPath("01-smtp-alice-to-bob")), options);
+    EXPECT_EQ(old.log().header.seed, run.log.header.seed);
+    EXPECT_EQ(old.log().records.size(), run.log.records.size());
+    EXPECT_TRUE(old.log().records == run.log.records);
+    EXPECT_EQ(old.log().end, run.log.end);
+}
+
 INSTANTIATE_TEST_SUITE_P(Scenarios, ScenarioTraceFile,
                          ::testing::Values("01-smtp-alice-to-bob", "02-pop3-download-and-delete",
                                            "03-pop3-download-and-keep", "04-imap-folders", "05-ftp-session",

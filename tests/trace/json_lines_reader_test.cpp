@@ -5,6 +5,7 @@
 #include <sstream>
 
 #include "simulator/trace/json_lines_writer.hpp"
+#include "tests/support/source_files.hpp"
 #include "tests/trace/synthetic_run.hpp"
 
 namespace netstage::trace {
@@ -40,7 +41,8 @@ void expectError(const std::string& text, std::size_t line, const std::string& f
 }
 
 TEST(JsonLinesReader, readsBackExactlyWhatTheWriterWrote) {
-    for (const TraceLog& original : {testing_support::tinyRun(), testing_support::smtpConversation()}) {
+    for (const TraceLog& original :
+         {testing_support::tinyRun(), testing_support::smtpConversation(), testing_support::packetJourney()}) {
         const std::string text = write(original);
         const TraceReadResult result = JsonLinesReader::read(text);
         ASSERT_TRUE(result.ok()) << result.error().toString();
@@ -127,8 +129,8 @@ TEST(JsonLinesReader, rejectsMalformedRecords) {
     expectError(withLine(1, R"({"t":-1,"kind":"end"})"), 2, "\"t\" is out of range");
     expectError(withLine(1, replaced("\"action\":\"sent\"", "\"action\":\"teleported\"")), 2, "unknown packet action");
     expectError(withLine(1, replaced("\"len\":44", "\"len\":45")), 2, "\"len\" is 45");
-    expectError(withLine(1, replaced("\"wire\":\"45", "\"wire\":\"4g")), 2, "not a hex string");
-    expectError(withLine(1, replaced("\"wire\":\"45", "\"wire\":\"46")), 2, "not a valid packet");
+    expectError(withLine(1, replaced("\"wire\":\"RQ", "\"wire\":\"R!")), 2, "not a base64 string");
+    expectError(withLine(1, replaced("\"wire\":\"RQ", "\"wire\":\"Rg")), 2, "not a valid packet");
     expectError(withLine(1, replaced("\"nodeId\":3", "\"nodeId\":\"3\"")), 2, "\"nodeId\" is not a non-negative integer");
     expectError(withLine(3, R"({"t":3000000,"kind":"event","node":"a","layer":"tcp","type":"x","fields":{"f":1.5}})"), 4,
                 "neither an integer nor a string");
@@ -169,6 +171,42 @@ TEST(JsonLinesReader, ignoresKeysItDoesNotKnow) {
     const TraceReadResult result = JsonLinesReader::read(join(ls));
     ASSERT_TRUE(result.ok()) << result.error().toString();
     EXPECT_TRUE(result.log() == testing_support::tinyRun());
+}
+
+TEST(JsonLinesReader, readsAVersionOneTraceWithItsHexBytesOnEveryRecord) {
+    const TraceReadResult result = JsonLinesReader::read(test_support::readSourceFile("tests/trace/data/tiny-run.v1.jsonl"));
+    ASSERT_TRUE(result.ok()) << result.error().toString();
+    EXPECT_TRUE(result.log() == testing_support::tinyRun());
+}
+
+TEST(JsonLinesReader, keepsVersionOneRulesForAVersionOneFile) {
+    auto ls = lines(test_support::readSourceFile("tests/trace/data/tiny-run.v1.jsonl"));
+    // Version 1 has no references: every packet record carries its hex bytes.
+    const auto at = ls[2].find(",\"summary\"");
+    ls[2] = ls[2].substr(0, at) + R"(,"reason":"queue-full"})";
+    expectError(join(ls), 3, "missing \"wire\"");
+}
+
+TEST(JsonLinesReader, rejectsAPacketWithoutBytesThatIsNotInFlight) {
+    const auto ls = lines(write(testing_support::packetJourney()));
+    auto damaged = ls;
+    damaged.erase(damaged.begin() + 1);  // the record that carried the bytes
+    expectError(join(damaged), 2, "no \"wire\" and no earlier record in flight");
+    damaged = ls;
+    damaged[5] = ls[4];  // the packet was received on the line before: forgotten
+    damaged[5].replace(damaged[5].find("\"t\":4000"), 8, "\"t\":5000");
+    expectError(join(damaged), 6, "no \"wire\" and no earlier record in flight");
+}
+
+TEST(JsonLinesReader, rejectsAnIpHeaderThatIsNotOne) {
+    auto ls = lines(write(testing_support::packetJourney()));
+    const std::string good = ls[3];
+    const auto at = good.find("\"ip\":\"") + 6;
+    ls[3] = good.substr(0, at) + "RQAA" + good.substr(good.find('"', at));
+    expectError(join(ls), 4, "20-byte IPv4 header");
+    ls[3] = good;
+    ls[3][at + 5] = ls[3][at + 5] == 'A' ? 'B' : 'A';  // damages the header checksum's cover
+    expectError(join(ls), 4, "not a valid packet");
 }
 
 }  // namespace

@@ -99,4 +99,22 @@ TraceLog tinyRun() {
     return log;
 }
 
+TraceLog packetJourney() {
+    TraceLog log = tinyRun();
+    const Packet sent = std::get<PacketRecord>(log.records[0]).packet;
+    Packet forwarded = sent;
+    forwarded.ip.ttl = 63;
+    Packet other = sent;
+    other.payload = {'h', 'i'};
+    log.records = {
+        PacketRecord{Time::fromMicroseconds(1), 3, "crepes", 0, PacketAction::Sent, "", sent},
+        PacketRecord{Time::fromMicroseconds(2), 5, "r1", 0, PacketAction::Enqueued, "", sent},
+        PacketRecord{Time::fromMicroseconds(3), 5, "r1", 1, PacketAction::Forwarded, "", forwarded},
+        PacketRecord{Time::fromMicroseconds(4), 6, "bob", 1, PacketAction::Received, "", forwarded},
+        PacketRecord{Time::fromMicroseconds(5), 6, "bob", 1, PacketAction::Received, "", forwarded},
+        PacketRecord{Time::fromMicroseconds(6), 3, "crepes", 0, PacketAction::Sent, "", other},
+    };
+    return log;
+}
+
 }  // namespace netstage::trace::testing_support

@@ -40,4 +40,8 @@ TraceLog smtpConversation();
 // dropped, and a TCP state event.
 TraceLog tinyRun();
 
+// tinyRun's SYN sent, enqueued and forwarded by a router (TTL one less),
+// received twice; then another packet under the same uid.
+TraceLog packetJourney();
+
 }  // namespace netstage::trace::testing_support
