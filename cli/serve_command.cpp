@@ -45,7 +45,8 @@ void installServeSignalHandlers() {
 bool serveStopRequested() { return stopSignal != 0; }
 
 int runServeCommand(const ServeCommandOptions& options, std::ostream& out, std::ostream& err,
-                    const std::function<bool()>& stopRequested) {
+                    const std::function<bool()>& stopRequested,
+                    const std::function<void(const std::vector<std::string>&)>& ready) {
     std::vector<NamedPath> outputs;
     if (options.tracePath) outputs.push_back({"--trace", *options.tracePath});
     if (options.pcapPath) outputs.push_back({"--pcap", *options.pcapPath});
@@ -93,6 +94,13 @@ int runServeCommand(const ServeCommandOptions& options, std::ostream& out, std::
             out << "Listening on " << options.listen << ": other machines that can reach this address can connect too.\n";
         }
         out << "Press Ctrl+C to stop.\n" << std::flush;
+        if (ready) {
+            std::vector<std::string> bound;
+            for (const auto& port : server.ports()) {
+                bound.push_back(port.host + ":" + std::to_string(port.port) + "=" + std::to_string(port.localPort));
+            }
+            ready(bound);
+        }
 
         Time lastFlush = live::steadyWallClock();
         while (!stopRequested()) {

@@ -27,10 +27,12 @@ struct ServeCommandOptions {
 };
 
 // Serves until `stopRequested()` is true (checked at least every 100 ms).
-// `ready` is called once the ports are bound, with the table printed.
-// Returns the process exit status.
+// `ready`, if given, is called once the ports are bound and the table is
+// printed, with the local ports as "host:port=localport" (for tests, which
+// ask for port 0). Returns the process exit status.
 int runServeCommand(const ServeCommandOptions& options, std::ostream& out, std::ostream& err,
-                    const std::function<bool()>& stopRequested);
+                    const std::function<bool()>& stopRequested,
+                    const std::function<void(const std::vector<std::string>&)>& ready = {});
 
 // Installs SIGINT and SIGTERM handlers that make `serveStopRequested()` true.
 void installServeSignalHandlers();

@@ -42,6 +42,10 @@ public:
     // the reason would be gone.
     int writeErrno() const { return writeErrno_; }
 
+    // Hands the lines gathered so far to the stream, so a trace written while
+    // a live world runs can be read as it grows (TraceFiles::flush).
+    void flush() { drain(); }
+
 private:
     void appendPacketBytes(const PacketEvent& event);
     void endLine();

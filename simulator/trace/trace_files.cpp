@@ -45,6 +45,7 @@ TraceFiles::TraceFiles(Tracer& tracer, const std::optional<std::string>& jsonLin
 }
 
 void TraceFiles::flush() {
+    if (jsonLines_) jsonLines_->flush();
     if (jsonLinesFile_.is_open()) jsonLinesFile_.flush();
     if (pcapFile_.is_open()) pcapFile_.flush();
 }

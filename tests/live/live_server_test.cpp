@@ -4,6 +4,9 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <cctype>
+#include <cstdio>
+#include <filesystem>
 #include <memory>
 #include <string>
 #include <thread>
@@ -247,4 +250,86 @@ TEST(LiveLoad, aSilentClientDoesNotHoldUpTheOthers) {
     slow.send("US");  // and then nothing more
     LineClient busy{world.port("hamburger.edu", 25)};
     typeTheLectureDialogue(busy);
+}
+
+TEST(LiveFtp, pathEscapesStayInsideTheSimulatedFileSystem) {
+    ServingWorld world{"05-ftp-session"};
+    LineClient ftp{world.port("ftp.school.edu", 21)};
+    const auto reply = [&ftp] { return ftp.line().value_or("(nothing)"); };
+    EXPECT_TRUE(reply().starts_with("220"));
+    ftp.send("USER alice\r\n");
+    EXPECT_TRUE(reply().starts_with("331"));
+    ftp.send("PASS wonderland\r\n");
+    EXPECT_TRUE(reply().starts_with("230"));
+    ftp.send("CWD ../../../..\r\n");
+    (void)reply();
+    ftp.send("PWD\r\n");
+    EXPECT_EQ(reply(), "257 \"/\" is the current directory");
+    for (const std::string path : {"../../etc/passwd", "/etc/passwd", "reports/../../../etc/shadow"}) {
+        ftp.send("RETR " + path + "\r\n");
+        EXPECT_TRUE(reply().starts_with("550")) << path;
+    }
+    ftp.send(std::string{"RETR reports/report.pdf\0/etc/passwd\r\n", 39});
+    const std::string nul = reply();
+    EXPECT_TRUE(nul.starts_with("5")) << nul;
+    ftp.send("STOR ../../tmp/netstage-escape\r\n");
+    EXPECT_TRUE(reply().starts_with("5"));
+    ftp.send("QUIT\r\n");
+    EXPECT_TRUE(reply().starts_with("221"));
+    EXPECT_FALSE(std::filesystem::exists("/tmp/netstage-escape"));
+}
+
+TEST(LiveHostileInput, aBareLineFeedStreamIsAnsweredLineByLine) {
+    ServingWorld world{"01-smtp-alice-to-bob"};
+    LineClient client{world.port("hamburger.edu", 25)};
+    ASSERT_EQ(client.smtpReply().size(), 1u);
+    client.send("HELO crepes.fr\nNOOP\nQUIT\n");
+    // Whatever the server makes of bare LF, each line gets a reply or the session ends cleanly: never silence.
+    const std::string rest = client.rest(std::chrono::seconds{10});
+    EXPECT_FALSE(rest.empty());
+    for (std::size_t at = 0; at < rest.size();) {
+        const std::size_t end = rest.find("\r\n", at);
+        ASSERT_NE(end, std::string::npos) << "replies end in CRLF: " << rest;
+        const std::string line = rest.substr(at, end - at);
+        EXPECT_TRUE(line.size() >= 3 && std::isdigit(static_cast<unsigned char>(line[0]))) << line;
+        at = end + 2;
+    }
+}
+
+TEST(LiveHostileInput, aDisconnectInTheMiddleOfAnFtpUploadLeavesTheServerServing) {
+    ServingWorld world{"05-ftp-session"};
+    {
+        LineClient ftp{world.port("ftp.school.edu", 21)};
+        (void)ftp.line();
+        ftp.send("USER alice\r\nPASS wonderland\r\nPASV\r\n");
+        (void)ftp.line();
+        (void)ftp.line();
+        const std::string pasv = ftp.line().value_or("");
+        ASSERT_TRUE(pasv.starts_with("227")) << pasv;
+        const auto open = pasv.find('(');
+        int h1, h2, h3, h4, p1, p2;
+        ASSERT_EQ(std::sscanf(pasv.c_str() + open, "(%d,%d,%d,%d,%d,%d)", &h1, &h2, &h3, &h4, &p1, &p2), 6);
+        EXPECT_EQ(h1, 127) << "the gateway gave a loopback address";
+        LineClient data{static_cast<std::uint16_t>(p1 * 256 + p2)};
+        ASSERT_TRUE(data.connected());
+        ftp.send("STOR uploads/half.bin\r\n");
+        EXPECT_TRUE(ftp.line().value_or("").starts_with("150"));
+        data.send(std::string(100'000, 'x'));
+        // Both connections vanish in the middle of the upload.
+    }
+    LineClient next{world.port("ftp.school.edu", 21)};
+    EXPECT_TRUE(next.line().value_or("").starts_with("220"));
+    next.send("USER alice\r\nPASS wonderland\r\nSIZE reports/readme.txt\r\nQUIT\r\n");
+    EXPECT_TRUE(next.line().value_or("").starts_with("331"));
+    EXPECT_TRUE(next.line().value_or("").starts_with("230"));
+    EXPECT_TRUE(next.line().value_or("").starts_with("213 ")) << "the file is still there, unharmed";
+    EXPECT_TRUE(next.line().value_or("").starts_with("221"));
+}
+
+TEST(LiveListen, theListenersAreBoundToTheAddressAskedFor) {
+    live::PortListeners listeners{{{"hamburger.edu", "SMTP", Ipv4Address{10, 0, 2, 10}, 25, 0}}, "127.0.0.1"};
+    ASSERT_EQ(listeners.ports().size(), 1u);
+    EXPECT_NE(listeners.ports()[0].localPort, 0);
+    LineClient client{listeners.ports()[0].localPort};
+    EXPECT_TRUE(client.connected()) << "a bound port accepts before the world runs, as a listen queue does";
 }
