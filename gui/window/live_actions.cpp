@@ -14,7 +14,6 @@
 #include "gui/widgets/look.hpp"
 #include "gui/widgets/player_controls.hpp"
 #include "gui/window/main_window.hpp"
-#include "simulator/scenario/scenario_error.hpp"
 
 namespace netstage::gui {
 
@@ -74,17 +73,9 @@ bool LiveActions::serve(const QString& path, const LiveSessionOptions& options) 
     const QString name = QFileInfo{path}.fileName();
     try {
         session_ = std::make_unique<LiveSession>(path.toStdString(), options, player_);
-    } catch (const live::ServeError& e) {
-        // Said in the user's words: which port, what to do about it.
-        window_.showError(tr("Cannot serve %1").arg(name),
-                          QString::fromStdString(e.what()) +
-                              tr("\n\nAnother program (or another NetStage) is using that port: stop it, or start "
-                                 "netstage-gui --serve with --port HOST:PORT=LOCALPORT to choose another."));
-        return false;
-    } catch (const scenario::ScenarioError& e) {
-        window_.showError(tr("Cannot serve %1").arg(name), QString::fromStdString(e.what()));
-        return false;
     } catch (const std::exception& e) {
+        // live::ServeError says it in the user's words (which port is in use,
+        // what to pass to --port); scenario::ScenarioError gives file:line:column.
         window_.showError(tr("Cannot serve %1").arg(name), QString::fromStdString(e.what()));
         return false;
     }
