@@ -1,22 +1,28 @@
 // netstage-gui [FILE]: plays a trace (*.jsonl) or runs a scenario (*.yaml)
 // and plays its trace. With --screenshot it renders one moment to a PNG and
-// exits, which is how the documentation's pictures are made.
+// exits, which is how the documentation's pictures are made. With --serve it
+// serves a scenario live: real clients (telnet, a mail client) talk to its
+// servers on local ports and the window follows what they do.
 
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QDir>
+#include <QElapsedTimer>
 #include <QFileInfo>
 #include <QTextStream>
+#include <csignal>
 #include <cstring>
 
 #include "gui/chart/sequence_chart_panel.hpp"
 #include "gui/player/default_trace_source.hpp"
+#include "gui/player/live_session.hpp"
 #include "gui/player/player_controller.hpp"
 #include "gui/scene/topology_scene.hpp"
 #include "gui/scene/topology_view.hpp"
 #include "gui/widgets/error_dialog.hpp"
 #include "gui/widgets/theme_controller.hpp"
 #include "gui/window/analysis_panels.hpp"
+#include "gui/window/live_actions.hpp"
 #include "gui/window/main_window.hpp"
 
 namespace {
@@ -79,6 +85,19 @@ struct Options {
                              QStringLiteral("name")};
     QCommandLineOption chartTcp{QStringLiteral("chart-tcp"),
                                 QStringLiteral("Also draw TCP segments without payload in the sequence chart.")};
+    QCommandLineOption serve{QStringLiteral("serve"),
+                             QStringLiteral("Serve <scenario> live: its servers answer real clients on local ports."),
+                             QStringLiteral("scenario")};
+    QCommandLineOption speed{QStringLiteral("speed"),
+                             QStringLiteral("With --serve: simulated seconds per wall-clock second (1, 0.1, max)."),
+                             QStringLiteral("factor"), QStringLiteral("1")};
+    QCommandLineOption port{QStringLiteral("port"),
+                            QStringLiteral("With --serve: serve HOST:PORT on local port LOCAL (repeatable); only the "
+                                           "ports given are served."),
+                            QStringLiteral("HOST:PORT=LOCAL")};
+    QCommandLineOption from{QStringLiteral("from"),
+                            QStringLiteral("With --serve: real clients connect from scenario host <host>, not \"you\"."),
+                            QStringLiteral("host")};
     QCommandLineOption chartPerApplication{QStringLiteral("chart-per-application"),
                                            QStringLiteral("One chart lifeline per application.")};
 
@@ -88,7 +107,7 @@ struct Options {
         parser.addVersionOption();
         parser.addPositionalArgument(QStringLiteral("file"), QStringLiteral("A trace (*.jsonl) or a scenario (*.yaml)."));
         parser.addOptions({screenshot, message, time, packet, host, size, hideControl, panel, presentation, theme,
-                           chartTcp, chartPerApplication});
+                           chartTcp, chartPerApplication, serve, speed, port, from});
     }
 };
 
@@ -107,6 +126,66 @@ void nameApplication() {
     QCoreApplication::setOrganizationName(QStringLiteral("NetStage"));
     QCoreApplication::setApplicationName(QStringLiteral("netstage-gui"));
     QCoreApplication::setApplicationVersion(QStringLiteral(NETSTAGE_VERSION));
+}
+
+volatile std::sig_atomic_t shootNow = 0;
+extern "C" void onShootSignal(int) { shootNow = 1; }
+
+// --serve: the window serves the scenario live from the start. With
+// --screenshot, the picture is taken when the process gets SIGUSR1 (a script
+// typing a session chooses the moment), once a real client has come and
+// gone, or after a minute without one.
+int serveLive(netstage::gui::MainWindow& window, Options& options, bool screenshot) {
+    QTextStream out{stdout};
+    QTextStream err{stderr};
+    const QCommandLineParser& parser = options.parser;
+    netstage::gui::LiveSessionOptions live;
+    const auto speed = netstage::Speed::parse(parser.value(options.speed).toStdString());
+    if (!speed) {
+        err << "--speed " << parser.value(options.speed)
+            << ": expected a factor from 0.001 to 1000 (such as 1, 0.25, 10) or max\n";
+        return 2;
+    }
+    live.speed = *speed;
+    for (const QString& value : parser.values(options.port)) live.ports.push_back(value.toStdString());
+    if (parser.isSet(options.from)) live.from = parser.value(options.from).toStdString();
+    if (!screenshot) window.show();
+    if (!window.live().serve(parser.value(options.serve), live)) {
+        err << window.errorBox()->text() << '\n';
+        if (screenshot) return 2;
+        return QApplication::exec();  // the error stays on screen
+    }
+    out << window.live().servingText() << '\n' << Qt::flush;
+    if (!screenshot) return QApplication::exec();
+
+    window.show();
+    for (const QString& panel : parser.values(options.panel)) window.panels().showPanel(panel);
+    std::signal(SIGUSR1, onShootSignal);
+    QElapsedTimer waited;
+    waited.start();
+    constexpr qint64 patience = 60'000;
+    netstage::gui::LiveSession* session = window.live().session();
+    const auto cameAndWent = [session] { return session->connectionsAccepted() > 0 && session->clientCount() == 0; };
+    while (waited.elapsed() < patience && shootNow == 0 && !cameAndWent()) {
+        QApplication::processEvents(QEventLoop::AllEvents, 10);
+    }
+    if (shootNow == 0) {
+        // The last packets (the FIN exchange) cross the network first.
+        QElapsedTimer settle;
+        settle.start();
+        while (settle.elapsed() < 500) QApplication::processEvents(QEventLoop::AllEvents, 10);
+    }
+    // The frame as it is now; the marker still says LIVE.
+    session->pollOnce(true);
+    QApplication::processEvents();
+    window.topologyView().fitScene();
+    QApplication::processEvents();
+    const QString png = parser.value(options.screenshot);
+    if (!window.grab().save(png)) {
+        err << "cannot write " << png << '\n';
+        return 1;
+    }
+    return 0;
 }
 
 }  // namespace
@@ -152,6 +231,8 @@ int main(int argc, char** argv) {
             return 2;
         }
     }
+
+    if (parser.isSet(options.serve)) return serveLive(window, options, screenshot);
 
     QString file = parser.positionalArguments().value(0);
     if (file.isEmpty()) {

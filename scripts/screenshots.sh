@@ -74,6 +74,33 @@ s06=scenarios/06-ftp-active-vs-passive.yaml
 shot 08-ftp-active-chart.png --size 2400x1300 --panel chart --chart-tcp --at-message 8 $s06
 shot 08-inspector-data.png --size 2600x1100 --panel inspector --at-message 10 $s01
 
+# Live mode: the player serves scenario 01 (netstage-gui --serve) while a
+# client types the lecture's SMTP dialogue over a loopback socket, as telnet
+# would; at 0.05x the body is caught on its way from "you" to hamburger.edu
+# (the script sends SIGUSR1 to take the picture).
+python3 - "$gui" "$out/live-telnet.png" <<'PY'
+import re, signal, socket, subprocess, sys, time
+gui, png = sys.argv[1:3]
+player = subprocess.Popen([gui, "--serve", "scenarios/01-smtp-alice-to-bob.yaml", "--port", "hamburger.edu:25=0",
+                           "--speed", "0.05", "--screenshot", png, "--size", "1600x1000"],
+                          stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+port = next(int(m.group(1)) for line in player.stdout if (m := re.search(r"telnet 127\.0\.0\.1 (\d+)", line)))
+client = socket.create_connection(("127.0.0.1", port))
+replies = client.makefile("rb")
+def reply():
+    while (line := replies.readline().decode()) and len(line) > 3 and line[3] == "-":
+        pass
+reply()
+for command in ["HELO crepes.fr", "MAIL FROM: <alice@crepes.fr>", "RCPT TO: <bob@hamburger.edu>", "DATA"]:
+    client.sendall((command + "\r\n").encode())
+    reply()
+client.sendall(b"Do you like ketchup?\r\nHow about pickles?\r\n.\r\n")
+time.sleep(0.15)
+player.send_signal(signal.SIGUSR1)
+sys.exit(player.wait())
+PY
+echo "wrote docs/images/live-telnet.png"
+
 # The whole of scenario 06's chart, as File > Export Sequence Chart and
 # `netstage msc --format png` write it: active mode fails, passive works.
 "$build/cli/netstage" msc $s06 --tcp --format png -o "$out/08-ftp-active-vs-passive.png" 2> >(grep -v XDG_RUNTIME_DIR >&2)

@@ -1,5 +1,7 @@
 #include "gui/chart/sequence_chart_panel.hpp"
 
+#include <QTimer>
+
 #include <QCheckBox>
 #include <QComboBox>
 #include <QSignalBlocker>
@@ -90,6 +92,14 @@ SequenceChartPanel::SequenceChartPanel(PlayerController& player, QWidget* parent
             [this](std::size_t record) { player_.seekRecord(static_cast<qint64>(record)); });
     connect(&player_, &PlayerController::documentChanged, this, &SequenceChartPanel::onDocumentChanged);
     connect(&player_, &PlayerController::cursorChanged, this, &SequenceChartPanel::onCursorChanged);
+    grow_ = new QTimer{this};
+    grow_->setSingleShot(true);
+    grow_->setInterval(growMilliseconds);
+    connect(grow_, &QTimer::timeout, this, [this] {
+        if (isVisible()) rebuild();
+        else stale_ = true;
+    });
+    connect(&player_, &PlayerController::documentGrew, this, &SequenceChartPanel::onDocumentGrew);
     rebuild();
 }
 
@@ -177,7 +187,17 @@ void SequenceChartPanel::fillConnections(const trace::MscChart& chart) {
     connection_->setCurrentIndex(std::max(0, connection_->findData(keep)));
 }
 
+void SequenceChartPanel::onDocumentGrew() {
+    if (!grow_->isActive()) grow_->start();
+}
+
+void SequenceChartPanel::showEvent(QShowEvent* event) {
+    QWidget::showEvent(event);
+    if (stale_) rebuild();
+}
+
 void SequenceChartPanel::rebuild() {
+    stale_ = false;
     const Playback* playback = player_.playback();
     if (playback == nullptr) {
         scene_->clearChart();

@@ -13,6 +13,7 @@
 class QCheckBox;
 class QComboBox;
 class QLabel;
+class QTimer;
 
 namespace netstage::gui {
 
@@ -35,6 +36,7 @@ public:
     QComboBox& protocolFilter() { return *protocol_; }
     QComboBox& connectionFilter() { return *connection_; }
     trace::MscOptions options() const;
+    static constexpr int growMilliseconds = 250;
 
 public slots:
     void setPerApplication(bool on);
@@ -51,9 +53,13 @@ public slots:
     // Scrolls so the current arrow (or the cursor line) is in view.
     void revealCursor();
 
+protected:
+    void showEvent(QShowEvent* event) override;
+
 private:
     void onCursorChanged();
     void onDocumentChanged();
+    void onDocumentGrew();
     void fillProtocols(const trace::MscChart& chart);
     void fillConnections(const trace::MscChart& chart);
 
@@ -67,6 +73,10 @@ private:
     QComboBox* connection_;
     QLabel* zoomLabel_;
     QWidget* optionBars_ = nullptr;
+    // A live run grows many times a second: the chart is laid out again at
+    // most every growInterval, and not while hidden.
+    QTimer* grow_;
+    bool stale_ = false;
 };
 
 }  // namespace netstage::gui

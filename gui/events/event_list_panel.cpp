@@ -93,6 +93,7 @@ EventListPanel::EventListPanel(PlayerController& player, QWidget* parent)
     connect(&player_, &PlayerController::documentAboutToChange, this, [this] { model_->setLog(nullptr); });
     connect(&player_, &PlayerController::documentChanged, this, &EventListPanel::onDocumentChanged);
     connect(&player_, &PlayerController::cursorChanged, this, &EventListPanel::onCursorChanged);
+    connect(&player_, &PlayerController::documentGrew, this, &EventListPanel::onDocumentGrew);
     onDocumentChanged();
 }
 
@@ -107,9 +108,26 @@ void EventListPanel::fillChoices(QComboBox& box, const QStringList& values) {
     box.setCurrentIndex(index < 0 ? 0 : index);
 }
 
+void EventListPanel::onDocumentGrew() {
+    const auto layers = model_->layers().size();
+    const auto protocols = model_->protocols().size();
+    const std::size_t connections = model_->connections().size();
+    model_->logGrew();
+    // New rows only; the filter choices are made again when the run brought a new one.
+    if (model_->layers().size() != layers || model_->protocols().size() != protocols ||
+        model_->connections().size() != connections) {
+        fillFilterChoices();
+    }
+}
+
 void EventListPanel::onDocumentChanged() {
     const Playback* playback = player_.playback();
     model_->setLog(playback != nullptr ? &playback->log() : nullptr);
+    fillFilterChoices();
+    onCursorChanged();
+}
+
+void EventListPanel::fillFilterChoices() {
     fillChoices(*layer_, model_->layers());
     fillChoices(*protocol_, model_->protocols());
     {
@@ -123,7 +141,6 @@ void EventListPanel::onDocumentChanged() {
     proxy_->setConnection(connection_->currentData().toString());
     proxy_->setLayer(layer_->currentData().toString());
     proxy_->setProtocol(protocol_->currentData().toString());
-    onCursorChanged();
 }
 
 void EventListPanel::onCursorChanged() {

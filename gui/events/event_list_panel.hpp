@@ -42,6 +42,8 @@ signals:
 
 private:
     void onDocumentChanged();
+    void onDocumentGrew();
+    void fillFilterChoices();
     void onCursorChanged();
     static void fillChoices(QComboBox& box, const QStringList& values);
 

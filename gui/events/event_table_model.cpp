@@ -21,6 +21,42 @@ EventTableModel::ConnectionChoice connectionChoice(const trace::Event& open) {
 
 EventTableModel::EventTableModel(QObject* parent) : QAbstractTableModel{parent} {}
 
+void EventTableModel::classify(std::size_t from) {
+    // Few distinct names (a dozen layers, five protocols): a linear search beats a map.
+    const auto idOf = [](std::vector<QString>& names, std::vector<std::string>& seen, const std::string& name) {
+        for (std::size_t i = 0; i < seen.size(); ++i) {
+            if (seen[i] == name) return static_cast<std::uint16_t>(i);
+        }
+        if (seen.size() > 0xfffe) return std::uint16_t{0};  // a hostile trace: filed under the first name
+        seen.push_back(name);
+        names.push_back(text(name));
+        return static_cast<std::uint16_t>(seen.size() - 1);
+    };
+    const auto& records = log_->records;
+    if (from == 0) {
+        layerOf_.reserve(records.size());
+        protocolOf_.reserve(records.size());
+    }
+    for (std::size_t index = from; index < records.size(); ++index) {
+        const auto& record = records[index];
+        const RecordClass kind = classifyRecord(record);
+        layerOf_.push_back(idOf(layerNames_, layerSeen_, kind.layer));
+        protocolOf_.push_back(idOf(protocolNames_, protocolSeen_, kind.protocol));
+        const auto* event = std::get_if<trace::Event>(&record);
+        if (event != nullptr && event->type == "open" && !kind.protocol.empty() && kind.protocol == event->layer) {
+            connections_.push_back(connectionChoice(*event));
+        }
+    }
+}
+
+void EventTableModel::logGrew() {
+    if (log_ == nullptr || log_->records.size() <= layerOf_.size()) return;
+    const std::size_t from = layerOf_.size();
+    beginInsertRows({}, static_cast<int>(from), static_cast<int>(log_->records.size()) - 1);
+    classify(from);
+    endInsertRows();
+}
+
 void EventTableModel::setLog(const trace::TraceLog* log) {
     beginResetModel();
     log_ = log;
@@ -31,31 +67,9 @@ void EventTableModel::setLog(const trace::TraceLog* log) {
     lastRow_.reset();
     current_.reset();
     connections_.clear();
-    if (log != nullptr) {
-        // Few distinct names (a dozen layers, five protocols): a linear search beats a map.
-        const auto idOf = [](std::vector<QString>& names, std::vector<std::string>& seen, const std::string& name) {
-            for (std::size_t i = 0; i < seen.size(); ++i) {
-                if (seen[i] == name) return static_cast<std::uint16_t>(i);
-            }
-            if (seen.size() > 0xfffe) return std::uint16_t{0};  // a hostile trace: filed under the first name
-            seen.push_back(name);
-            names.push_back(text(name));
-            return static_cast<std::uint16_t>(seen.size() - 1);
-        };
-        std::vector<std::string> layers;
-        std::vector<std::string> protocols{std::string{}};
-        layerOf_.reserve(log->records.size());
-        protocolOf_.reserve(log->records.size());
-        for (const auto& record : log->records) {
-            const RecordClass kind = classifyRecord(record);
-            layerOf_.push_back(idOf(layerNames_, layers, kind.layer));
-            protocolOf_.push_back(idOf(protocolNames_, protocols, kind.protocol));
-            const auto* event = std::get_if<trace::Event>(&record);
-            if (event != nullptr && event->type == "open" && !kind.protocol.empty() && kind.protocol == event->layer) {
-                connections_.push_back(connectionChoice(*event));
-            }
-        }
-    }
+    layerSeen_.clear();
+    protocolSeen_ = {std::string{}};
+    if (log != nullptr) classify(0);
     endResetModel();
 }
 

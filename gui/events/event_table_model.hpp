@@ -10,6 +10,7 @@
 #include <QStringList>
 #include <cstdint>
 #include <optional>
+#include <string>
 #include <vector>
 
 #include "gui/events/event_row.hpp"
@@ -26,6 +27,8 @@ public:
     explicit EventTableModel(QObject* parent = nullptr);
 
     void setLog(const trace::TraceLog* log);
+    // The log given gained records at its end (a live run): they become new rows.
+    void logGrew();
     // The record the cursor is on (the last one that has happened), if any.
     void setCurrentRecord(std::optional<std::size_t> record);
     std::optional<std::size_t> currentRecord() const { return current_; }
@@ -57,12 +60,16 @@ public:
 
 private:
     void emitRowChanged(std::optional<std::size_t> record);
+    // Files records [from, end) under their layer and protocol.
+    void classify(std::size_t from);
 
     const trace::TraceLog* log_ = nullptr;
     std::vector<std::uint16_t> layerOf_;     // index into layerNames_, per record
     std::vector<std::uint16_t> protocolOf_;  // index into protocolNames_ (0: none), per record
     std::vector<QString> layerNames_;       // in order of first appearance
     std::vector<QString> protocolNames_;
+    std::vector<std::string> layerSeen_;     // the same names, as the trace spells them
+    std::vector<std::string> protocolSeen_;
     std::vector<ConnectionChoice> connections_;
     mutable std::optional<EventRow> lastRow_;  // views ask for one row many times in a row
     std::optional<std::size_t> current_;

@@ -100,67 +100,69 @@ double PacketHop::progressAt(Time t) const {
     return static_cast<double>((t - start).nanoseconds()) / static_cast<double>((arrival - start).nanoseconds());
 }
 
-PacketMotion readPacketMotion(const trace::TraceLog& log, const Topology& topology) {
-    PacketMotion motion;
-    // The last hop of each packet on each link: a "loss" drop refers to it.
-    std::map<std::pair<std::uint64_t, std::int32_t>, std::size_t> lastHop;
-    for (std::size_t index = 0; index < log.records.size(); ++index) {
-        const auto* record = std::get_if<trace::PacketRecord>(&log.records[index]);
-        if (record == nullptr) continue;
-        const LinkInfo* link = topology.findLink(record->link);
-        const ProtocolKind kind = classifyPacket(record->packet);
-        if (record->action == trace::PacketAction::Sent || record->action == trace::PacketAction::Forwarded) {
-            if (link == nullptr) continue;
-            PacketHop hop;
-            hop.recordIndex = index;
-            hop.uid = record->packet.uid;
-            hop.link = record->link;
-            hop.from = record->node;
-            hop.to = link->otherEnd(record->node);
-            hop.start = record->time;
-            const Time transmission =
-                link->bitsPerSecond > 0
-                    ? transmissionTime(static_cast<std::int64_t>(record->packet.wireSize()), link->bitsPerSecond)
-                    : Time::zero();
-            hop.arrival = record->time + transmission + link->delay;
-            hop.protocol = kind;
-            hop.control = isControlSegment(record->packet);
-            if (const auto* tcp = record->packet.tcp()) hop.tcpFlags = tcp->flags;
-            hop.label = packetLabel(record->packet, kind);
-            hop.summary = formatBytes(static_cast<std::int64_t>(record->packet.wireSize())) + " " + hop.label;
-            motion.longestHop = std::max(motion.longestHop, hop.arrival - hop.start);
-            lastHop[{hop.uid, hop.link}] = motion.hops.size();
-            motion.hops.push_back(std::move(hop));
-        } else if (record->action == trace::PacketAction::Dropped) {
-            DropMark mark;
-            mark.recordIndex = index;
-            mark.uid = record->packet.uid;
-            mark.time = record->time;
-            mark.node = record->node;
-            mark.link = record->link;
-            mark.reason = record->reason;
-            mark.protocol = kind;
-            mark.shownFrom = record->time;
-            mark.shownUntil = record->time + minimumDropLinger;
-            const auto hop = lastHop.find({mark.uid, mark.link});
-            if (record->reason == "loss" && hop != lastHop.end() && !motion.hops[hop->second].lost) {
-                PacketHop& lostHop = motion.hops[hop->second];
-                lostHop.lost = true;
-                mark.onWire = true;
-                // It vanishes half way: the receiver never sees it, the sender
-                // cannot know where it died; the middle says "on the wire".
-                const Time duration = lostHop.arrival - lostHop.start;
-                mark.shownFrom = lostHop.start + duration / 2;
-                mark.shownUntil = std::max(lostHop.arrival + duration, mark.time + minimumDropLinger);
-            } else if (link != nullptr) {
-                mark.shownUntil = record->time + std::max(link->delay, minimumDropLinger);
-            }
-            motion.drops.push_back(std::move(mark));
+void PacketMotionBuilder::add(const trace::Record& entry, std::size_t index, const Topology& topology) {
+    PacketMotion& motion = motion_;
+    const auto* record = std::get_if<trace::PacketRecord>(&entry);
+    if (record == nullptr) return;
+    const LinkInfo* link = topology.findLink(record->link);
+    const ProtocolKind kind = classifyPacket(record->packet);
+    if (record->action == trace::PacketAction::Sent || record->action == trace::PacketAction::Forwarded) {
+        if (link == nullptr) return;
+        PacketHop hop;
+        hop.recordIndex = index;
+        hop.uid = record->packet.uid;
+        hop.link = record->link;
+        hop.from = record->node;
+        hop.to = link->otherEnd(record->node);
+        hop.start = record->time;
+        const Time transmission =
+            link->bitsPerSecond > 0
+                ? transmissionTime(static_cast<std::int64_t>(record->packet.wireSize()), link->bitsPerSecond)
+                : Time::zero();
+        hop.arrival = record->time + transmission + link->delay;
+        hop.protocol = kind;
+        hop.control = isControlSegment(record->packet);
+        if (const auto* tcp = record->packet.tcp()) hop.tcpFlags = tcp->flags;
+        hop.label = packetLabel(record->packet, kind);
+        hop.summary = formatBytes(static_cast<std::int64_t>(record->packet.wireSize())) + " " + hop.label;
+        motion.longestHop = std::max(motion.longestHop, hop.arrival - hop.start);
+        lastHop_[{hop.uid, hop.link}] = motion.hops.size();
+        motion.hops.push_back(std::move(hop));
+    } else if (record->action == trace::PacketAction::Dropped) {
+        DropMark mark;
+        mark.recordIndex = index;
+        mark.uid = record->packet.uid;
+        mark.time = record->time;
+        mark.node = record->node;
+        mark.link = record->link;
+        mark.reason = record->reason;
+        mark.protocol = kind;
+        mark.shownFrom = record->time;
+        mark.shownUntil = record->time + minimumDropLinger;
+        const auto hop = lastHop_.find({mark.uid, mark.link});
+        if (record->reason == "loss" && hop != lastHop_.end() && !motion.hops[hop->second].lost) {
+            PacketHop& lostHop = motion.hops[hop->second];
+            lostHop.lost = true;
+            mark.onWire = true;
+            // It vanishes half way: the receiver never sees it, the sender
+            // cannot know where it died; the middle says "on the wire".
+            const Time duration = lostHop.arrival - lostHop.start;
+            mark.shownFrom = lostHop.start + duration / 2;
+            mark.shownUntil = std::max(lostHop.arrival + duration, mark.time + minimumDropLinger);
+        } else if (link != nullptr) {
+            mark.shownUntil = record->time + std::max(link->delay, minimumDropLinger);
         }
+        // Kept in order of shownFrom, a mark after the ones that show from the same time.
+        const auto at = std::upper_bound(motion.drops.begin(), motion.drops.end(), mark.shownFrom,
+                                         [](Time t, const DropMark& m) { return t < m.shownFrom; });
+        motion.drops.insert(at, std::move(mark));
     }
-    std::stable_sort(motion.drops.begin(), motion.drops.end(),
-                     [](const DropMark& a, const DropMark& b) { return a.shownFrom < b.shownFrom; });
-    return motion;
+}
+
+PacketMotion readPacketMotion(const trace::TraceLog& log, const Topology& topology) {
+    PacketMotionBuilder builder;
+    for (std::size_t index = 0; index < log.records.size(); ++index) builder.add(log.records[index], index, topology);
+    return std::move(builder).take();
 }
 
 }  // namespace netstage::gui

@@ -6,6 +6,8 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <map>
+#include <utility>
 #include <string>
 #include <vector>
 
@@ -66,5 +68,19 @@ struct PacketMotion {
 };
 
 PacketMotion readPacketMotion(const trace::TraceLog& log, const Topology& topology);
+
+// Fed the records one by one (a live run grows): the same motion as
+// readPacketMotion() over the records so far.
+class PacketMotionBuilder {
+public:
+    void add(const trace::Record& record, std::size_t index, const Topology& topology);
+    const PacketMotion& motion() const { return motion_; }
+    PacketMotion take() && { return std::move(motion_); }
+
+private:
+    PacketMotion motion_;
+    // The last hop of each packet on each link: a "loss" drop refers to it.
+    std::map<std::pair<std::uint64_t, std::int32_t>, std::size_t> lastHop_;
+};
 
 }  // namespace netstage::gui

@@ -5,11 +5,58 @@
 
 namespace netstage::gui {
 
+namespace {
+// Records that change the network drawn (topology.cpp reads them).
+bool announcesNetwork(const trace::Record& record) {
+    const auto* event = std::get_if<trace::Event>(&record);
+    if (event == nullptr) return false;
+    return event->is("topology", "node") || event->is("topology", "link") || event->is("scenario", "host") ||
+           event->is("scenario", "title");
+}
+}  // namespace
+
 Playback::Playback(trace::TraceLog log)
-    : log_{std::move(log)},
-      topology_{readTopology(log_)},
-      transcript_{readTranscript(log_)},
-      motion_{readPacketMotion(log_, topology_)} {}
+    : log_{std::move(log)}, topology_{readTopology(log_)}, transcript_{readTranscript(log_)} {
+    for (std::size_t index = 0; index < log_.records.size(); ++index) motion_.add(log_.records[index], index, topology_);
+}
+
+Playback::~Playback() = default;
+
+Playback::Growth Playback::append(std::vector<trace::Record> records, Time end) {
+    Growth growth;
+    growth.firstRecord = log_.records.size();
+    if (!transcriptBuilder_) {
+        transcriptBuilder_ = std::make_unique<trace::TranscriptBuilder>();
+        for (std::size_t index = 0; index < log_.records.size(); ++index) {
+            if (const auto* event = std::get_if<trace::Event>(&log_.records[index])) transcriptBuilder_->add(*event, index);
+        }
+    }
+    const std::size_t messagesBefore = transcriptBuilder_->transcript().messages.size();
+    const std::size_t blocksBefore = transcriptBuilder_->transcript().blocks.size();
+    for (auto& record : records) {
+        const std::size_t index = log_.records.size();
+        if (announcesNetwork(record)) growth.topologyChanged = true;
+        if (const auto* packet = std::get_if<trace::PacketRecord>(&record);
+            packet != nullptr && !packet->nodeName.empty() && topology_.findNode(packet->node) == nullptr &&
+            topology_.findNode(packet->nodeName) == nullptr) {
+            growth.topologyChanged = true;
+        }
+        log_.records.push_back(std::move(record));
+        if (const auto* event = std::get_if<trace::Event>(&log_.records.back())) transcriptBuilder_->add(*event, index);
+        if (growth.topologyChanged) continue;  // the motion is read again below, on the new network
+        motion_.add(log_.records.back(), index, topology_);
+    }
+    if (growth.topologyChanged) {
+        topology_ = readTopology(log_);
+        motion_ = PacketMotionBuilder{};
+        for (std::size_t index = 0; index < log_.records.size(); ++index) motion_.add(log_.records[index], index, topology_);
+    }
+    const auto& built = transcriptBuilder_->transcript();
+    growth.transcriptChanged = built.messages.size() != messagesBefore || built.blocks.size() != blocksBefore;
+    if (growth.transcriptChanged) transcript_ = readTranscript(built);
+    log_.end = std::max(end, log_.records.empty() ? end : trace::timeOf(log_.records.back()));
+    return growth;
+}
 
 void Playback::applyUpTo(std::size_t position) {
     position = std::min(position, log_.records.size());
@@ -122,7 +169,7 @@ bool Playback::previousPacket() {
 std::vector<const PacketHop*> Playback::hopsInFlight() const {
     std::vector<const PacketHop*> out;
     const auto& all = hops();
-    const Time earliest = time_ - motion_.longestHop;
+    const Time earliest = time_ - longestHop();
     auto it = std::lower_bound(all.begin(), all.end(), earliest,
                                [](const PacketHop& h, Time t) { return h.start < t; });
     for (; it != all.end() && it->start <= time_; ++it) {

@@ -6,6 +6,7 @@
 // Stepping back, replaying a file and playing are all just moving the cursor.
 
 #include <cstddef>
+#include <memory>
 #include <optional>
 #include <vector>
 
@@ -20,14 +21,26 @@ namespace netstage::gui {
 class Playback {
 public:
     explicit Playback(trace::TraceLog log);
+    ~Playback();
+
+    // A live run grows: `records` happened after the ones held, and the
+    // present is now `end`. Views are told through PlayerController, which
+    // calls this. Returns whether the network itself changed (a node or link
+    // announced late), which a view must draw anew.
+    struct Growth {
+        std::size_t firstRecord = 0;  // index of the first new record
+        bool topologyChanged = false;
+        bool transcriptChanged = false;
+    };
+    Growth append(std::vector<trace::Record> records, Time end);
 
     const trace::TraceLog& log() const { return log_; }
     const Topology& topology() const { return topology_; }
     const Transcript& transcript() const { return transcript_; }
     const std::vector<AppMessage>& messages() const { return transcript_.messages; }
-    const std::vector<PacketHop>& hops() const { return motion_.hops; }
-    const std::vector<DropMark>& drops() const { return motion_.drops; }
-    Time longestHop() const { return motion_.longestHop; }
+    const std::vector<PacketHop>& hops() const { return motion_.motion().hops; }
+    const std::vector<DropMark>& drops() const { return motion_.motion().drops; }
+    Time longestHop() const { return motion_.motion().longestHop; }
 
     // The cursor.
     Time time() const { return time_; }
@@ -67,7 +80,9 @@ private:
     trace::TraceLog log_;
     Topology topology_;
     Transcript transcript_;
-    PacketMotion motion_;
+    PacketMotionBuilder motion_;
+    // Made on the first append(): the transcript fed record by record.
+    std::unique_ptr<trace::TranscriptBuilder> transcriptBuilder_;
 
     std::size_t position_ = 0;
     Time time_;

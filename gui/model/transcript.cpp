@@ -11,8 +11,9 @@ std::optional<std::size_t> Transcript::rowOfMessage(std::size_t message) const {
     return std::nullopt;
 }
 
-Transcript readTranscript(const trace::TraceLog& log) {
-    trace::Transcript built = trace::buildTranscript(log);
+Transcript readTranscript(const trace::TraceLog& log) { return readTranscript(trace::buildTranscript(log)); }
+
+Transcript readTranscript(trace::Transcript built) {
     Transcript transcript;
     transcript.messages = std::move(built.messages);
     transcript.conversations = std::move(built.blocks);

@@ -40,5 +40,7 @@ struct Transcript {
 };
 
 Transcript readTranscript(const trace::TraceLog& log);
+// The rows of a transcript built elsewhere (a live run's, record by record).
+Transcript readTranscript(trace::Transcript built);
 
 }  // namespace netstage::gui

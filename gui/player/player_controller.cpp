@@ -22,11 +22,31 @@ void PlayerController::setWallClock(WallClock clock) { wallClock_ = std::move(cl
 
 void PlayerController::setDocument(std::unique_ptr<Playback> playback) {
     pause();
+    setLive(false);
     emit documentAboutToChange();
     playback_ = std::move(playback);
     if (playback_) playback_->home();
     emit documentChanged();
     emit cursorChanged();
+}
+
+void PlayerController::setLive(bool live) {
+    if (live == live_) return;
+    live_ = live;
+    const bool wasFollowing = following_;
+    following_ = live;
+    emit liveChanged(live);
+    if (wasFollowing != following_) emit followingChanged(following_);
+}
+
+void PlayerController::appendRecords(std::vector<trace::Record> records, Time now) {
+    if (!playback_) return;
+    const Playback::Growth growth = playback_->append(std::move(records), now);
+    emit documentGrew(growth);
+    if (isFollowing()) {
+        playback_->end();
+        emit cursorChanged();
+    }
 }
 
 void PlayerController::play() {
@@ -53,6 +73,10 @@ template <typename Step>
 void PlayerController::step(Step&& move) {
     if (!playback_) return;
     pause();  // a step is a deliberate stop; playing on from here is one key away
+    if (following_) {
+        following_ = false;
+        emit followingChanged(false);
+    }
     move(*playback_);
     emit cursorChanged();
 }
@@ -62,7 +86,13 @@ void PlayerController::previousMessage() { step([](Playback& p) { p.previousMess
 void PlayerController::nextPacket() { step([](Playback& p) { p.nextPacket(); }); }
 void PlayerController::previousPacket() { step([](Playback& p) { p.previousPacket(); }); }
 void PlayerController::home() { step([](Playback& p) { p.home(); }); }
-void PlayerController::end() { step([](Playback& p) { p.end(); }); }
+void PlayerController::end() {
+    step([](Playback& p) { p.end(); });
+    if (live_ && !following_) {
+        following_ = true;
+        emit followingChanged(true);
+    }
+}
 
 void PlayerController::seekMessage(int message) {
     if (message < 0) return;
@@ -76,6 +106,10 @@ void PlayerController::seekRecord(qint64 record) {
 
 void PlayerController::seekTime(qint64 nanoseconds) {
     if (!playback_) return;
+    if (following_) {
+        following_ = false;
+        emit followingChanged(false);
+    }
     // Scrubbing keeps playing from the new place.
     playback_->seekTime(Time::fromNanoseconds(nanoseconds));
     clock_.anchor(playback_->time(), wallNow());

@@ -9,6 +9,7 @@
 #include <cstdint>
 #include <functional>
 #include <memory>
+#include <vector>
 
 #include "gui/model/playback.hpp"
 #include "gui/model/playback_clock.hpp"
@@ -29,6 +30,15 @@ public:
     const Playback* playback() const { return playback_.get(); }
 
     bool isPlaying() const { return timer_.isActive(); }
+
+    // Live mode (a LiveSession feeds the document as the world runs). While
+    // following, the cursor stays on the present; any step or seek leaves
+    // follow mode, and end() returns to it.
+    void setLive(bool live);
+    bool isLive() const { return live_; }
+    bool isFollowing() const { return live_ && following_; }
+    // Records that happened since the last call; the present is `now`.
+    void appendRecords(std::vector<trace::Record> records, Time now);
     double speed() const { return clock_.speed(); }
     bool skipsIdleTime() const { return skipIdle_; }
     static constexpr int frameMilliseconds = 16;
@@ -60,6 +70,10 @@ signals:
     void cursorChanged();
     void playingChanged(bool playing);
     void speedChanged(double speed);
+    // A live document grew (the cursor may not have moved).
+    void documentGrew(const Playback::Growth& growth);
+    void liveChanged(bool live);
+    void followingChanged(bool following);
 
 private:
     template <typename Step>
@@ -71,6 +85,8 @@ private:
     WallClock wallClock_;
     PlaybackClock clock_;
     bool skipIdle_ = true;
+    bool live_ = false;
+    bool following_ = false;
 };
 
 }  // namespace netstage::gui

@@ -35,12 +35,25 @@ QToolButton* buttonFor(QAction* action, QWidget* parent) {
 PlayerControls::PlayerControls(const PlayerActions& actions, QWidget* parent)
     : QWidget{parent},
       timeline_{new TimelineScrubber{this}},
+      live_{new QToolButton{this}},
       speed_{new QSlider{Qt::Horizontal, this}},
       speedLabel_{new QLabel{this}},
       clock_{new QLabel{this}},
       progress_{new QLabel{this}} {
     auto* buttons = new QHBoxLayout;
+    row_ = buttons;
     buttons->setSpacing(6);
+    live_->setFont(look::labelBoldFont());
+    // As wide as its widest text, so the bar does not jump between them.
+    live_->setMinimumWidth(QFontMetrics{look::labelBoldFont()}.horizontalAdvance(QStringLiteral("\u25b6| Go live")) + 32);
+    live_->setToolButtonStyle(Qt::ToolButtonTextOnly);
+    live_->setFocusPolicy(Qt::NoFocus);
+    live_->setMinimumHeight(44);
+    live_->setAutoRaise(false);
+    live_->setSizePolicy(QSizePolicy::Minimum, QSizePolicy::Fixed);
+    live_->hide();
+    connect(live_, &QToolButton::clicked, this, &PlayerControls::goLiveRequested);
+    buttons->addWidget(live_);
     for (QAction* action : {actions.home, actions.previousMessage, actions.previousPacket, actions.playPause,
                             actions.nextPacket, actions.nextMessage, actions.end}) {
         if (action != nullptr) buttons->addWidget(buttonFor(action, this));
@@ -82,22 +95,31 @@ PlayerControls::PlayerControls(const PlayerActions& actions, QWidget* parent)
     layout->addLayout(buttons);
     layout->addWidget(timeline_);
 
-    // What the bar needs with each set of labels. Its minimum is the short
-    // set's, so a narrow window squeezes it and the labels switch, instead of
-    // the window growing past the screen.
-    setCompact(true);
-    buttons->invalidate();  // the row caches its minimum; the buttons' new labels changed it
-    compactWidth_ = layout->minimumSize().width();
-    setCompact(false);
-    buttons->invalidate();
-    fullWidth_ = layout->minimumSize().width();
-    setMinimumWidth(compactWidth_);
+    measure();
 
     connect(speed_, &QSlider::valueChanged, this, [this](int value) {
         const double speed = speedForSlider(value, speedSteps);
         speedLabel_->setText(QString::fromStdString(formatSpeed(speed)));
         emit speedRequested(speed);
     });
+}
+
+void PlayerControls::measure() {
+    // What the bar needs with each set of labels. Its minimum is the short
+    // set's, so a narrow window squeezes it and the labels switch, instead of
+    // the window growing past the screen.
+    const bool wasCompact = compact_;
+    setCompact(true);
+    row_->invalidate();  // the row caches its minimum; the buttons' new labels changed it
+    layout()->invalidate();
+    compactWidth_ = layout()->minimumSize().width();
+    setCompact(false);
+    row_->invalidate();
+    layout()->invalidate();
+    fullWidth_ = layout()->minimumSize().width();
+    setMinimumWidth(compactWidth_);
+    setCompact(wasCompact);
+    if (width() > 0 && isVisible()) setCompact(width() < fullWidth_);
 }
 
 void PlayerControls::setCompact(bool compact) {
@@ -113,6 +135,36 @@ void PlayerControls::setCompact(bool compact) {
 void PlayerControls::resizeEvent(QResizeEvent* event) {
     QWidget::resizeEvent(event);
     setCompact(width() < fullWidth_);
+}
+
+void PlayerControls::setLiveMarker(LiveMarker marker) {
+    liveMarker_ = marker;
+    const bool wasShown = !live_->isHidden();
+    live_->setVisible(marker != LiveMarker::Off);
+    // Red for "this is happening now", as a broadcast's on-air sign; plain
+    // when the cursor is elsewhere, so the difference is seen from the back row.
+    const QString onAir = QStringLiteral("QToolButton { background: #c62828; color: white; border-radius: 6px; padding: 4px 12px; }");
+    const QString plain = QStringLiteral("QToolButton { border: 2px solid #c62828; border-radius: 6px; padding: 2px 10px; }");
+    switch (marker) {
+    case LiveMarker::Off: break;
+    case LiveMarker::Following:
+        live_->setText(tr("\u25cf LIVE"));
+        live_->setToolTip(tr("The cursor follows the present: what real clients send is shown as it happens"));
+        live_->setStyleSheet(onAir);
+        break;
+    case LiveMarker::Behind:
+        live_->setText(tr("\u25b6| Go live"));
+        live_->setToolTip(tr("The cursor is in the past; back to the present (End)"));
+        live_->setStyleSheet(plain);
+        break;
+    case LiveMarker::Paused:
+        live_->setText(tr("\u275a\u275a Paused"));
+        live_->setToolTip(tr("The world is paused: what clients send waits and enters it on Resume (Space)"));
+        live_->setStyleSheet(plain);
+        break;
+    }
+    // The marker's widest text is part of the bar's minimum from when it shows.
+    if (wasShown != !live_->isHidden()) measure();
 }
 
 void PlayerControls::setClock(const QString& text) { clock_->setText(text); }

@@ -11,6 +11,8 @@
 class QAction;
 class QLabel;
 class QSlider;
+class QToolButton;
+class QHBoxLayout;
 
 namespace netstage::gui {
 
@@ -45,14 +47,29 @@ public:
     void setCompact(bool compact);
     bool isCompact() const { return compact_; }
 
+    // Live mode's marker, left of the buttons: hidden for a recorded trace;
+    // "● LIVE" while the cursor follows the present; "▶| Go live" (which
+    // returns to it) when the cursor was moved back; "❚❚ LIVE paused" while
+    // the world is paused.
+    enum class LiveMarker { Off, Following, Behind, Paused };
+    void setLiveMarker(LiveMarker marker);
+    LiveMarker liveMarker() const { return liveMarker_; }
+    QToolButton* liveButton() const { return live_; }
+
 signals:
     void speedRequested(double speed);
+    void goLiveRequested();
 
 protected:
     void resizeEvent(QResizeEvent* event) override;
 
 private:
+    void measure();
+
     TimelineScrubber* timeline_;
+    QHBoxLayout* row_ = nullptr;
+    QToolButton* live_;
+    LiveMarker liveMarker_ = LiveMarker::Off;
     QSlider* speed_;
     QLabel* speedLabel_;
     QLabel* speedCaption_ = nullptr;

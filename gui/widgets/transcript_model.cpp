@@ -12,8 +12,36 @@ TranscriptModel::TranscriptModel(QObject* parent) : QAbstractListModel{parent} {
 void TranscriptModel::setTranscript(const Transcript* transcript) {
     beginResetModel();
     transcript_ = transcript;
+    rows_ = transcript != nullptr ? transcript->rows : std::vector<TranscriptRow>{};
     current_.reset();
     endResetModel();
+}
+
+void TranscriptModel::transcriptGrew() {
+    if (transcript_ == nullptr) return;
+    const auto& rows = transcript_->rows;
+    const auto same = [](const TranscriptRow& a, const TranscriptRow& b) {
+        return a.kind == b.kind && a.conversation == b.conversation && a.message == b.message;
+    };
+    // A live run only adds: lines at the end of a connection's block, new
+    // blocks at the end. Each run of new rows is one insertion, so a view
+    // keeps its place and measures only the new rows.
+    std::size_t at = 0;
+    while (at < rows.size()) {
+        if (at < rows_.size() && same(rows_[at], rows[at])) {
+            ++at;
+            continue;
+        }
+        std::size_t end = at;
+        while (end < rows.size() && (at >= rows_.size() || !same(rows[end], rows_[at]))) ++end;
+        if (end == at) break;  // not an insertion (cannot happen for a growing run): start again below
+        beginInsertRows({}, static_cast<int>(at), static_cast<int>(end) - 1);
+        rows_.insert(rows_.begin() + static_cast<std::ptrdiff_t>(at), rows.begin() + static_cast<std::ptrdiff_t>(at),
+                     rows.begin() + static_cast<std::ptrdiff_t>(end));
+        endInsertRows();
+        at = end;
+    }
+    if (rows_.size() != rows.size()) setTranscript(transcript_);
 }
 
 void TranscriptModel::setCurrentMessage(std::optional<std::size_t> message) {
@@ -31,14 +59,14 @@ QModelIndex TranscriptModel::currentIndex() const {
 
 int TranscriptModel::rowCount(const QModelIndex& parent) const {
     if (parent.isValid() || transcript_ == nullptr) return 0;
-    return static_cast<int>(transcript_->rows.size());
+    return static_cast<int>(rows_.size());
 }
 
 QVariant TranscriptModel::data(const QModelIndex& index, int role) const {
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid) || transcript_ == nullptr) {
         return {};
     }
-    const TranscriptRow& row = transcript_->rows[static_cast<std::size_t>(index.row())];
+    const TranscriptRow& row = rows_[static_cast<std::size_t>(index.row())];
     const bool header = row.kind == TranscriptRow::Kind::Header;
     const bool note = row.kind == TranscriptRow::Kind::Note;
     const bool line = row.kind == TranscriptRow::Kind::Line;

@@ -3,11 +3,13 @@
 // ("# alice-pc (10.0.1.2:49152) -> crepes.fr (10.0.1.10:25) SMTP") followed
 // by its C:/S: lines, and the transcript's notes.
 // Lines already played are ink, the current one is highlighted, the ones
-// still to come are grey. An adapter over gui::Transcript; no state of its own
-// beyond which message is current.
+// still to come are grey. An adapter over gui::Transcript that keeps a
+// copy of the rows it has announced, so a growing transcript (live mode) is
+// shown by inserting rows rather than by starting over.
 
 #include <QAbstractListModel>
 #include <optional>
+#include <vector>
 
 #include "gui/model/transcript.hpp"
 
@@ -21,6 +23,8 @@ public:
     explicit TranscriptModel(QObject* parent = nullptr);
 
     void setTranscript(const Transcript* transcript);
+    // The transcript given gained rows (a live run): inserts them, keeping the rest.
+    void transcriptGrew();
     void setCurrentMessage(std::optional<std::size_t> message);
     std::optional<std::size_t> currentMessage() const { return current_; }
     // The row of the current line, or an invalid index.
@@ -32,6 +36,7 @@ public:
 
 private:
     const Transcript* transcript_ = nullptr;
+    std::vector<TranscriptRow> rows_;  // as the views were last told
     std::optional<std::size_t> current_;
 };
 

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <QApplication>
 #include <QComboBox>
+#include <QCloseEvent>
 #include <QDragEnterEvent>
 #include <QDropEvent>
 #include <QResizeEvent>
@@ -22,6 +23,7 @@
 
 #include "gui/chart/sequence_chart_panel.hpp"
 #include "gui/model/format.hpp"
+#include "gui/player/live_session.hpp"
 #include "gui/player/player_controller.hpp"
 #include "gui/scene/topology_scene.hpp"
 #include "gui/scene/topology_view.hpp"
@@ -36,6 +38,7 @@
 #include "gui/widgets/wrapping_delegate.hpp"
 #include "gui/window/analysis_panels.hpp"
 #include "gui/window/export_actions.hpp"
+#include "gui/window/live_actions.hpp"
 #include "gui/window/presentation_mode.hpp"
 #include "gui/window/recent_files.hpp"
 
@@ -84,6 +87,8 @@ MainWindow::MainWindow(TraceSource source, Options options, QWidget* parent)
     panels_ = new AnalysisPanels{*this, *player_};
     presentation_ = new PresentationMode{*this, {*controls_, *side_, *middle_, *view_, *panels_, *themes_}};
     exports_ = new ExportActions{*this, *player_, panels_->chart()};
+    // After the views' own cursor handlers: the live marker has the last word on the bar.
+    live_ = new LiveActions{*this, *player_, *controls_};
     buildMenus();
     connect(&look::notifier(), &look::Notifier::changed, this, &MainWindow::restyle);
     connect(player_, &PlayerController::documentChanged, this, &MainWindow::onDocumentChanged);
@@ -94,6 +99,14 @@ MainWindow::MainWindow(TraceSource source, Options options, QWidget* parent)
     connect(controls_, &PlayerControls::speedRequested, player_, &PlayerController::setSpeed);
     connect(controls_->timeline(), &TimelineScrubber::seekRequested, player_, &PlayerController::seekTime);
     connect(scene_, &TopologyScene::hostSelected, this, &MainWindow::selectHost);
+    connect(player_, &PlayerController::documentGrew, this, &MainWindow::onDocumentGrew);
+    connect(controls_, &PlayerControls::speedRequested, live_, &LiveActions::setSpeed);
+    connect(live_, &LiveActions::servingChanged, this, [this](bool serving) {
+        playPause_->setText(serving ? tr("Pause") : tr("Play"));
+        if (serving) connect(live_->session(), &LiveSession::pausedChanged, this, [this](bool paused) {
+            playPause_->setText(paused ? tr("Resume") : tr("Pause"));
+        });
+    });
     controls_->setSpeed(player_->speed());
     setWindowTitle(QStringLiteral("NetStage"));
     setAcceptDrops(true);
@@ -102,6 +115,8 @@ MainWindow::MainWindow(TraceSource source, Options options, QWidget* parent)
 }
 
 MainWindow::~MainWindow() {
+    // Serving stops while the views that hear of its last records are all here.
+    live_->stop();
     // The theme controller resets the look as it goes; this window must not
     // hear it half destroyed.
     disconnect(&look::notifier(), nullptr, this, nullptr);
@@ -122,7 +137,11 @@ void MainWindow::buildActions() {
     open_ = make(tr("&Open..."), QKeySequence::Open, [this] { openWithDialog(); });
     reload_ = make(tr("&Reload"), QKeySequence{Qt::Key_F5}, [this] { reload(); });
     quit_ = make(tr("&Quit"), QKeySequence::Quit, [this] { close(); });
-    playPause_ = make(tr("Play"), QKeySequence{Qt::Key_Space}, [this] { player_->togglePlay(); });
+    playPause_ = make(tr("Play"), QKeySequence{Qt::Key_Space}, [this] {
+        // Serving, the world itself pauses: what clients send waits for it.
+        if (live_->isServing()) live_->togglePause();
+        else player_->togglePlay();
+    });
     nextMessage_ = make(tr("Message \u25b6"), QKeySequence{Qt::Key_Right}, [this] { player_->nextMessage(); });
     previousMessage_ = make(tr("\u25c0 Message"), QKeySequence{Qt::Key_Left}, [this] { player_->previousMessage(); });
     nextPacket_ = make(tr("Packet \u25b6"), QKeySequence{Qt::SHIFT | Qt::Key_Right}, [this] { player_->nextPacket(); });
@@ -153,6 +172,8 @@ void MainWindow::buildMenus() {
     recentFiles_ = new RecentFiles{*file, options_.rememberRecentFiles, this};
     connect(recentFiles_, &RecentFiles::chosen, this, [this](const QString& path) { openFile(path); });
     file->addAction(reload_);
+    file->addSeparator();
+    live_->addToMenu(*file, nullptr);
     file->addSeparator();
     file->addAction(quit_);
     exports_->addToMenu(*file, quit_);
@@ -222,6 +243,12 @@ void MainWindow::setPresentationMode(bool on) { presentation_->setOn(on); }
 bool MainWindow::isPresenting() const { return presentation_->isOn(); }
 
 QAction* MainWindow::presentationAction() const { return presentation_->toggleAction(); }
+
+void MainWindow::closeEvent(QCloseEvent* event) {
+    // The sockets close and the recorded run is complete before the window goes.
+    live_->stop();
+    QMainWindow::closeEvent(event);
+}
 
 void MainWindow::resizeEvent(QResizeEvent* event) {
     QMainWindow::resizeEvent(event);
@@ -327,6 +354,7 @@ bool MainWindow::openFile(const QString& path) {
         showLoadError(*error);
         return false;
     }
+    live_->stop();  // what was served stays recorded only until another file is opened
     // Views let go of the old document before the controller replaces it.
     transcriptModel_->setTranscript(nullptr);
     scene_->setPlayback(nullptr);
@@ -403,19 +431,12 @@ void MainWindow::onDocumentChanged() {
     transcriptView_->setUniformItemSizes(longTranscript);
     transcriptView_->setWordWrap(!longTranscript);
 
-    TimelineScale scale;
     QString preferredHost;
     {
         const QSignalBlocker blocker{hostPicker_};
         hostPicker_->clear();
     }
     if (playback != nullptr) {
-        // The timeline spans what happens, not the idle tail up to the stop
-        // time, and squeezes quiet gaps to a few packet crossings.
-        std::vector<Time> times;
-        times.reserve(playback->log().records.size());
-        for (const auto& record : playback->log().records) times.push_back(trace::timeOf(record));
-        scale = TimelineScale{times, std::max(playback->longestHop() * 4, Time::fromMilliseconds(1))};
         QStringList hosts;
         for (const auto& node : playback->topology().nodes) {
             hosts << QString::fromStdString(node.name);
@@ -424,20 +445,62 @@ void MainWindow::onDocumentChanged() {
         const QSignalBlocker blocker{hostPicker_};
         hostPicker_->addItems(hosts);
         if (preferredHost.isEmpty() && !hosts.isEmpty()) preferredHost = hosts.front();
-        const QString title = QString::fromStdString(playback->topology().title.empty() ? playback->log().header.scenario
-                                                                                         : playback->topology().title);
-        // A title bar shows a line: a long title is cut, not given to the window manager whole.
-        constexpr qsizetype longestTitle = 120;
-        const QString shortTitle = title.size() > longestTitle ? title.left(longestTitle) + QChar{0x2026} : title;
-        setWindowTitle(QStringLiteral("NetStage \u2014 %1 \u2014 %2").arg(shortTitle, QFileInfo{currentFile_}.fileName()));
-    } else {
-        setWindowTitle(QStringLiteral("NetStage"));
     }
+    updateTitle();
     showColourKey();
-    controls_->timeline()->setScale(std::move(scale));
+    updateTimeline();
     const QString keep = hostModel_->host();
     selectHost(!keep.isEmpty() && hostPicker_->findText(keep) >= 0 ? keep : preferredHost);
     reload_->setEnabled(!currentFile_.isEmpty());
+}
+
+void MainWindow::onDocumentGrew(const Playback::Growth& growth) {
+    const Playback* playback = player_->playback();
+    if (playback == nullptr) return;
+    if (growth.topologyChanged) {
+        // A node or link announced late (rare): the network is drawn again.
+        onDocumentChanged();
+        return;
+    }
+    if (growth.transcriptChanged) transcriptModel_->transcriptGrew();
+    if (playback->log().records.size() > growth.firstRecord) {
+        showColourKey();
+        updateTimeline();
+    }
+}
+
+void MainWindow::updateTimeline() {
+    const Playback* playback = player_->playback();
+    TimelineScale scale;
+    if (playback != nullptr) {
+        // The timeline spans what happens, not the idle tail up to the stop
+        // time, and squeezes quiet gaps to a few packet crossings.
+        std::vector<Time> times;
+        times.reserve(playback->log().records.size());
+        for (const auto& record : playback->log().records) times.push_back(trace::timeOf(record));
+        scale = TimelineScale{times, std::max(playback->longestHop() * 4, Time::fromMilliseconds(1))};
+    }
+    controls_->timeline()->setScale(std::move(scale));
+}
+
+void MainWindow::setCurrentFile(const QString& path) {
+    currentFile_ = path;
+    updateTitle();
+    reload_->setEnabled(!currentFile_.isEmpty());
+}
+
+void MainWindow::updateTitle() {
+    const Playback* playback = player_->playback();
+    if (playback == nullptr) {
+        setWindowTitle(QStringLiteral("NetStage"));
+        return;
+    }
+    const QString title = QString::fromStdString(playback->topology().title.empty() ? playback->log().header.scenario
+                                                                                     : playback->topology().title);
+    // A title bar shows a line: a long title is cut, not given to the window manager whole.
+    constexpr qsizetype longestTitle = 120;
+    const QString shortTitle = title.size() > longestTitle ? title.left(longestTitle) + QChar{0x2026} : title;
+    setWindowTitle(QStringLiteral("NetStage \u2014 %1 \u2014 %2").arg(shortTitle, QFileInfo{currentFile_}.fileName()));
 }
 
 void MainWindow::showColourKey() {

@@ -11,6 +11,7 @@
 #include <QStringList>
 
 #include "gui/model/document_source.hpp"
+#include "gui/model/playback.hpp"
 
 class QAction;
 class QActionGroup;
@@ -24,6 +25,7 @@ namespace netstage::gui {
 
 class AnalysisPanels;
 class ExportActions;
+class LiveActions;
 class ErrorDialog;
 class HostModel;
 class NarrationBar;
@@ -57,6 +59,8 @@ public:
     void showError(const QString& title, const QString& text, const QString& quote = {});
 
     QString currentFile() const { return currentFile_; }
+    // The file the open document came from (live mode names its scenario).
+    void setCurrentFile(const QString& path);
     QStringList recentFiles() const;
     ErrorDialog* errorBox() const;  // out of line: includers need not know ErrorDialog
 
@@ -74,6 +78,8 @@ public:
     AnalysisPanels& panels() { return *panels_; }
     // File menu: export the sequence chart, save the trace, export a pcap.
     ExportActions& exports() { return *exports_; }
+    // File menu: serve a scenario live, stop serving; the live marker.
+    LiveActions& live() { return *live_; }
     // The transcript and host panel beside the network.
     QWidget& sidePanel() { return *side_; }
 
@@ -96,12 +102,16 @@ protected:
     void dragEnterEvent(QDragEnterEvent* event) override;
     void dropEvent(QDropEvent* event) override;
     void resizeEvent(QResizeEvent* event) override;
+    void closeEvent(QCloseEvent* event) override;
 
 private:
     void buildActions();
     void buildMenus();
     void buildLayout();
     void onDocumentChanged();
+    void onDocumentGrew(const Playback::Growth& growth);
+    void updateTimeline();
+    void updateTitle();
     void showCursor();
     void selectHost(const QString& host);
     void showLoadError(const LoadError& error);
@@ -149,6 +159,7 @@ private:
     AnalysisPanels* panels_ = nullptr;
     PresentationMode* presentation_ = nullptr;
     ExportActions* exports_ = nullptr;
+    LiveActions* live_ = nullptr;
     RecentFiles* recentFiles_ = nullptr;
 };
 
