@@ -76,15 +76,18 @@ shot 08-inspector-data.png --size 2600x1100 --panel inspector --at-message 10 $s
 
 # Live mode: the player serves scenario 01 (netstage-gui --serve) while a
 # client types the lecture's SMTP dialogue over a loopback socket, as telnet
-# would; at 0.05x the body is caught on its way from "you" to hamburger.edu
-# (the script sends SIGUSR1 to take the picture).
+# would. It waits until the scenario's own run (Alice's message, Bob's POP3)
+# is over, so what moves is the student's; at 0.25x the message body is
+# caught on its way from "you" to hamburger.edu (the script sends SIGUSR1 to
+# take the picture).
 python3 - "$gui" "$out/live-telnet.png" <<'PY'
 import re, signal, socket, subprocess, sys, time
 gui, png = sys.argv[1:3]
 player = subprocess.Popen([gui, "--serve", "scenarios/01-smtp-alice-to-bob.yaml", "--port", "hamburger.edu:25=0",
-                           "--speed", "0.05", "--screenshot", png, "--size", "1600x1000"],
+                           "--speed", "0.25", "--screenshot", png, "--size", "1600x1000"],
                           stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
 port = next(int(m.group(1)) for line in player.stdout if (m := re.search(r"telnet 127\.0\.0\.1 (\d+)", line)))
+time.sleep(11)  # 2.75 s of simulated time: the scripted part is done
 client = socket.create_connection(("127.0.0.1", port))
 replies = client.makefile("rb")
 def reply():
@@ -95,7 +98,7 @@ for command in ["HELO crepes.fr", "MAIL FROM: <alice@crepes.fr>", "RCPT TO: <bob
     client.sendall((command + "\r\n").encode())
     reply()
 client.sendall(b"Do you like ketchup?\r\nHow about pickles?\r\n.\r\n")
-time.sleep(0.15)
+time.sleep(0.03)
 player.send_signal(signal.SIGUSR1)
 sys.exit(player.wait())
 PY

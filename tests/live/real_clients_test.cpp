@@ -10,7 +10,9 @@
 #include <thread>
 #include <vector>
 
+#include "simulator/scenario/scenario_loader.hpp"
 #include "tests/live/serving_world.hpp"
+#include "tests/support/source_files.hpp"
 #include "tests/support/program.hpp"
 #include "tests/support/temp_dir.hpp"
 
@@ -271,4 +273,56 @@ TEST(RealClients, curlSpeaksFtpInBothModes) {
         ASSERT_EQ(back.exitCode, 0) << back.errors;
         EXPECT_EQ(back.output, "uploaded with curl\n") << (active ? "active" : "passive");
     }
+}
+
+namespace {
+
+// ftplib's abort() sends "ABOR\r\n" with MSG_OOB: the line's last octet is
+// TCP urgent data, which a socket not reading urgent data inline would drop.
+const char* kFtplibAbort = R"(
+import ftplib, sys
+f = ftplib.FTP()
+f.connect('127.0.0.1', int(sys.argv[1]), timeout=20)
+f.login('alice', 'wonderland')
+f.voidcmd('TYPE I')
+conn = f.transfercmd('RETR reports/big.bin')
+got = 0
+while got < 200000:
+    chunk = conn.recv(65536)
+    if not chunk:
+        break
+    got += len(chunk)
+print('ABOR', f.abort()[:3])
+conn.close()
+try:
+    print('AFTER', f.getline()[:3])
+except Exception as e:
+    print('AFTER none')
+print('NOOP', f.voidcmd('NOOP')[:3])
+print('RECEIVED', got)
+f.quit()
+)";
+
+}  // namespace
+
+TEST(RealClients, ftplibAbortsADownloadWithUrgentData) {
+    std::string text = test_support::readSourceFile("scenarios/05-ftp-session.yaml");
+    const std::string anchor = "          - {path: reports/readme.txt";
+    text.replace(text.find(anchor), 0, "          - {path: reports/big.bin, binary: all-byte-values, size: 20971520}\n");
+    ServingWorld world{scenario::loadScenarioText(text, "big.yaml")};
+    const auto run = python(kFtplibAbort, {port(world, "ftp.school.edu", 21)});
+    ASSERT_EQ(run.exitCode, 0) << run.errors << run.output;
+    // 426 for the transfer cut short and 226 for the ABOR (in either order of reading), then the session goes on.
+    EXPECT_TRUE(run.output.find("ABOR 426") != std::string::npos || run.output.find("ABOR 226") != std::string::npos)
+        << run.output;
+    EXPECT_NE(run.output.find("NOOP 200"), std::string::npos) << run.output;
+    world.stop();
+    bool aborted = false;
+    for (const auto& record : world.recorder().records()) {
+        const auto* event = std::get_if<trace::Event>(&record);
+        if (event != nullptr && event->is("ftp", "line") && event->text("from") == "C" && event->text("text").ends_with("ABOR")) {
+            aborted = true;
+        }
+    }
+    EXPECT_TRUE(aborted) << "the server read the ABOR line whole";
 }

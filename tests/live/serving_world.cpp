@@ -16,7 +16,10 @@
 namespace netstage::test_support {
 
 ServingWorld::ServingWorld(const std::string& scenarioName, Speed speed, std::optional<std::string> from)
-    : spec_{scenario::loadScenarioFile(scenarioPath(scenarioName))} {
+    : ServingWorld{scenario::loadScenarioFile(scenarioPath(scenarioName)), speed, std::move(from)} {}
+
+ServingWorld::ServingWorld(scenario::ScenarioSpec spec, Speed speed, std::optional<std::string> from)
+    : spec_{std::move(spec)} {
     std::vector<live::PortRequest> requests;
     for (const auto& served : live::serverPorts(spec_)) requests.push_back({served.host, served.port, 0});
     live::PortListeners listeners{live::planPorts(spec_, requests), "127.0.0.1"};

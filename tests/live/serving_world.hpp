@@ -24,6 +24,8 @@ class ServingWorld {
 public:
     explicit ServingWorld(const std::string& scenarioName, Speed speed = Speed::unlimited(),
                           std::optional<std::string> from = std::nullopt);
+    explicit ServingWorld(scenario::ScenarioSpec spec, Speed speed = Speed::unlimited(),
+                          std::optional<std::string> from = std::nullopt);
     ~ServingWorld();
 
     // The local port serving `host`'s simulated `port`.
