@@ -61,6 +61,7 @@ print(p.getwelcome().decode())
 p.user('bob'); p.pass_('hungry')
 count, size = p.stat()
 print('STAT', count)
+print('LIST', len(p.list()[1]) == count)
 for n in range(1, count + 1):
     lines = p.retr(n)[1]
     text = b'\n'.join(lines).decode()
@@ -139,6 +140,7 @@ TEST(RealClients, smtplibSendsAndPoplibReadsItBackInTheSameRun) {
     const auto read = python(kPoplibRead, {port(world, "hamburger.edu", 110), "From smtplib"});
     ASSERT_EQ(read.exitCode, 0) << read.errors;
     EXPECT_NE(read.output.find("FOUND"), std::string::npos) << read.output;
+    EXPECT_NE(read.output.find("LIST True"), std::string::npos) << read.output;
     EXPECT_NE(read.output.find("DOT True"), std::string::npos) << "dot-stuffing undone on both sides\n" << read.output;
     EXPECT_NE(read.output.find("DELETED"), std::string::npos) << read.output;
     EXPECT_NE(read.output.find("QUIT +OK"), std::string::npos) << read.output;
