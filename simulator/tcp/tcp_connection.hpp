@@ -55,6 +55,10 @@ public:
     // Bytes received before callbacks were set, or while reading was paused,
     // are handed to the new onData shortly after (in a zero-delay event).
     void setCallbacks(TcpCallbacks callbacks);
+    // Forgets the callbacks and schedules nothing: the stack is being taken
+    // down, and whatever the callbacks hold (an application's connection
+    // object holding this one back) must be let go.
+    void dropCallbacks() { callbacks_ = {}; }
 
     // Queues bytes for sending; returns how many were accepted (at most
     // sendBufferFree()). Accepted in SYN-SENT, SYN-RECEIVED, ESTABLISHED and

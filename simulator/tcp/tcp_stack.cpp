@@ -21,7 +21,13 @@ TcpStack::TcpStack(Simulator& simulator, trace::Tracer& tracer, RandomStream isn
     if (config_.receiveBuffer == 0) throw std::invalid_argument{"TcpConfig::receiveBuffer must be positive"};
 }
 
-TcpStack::~TcpStack() = default;
+TcpStack::~TcpStack() {
+    // A connection still open when the world is taken down (a live session
+    // stopped in the middle of an FTP transfer) may be held by an object its
+    // own callbacks hold; dropping the callbacks breaks every such cycle.
+    for (auto& [key, connection] : connections_) connection->dropCallbacks();
+    pendingAccepts_.clear();
+}
 
 std::size_t TcpStack::ConnectionKeyHash::operator()(const ConnectionKey& key) const noexcept {
     std::uint64_t h = (std::uint64_t{key.remoteAddress} << 32) | (std::uint64_t{key.remotePort} << 16) | key.localPort;

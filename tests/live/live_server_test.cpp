@@ -269,7 +269,8 @@ TEST(LiveFtp, pathEscapesStayInsideTheSimulatedFileSystem) {
         ftp.send("RETR " + path + "\r\n");
         EXPECT_TRUE(reply().starts_with("550")) << path;
     }
-    ftp.send(std::string{"RETR reports/report.pdf\0/etc/passwd\r\n", 39});
+    constexpr char kNulInName[] = "RETR reports/report.pdf\0/etc/passwd\r\n";
+    ftp.send(std::string{kNulInName, sizeof kNulInName - 1});
     const std::string nul = reply();
     EXPECT_TRUE(nul.starts_with("5")) << nul;
     ftp.send("STOR ../../tmp/netstage-escape\r\n");

@@ -94,11 +94,13 @@ TEST(MimeCompose, aBoundaryNeverOccursInsideAPart) {
     MimeMessageSpec first = sample();
     first.html.reset();
     const std::string message = composeMimeMessage(first);
-    const auto boundary = *parseMimeMessage(message).contentType.parameter("boundary");
+    const MimePart firstRoot = parseMimeMessage(message);
+    const std::string boundary{*firstRoot.contentType.parameter("boundary")};
     // Text that contains the very boundary the first message used.
     MimeMessageSpec second = first;
     second.text = "--" + boundary + "\n--" + boundary + "--\n";
-    const MimePart root = parseMimeMessage(composeMimeMessage(second));
+    const std::string composed = composeMimeMessage(second);  // the tree holds views into it
+    const MimePart root = parseMimeMessage(composed);
     ASSERT_EQ(root.children.size(), 2u);
     EXPECT_EQ(root.children[0].decodedBody().bytes, "--" + boundary + "\r\n--" + boundary + "--\r\n");
 }
