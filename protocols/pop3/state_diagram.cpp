@@ -2,24 +2,14 @@
 
 #include <string_view>
 
+#include "protocols/common/mermaid_text.hpp"
 #include "protocols/pop3/state.hpp"
 
 namespace netstage::pop3 {
 
 namespace {
-// Mermaid state names cannot contain '-'.
-std::string node(std::string_view name) {
-    std::string out;
-    for (char c : name) out += c == '-' ? '_' : c;
-    return out;
-}
-
-// Mermaid reads ':' as the label separator and ';' as a statement end.
-std::string label(std::string_view text) {
-    std::string out;
-    for (char c : text) out += (c == ':' || c == ';') ? ',' : c;
-    return out;
-}
+std::string node(std::string_view name) { return proto::mermaidNode(name); }
+std::string label(std::string_view text) { return proto::mermaidLabel(text); }
 }  // namespace
 
 std::string serverStateDiagramMermaid() {
