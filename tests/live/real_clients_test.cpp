@@ -328,3 +328,45 @@ TEST(RealClients, ftplibAbortsADownloadWithUrgentData) {
     }
     EXPECT_TRUE(aborted) << "the server read the ABOR line whole";
 }
+
+TEST(LiveBackPressure, aSlowReaderClosesTheSimulatedWindowAndLosesNothing) {
+    std::string text = test_support::readSourceFile("scenarios/05-ftp-session.yaml");
+    const std::string anchor = "          - {path: reports/readme.txt";
+    text.replace(text.find(anchor), 0, "          - {path: reports/big.bin, binary: all-byte-values, size: 8388608}\n");
+    ServingWorld world{scenario::loadScenarioText(text, "big.yaml")};
+    // Far more than the bridge's 256 KiB: the client waits before reading, so the bytes pile up.
+    const char* script = R"(
+import ftplib, sys, time
+f = ftplib.FTP()
+f.connect('127.0.0.1', int(sys.argv[1]), timeout=30)
+f.login('alice', 'wonderland')
+f.voidcmd('TYPE I')
+conn = f.transfercmd('RETR reports/big.bin')
+time.sleep(1.0)
+data = bytearray()
+while True:
+    chunk = conn.recv(65536)
+    if not chunk:
+        break
+    data += chunk
+conn.close()
+print('END', f.voidresp()[:3])
+print('RECEIVED', len(data), data == bytes(range(256)) * 32768)
+f.quit()
+)";
+    const auto run = python(script, {port(world, "ftp.school.edu", 21)});
+    ASSERT_EQ(run.exitCode, 0) << run.errors << run.output;
+    EXPECT_NE(run.output.find("RECEIVED 8388608 True"), std::string::npos) << run.output;
+    EXPECT_NE(run.output.find("END 226"), std::string::npos) << run.output;
+    world.stop();
+    std::size_t pauses = 0;
+    std::size_t resumes = 0;
+    for (const auto& record : world.recorder().records()) {
+        const auto* event = std::get_if<trace::Event>(&record);
+        if (event == nullptr || event->layer != "bridge") continue;
+        pauses += event->type == "pause";
+        resumes += event->type == "resume";
+    }
+    EXPECT_GE(pauses, 1u) << "the simulated side stopped reading while the real client did not";
+    EXPECT_EQ(resumes, pauses);
+}
