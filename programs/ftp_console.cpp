@@ -87,7 +87,7 @@ void FtpConsole::open(const std::vector<std::string>& args) {
         settle();
     };
     events.peerClosed = [this] {
-        if (done()) return;
+        if (done() || connecting_) return;
         controlGone("421 Service not available, remote server has closed connection.\n");
         settle();
     };

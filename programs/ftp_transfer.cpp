@@ -140,7 +140,7 @@ ConnectionEvents FtpConsole::dataEvents() {
         settle();
     };
     events.peerClosed = [this] {
-        if (done() || !transfer_) return;
+        if (done() || !transfer_ || !transfer_->dataConnected) return;
         transfer_->dataDone = true;
         maybeCompleteTransfer();
         settle();

@@ -67,7 +67,8 @@ void ProgramHost::call(const Callback& callback, Args&&... args) {
 }
 
 void ProgramHost::input(std::function<void()> action) {
-    if (insideCallback_ == 0) {
+    // While paused, nothing enters the world: it leaves when the world runs again.
+    if (insideCallback_ == 0 && !world_.paused()) {
         action();
         return;
     }

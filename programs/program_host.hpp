@@ -8,7 +8,8 @@
 //
 // A front end (the GUI, `netstage shell`) steps the LiveWorld before it
 // passes input on (LiveWorld::step), so inputs happen at the current
-// simulated time. One ProgramHost per host of a LiveWorld: every program on
+// simulated time; while the world is paused, inputs wait and enter when it
+// runs again. One ProgramHost per host of a LiveWorld: every program on
 // that host shares it (it takes the host's bridge events over).
 
 #include <cstdint>
@@ -40,6 +41,7 @@ struct ConnectionEvents {
     // Bytes the other side sent, in order.
     std::function<void(std::string_view bytes)> received;
     // The other side closed its sending side; nothing more will be received.
+    // (Also reported when the connection is reset or refused, just before `ended`.)
     std::function<void()> peerClosed;
     // The connection is over, however it ended: "closed", "TCP reset",
     // "refused (the server host answered the SYN with a reset)",

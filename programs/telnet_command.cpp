@@ -34,7 +34,8 @@ public:
             settle();
         };
         events.peerClosed = [this] {
-            if (done()) return;
+            // Before the connection is up, a reset: `ended` says which.
+            if (done() || state_ != State::Open) return;
             print("Connection closed by foreign host.\n");
             finish();
             settle();

@@ -141,13 +141,12 @@ void Terminal::settle() {
 
 void Terminal::processLine(std::string line) {
     if (command_ && command_->mode() == Mode::Telnet && !line.empty() && line.front() == '\x1d') {
+        // As a terminal shows Ctrl+]; telnet then asks for a command.
+        if (options_.echo) print("^]\n");
         command_->escape();
-        showPrompt();
+        promptShown_ = false;
         line.erase(0, 1);
-        if (line.empty()) {
-            if (options_.echo) print("\n");
-            return;
-        }
+        if (line.empty()) return;
     }
     showPrompt();
     if (options_.echo) {
