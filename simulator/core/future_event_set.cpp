@@ -1,13 +1,31 @@
 #include "simulator/core/future_event_set.hpp"
 
+#include "simulator/core/cancelled_entries.hpp"
+
 #include <algorithm>
 #include <array>
 #include <cstdint>
+#include <span>
 #include <vector>
 
 namespace netstage {
 
 namespace {
+
+bool cancelled(const QueuedEvent& event, std::span<const std::uint32_t> generations) {
+    return generations[event.slot] != event.generation;
+}
+
+// Removes the cancelled entries of `entries`, keeping the
+// others in order; returns how many went.
+std::size_t eraseCancelled(std::vector<QueuedEvent>& entries, std::span<const std::uint32_t> generations) {
+    const auto kept = std::stable_partition(entries.begin(), entries.end(),
+                                            [&](const QueuedEvent& e) { return !cancelled(e, generations); });
+    const auto removed = static_cast<std::size_t>(entries.end() - kept);
+    for (auto it = kept; it != entries.end(); ++it) it->callback.discard();
+    entries.erase(kept, entries.end());
+    return removed;
+}
 
 class QuaternaryHeap final : public FutureEventSet {
 public:
@@ -28,6 +46,14 @@ public:
     bool empty() const override { return heap_.empty(); }
     std::size_t size() const override { return heap_.size(); }
     std::string_view name() const override { return "4-ary heap"; }
+
+    std::size_t dropCancelled(std::span<const std::uint32_t> generations) {
+        const std::size_t removed = eraseCancelled(heap_, generations);
+        std::vector<QueuedEvent> kept;
+        kept.swap(heap_);
+        for (const QueuedEvent& event : kept) push(event);
+        return removed;
+    }
 
 private:
     void siftUp(std::size_t index) {
@@ -80,6 +106,12 @@ public:
     std::size_t size() const override { return heap_.size(); }
     std::string_view name() const override { return "binary heap"; }
 
+    std::size_t dropCancelled(std::span<const std::uint32_t> generations) {
+        const std::size_t removed = eraseCancelled(heap_, generations);
+        std::make_heap(heap_.begin(), heap_.end(), later);
+        return removed;
+    }
+
 private:
     static bool later(const QueuedEvent& a, const QueuedEvent& b) { return before(b, a); }
     std::vector<QueuedEvent> heap_;
@@ -104,7 +136,7 @@ public:
         if (head_ == buckets_[0].size()) refill();
         const QueuedEvent result = buckets_[0][head_++];
         if (head_ == buckets_[0].size()) {
-            buckets_[0].clear();
+            releaseIfLarge(buckets_[0]);
             head_ = 0;
             occupied_ &= ~std::uint64_t{1};
         }
@@ -123,6 +155,34 @@ public:
     bool empty() const override { return size_ == 0; }
     std::size_t size() const override { return size_; }
     std::string_view name() const override { return "radix heap"; }
+
+    // Buckets are first-in first-out and stay so: the entries kept pop in
+    // the same order as before.
+    std::size_t dropCancelled(std::span<const std::uint32_t> generations) {
+        auto& first = buckets_[0];
+        first.erase(first.begin(), first.begin() + static_cast<std::ptrdiff_t>(head_));  // popped already
+        head_ = 0;
+        std::size_t removed = 0;
+        for (unsigned index = 0; index < bucketCount; ++index) {
+            auto& bucket = buckets_[index];
+            if (bucket.empty()) continue;
+            removed += eraseCancelled(bucket, generations);
+            if (bucket.empty()) {
+                releaseIfLarge(bucket);
+                occupied_ &= ~(std::uint64_t{1} << index);
+                if (index > 0) bucketMin_[index] = maxTime;
+                continue;
+            }
+            if (bucket.capacity() > keptCapacity && bucket.capacity() > 4 * bucket.size()) bucket.shrink_to_fit();
+            if (index > 0) {
+                std::int64_t least = maxTime;
+                for (const QueuedEvent& event : bucket) least = std::min(least, event.time);
+                bucketMin_[index] = least;
+            }
+        }
+        size_ -= removed;
+        return removed;
+    }
 
 private:
     static constexpr unsigned bucketCount = 65;
@@ -149,15 +209,26 @@ private:
             if (target > 0 && event.time < bucketMin_[target]) bucketMin_[target] = event.time;
             occupied_ |= std::uint64_t{1} << target;
         }
-        moving.clear();
-        spare_.swap(moving);  // keep one buffer's capacity for the next refill
-        if (buckets_[index].capacity() == 0) buckets_[index].swap(spare_);
+        // The emptied buffer serves the bucket again only when it is small. Kept
+        // at its peak, every bucket would hold the largest burst it ever saw:
+        // 100,000 mail sessions opened at once leave their timers in one bucket
+        // after another, and the buckets held ten times the pending entries.
+        releaseIfLarge(moving);
+        if (buckets_[index].capacity() == 0) buckets_[index].swap(moving);
+    }
+
+    static constexpr std::size_t keptCapacity = 1024;  // entries (64 KB)
+    static void releaseIfLarge(std::vector<QueuedEvent>& bucket) {
+        if (bucket.capacity() > keptCapacity) {
+            std::vector<QueuedEvent>{}.swap(bucket);
+        } else {
+            bucket.clear();
+        }
     }
 
     static constexpr std::int64_t maxTime = INT64_MAX;
     std::array<std::vector<QueuedEvent>, bucketCount> buckets_;
     std::array<std::int64_t, bucketCount> bucketMin_ = filled(maxTime);
-    std::vector<QueuedEvent> spare_;
     std::uint64_t occupied_ = 0;  // bit i set: bucket i not empty (bucket 64 never used: times are >= 0)
     std::int64_t base_ = 0;
     std::size_t head_ = 0;        // next entry to pop from bucket 0
@@ -171,6 +242,15 @@ private:
 };
 
 }  // namespace
+
+std::size_t dropCancelled(FutureEventSet& queue, std::span<const std::uint32_t> generations) {
+    // The three queues are this file's own; a virtual member would do the
+    // same, at the price of touching a header everything includes.
+    if (auto* radix = dynamic_cast<RadixHeap*>(&queue)) return radix->dropCancelled(generations);
+    if (auto* quaternary = dynamic_cast<QuaternaryHeap*>(&queue)) return quaternary->dropCancelled(generations);
+    if (auto* binary = dynamic_cast<BinaryHeap*>(&queue)) return binary->dropCancelled(generations);
+    return 0;
+}
 
 std::unique_ptr<FutureEventSet> makeRadixHeap() { return std::make_unique<RadixHeap>(); }
 
