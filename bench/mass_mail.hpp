@@ -16,4 +16,12 @@ namespace netstage::bench {
 
 scenario::ScenarioSpec massMail(std::size_t messages, std::size_t agents, Time spacing = Time::zero());
 
+// Mail at scale across many servers: `servers` mail servers (mail0.example
+// ... in domains s0.example ..., ten mailboxes each), each with one user
+// agent of its own that submits its share of the N messages to it, one every
+// `spacing`, all behind one router. Each message is again its own SMTP
+// session; with a spacing the sessions overlap less, but each one still
+// holds its connection through TIME-WAIT (one minute) after it ends.
+scenario::ScenarioSpec massMailServers(std::size_t messages, std::size_t servers, Time spacing);
+
 }  // namespace netstage::bench

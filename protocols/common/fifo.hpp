@@ -2,8 +2,10 @@
 // A first-in first-out queue over one vector. Every engine keeps a queue of
 // events for its host; std::deque allocates about 600 bytes the moment it is
 // constructed, which a mail server pays for on each of thousands of open
-// sessions. This allocates nothing until the first push and reuses its space
-// once drained.
+// sessions. This allocates nothing until the first push and gives its space
+// back once drained: an engine's queue is drained after every exchange, and a
+// server holding 100,000 sessions at once would otherwise hold each queue's
+// largest burst (the lines of a whole message) for the session's life.
 
 #include <cstddef>
 #include <utility>
@@ -31,7 +33,7 @@ public:
     void pop_front() {
         ++head_;
         if (head_ == items_.size()) {
-            items_.clear();
+            std::vector<T>{}.swap(items_);
             head_ = 0;
         } else if (head_ >= 64 && head_ * 2 >= items_.size()) {
             // Long-lived queues that never drain: reclaim the consumed half.

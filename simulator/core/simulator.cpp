@@ -1,5 +1,7 @@
 #include "simulator/core/simulator.hpp"
 
+#include "simulator/core/cancelled_entries.hpp"
+
 namespace netstage {
 
 Simulator::Simulator(std::unique_ptr<FutureEventSet> queue) : queue_{std::move(queue)} {}
@@ -29,6 +31,11 @@ bool Simulator::cancel(EventId id) {
     releaseSlot(id.slot_);
     --pending_;
     ++cancelledQueued_;
+    // Cancelled entries outnumbering the pending ones (and not few): sweep them out.
+    constexpr std::size_t sweepFloor = 4096;
+    if (cancelledQueued_ > sweepFloor && cancelledQueued_ > pending_) {
+        cancelledQueued_ -= dropCancelled(*queue_, generations_);
+    }
     return true;
 }
 

@@ -97,6 +97,31 @@ TEST_P(KernelInvariants, runUntilStopsExactlyAtTheLimit) {
     EXPECT_EQ(fired.back(), 4_ms);
 }
 
+TEST_P(KernelInvariants, cancelledEntriesGoOnceTheyOutnumberThePendingOnes) {
+    // A cancelled entry waits in the queue for its time, holding what its
+    // callback captured; once cancelled entries outnumber the pending ones
+    // (and are more than a few thousand) they are swept out, and the events
+    // still pending run in the same order as before.
+    Simulator sim{GetParam()()};
+    auto token = std::make_shared<int>(0);
+    std::vector<int> order;
+    sim.schedule(1_ms, [&sim] { sim.schedule(1_ms, [] {}); });  // moves the queue's base past zero
+    sim.step();
+    for (int i = 0; i < 10'000; ++i) {
+        // Live events at two instants, each interleaved with cancelled ones at the same instant and later.
+        if (i % 1000 == 0) sim.scheduleAt(i < 5000 ? 5_ms : 7_ms, [&order, i] { order.push_back(i); });
+        const EventId doomed = sim.scheduleAt(i % 2 == 0 ? 5_ms : Time::fromSeconds(1 + i % 90), [token] {});
+        sim.cancel(doomed);
+    }
+    EXPECT_LT(token.use_count(), 4097) << "the cancelled entries should have been swept out";
+    EXPECT_EQ(sim.pendingCount(), 11u);
+    sim.run();
+    EXPECT_EQ(order, (std::vector<int>{0, 1000, 2000, 3000, 4000, 5000, 6000, 7000, 8000, 9000}));
+    EXPECT_EQ(sim.eventCount(), 12u);
+    EXPECT_EQ(sim.now(), 7_ms);
+    EXPECT_EQ(token.use_count(), 1);
+}
+
 const char* const queueNames[] = {"RadixHeap", "QuaternaryHeap", "BinaryHeap"};
 INSTANTIATE_TEST_SUITE_P(FutureEventSets, KernelInvariants,
                          ::testing::Values(makeRadixHeap, makeQuaternaryHeap, makeBinaryHeap),
