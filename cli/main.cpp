@@ -1,6 +1,8 @@
 // netstage: the command-line face of the simulator.
 #include <CLI/CLI.hpp>
 
+#include <unistd.h>
+
 #include <cstdio>
 #include <iostream>
 
@@ -9,6 +11,7 @@
 #include "cli/commands.hpp"
 #include "cli/msc_command.hpp"
 #include "cli/serve_command.hpp"
+#include "cli/shell_command.hpp"
 
 #ifndef NETSTAGE_VERSION
 #define NETSTAGE_VERSION "unknown"
@@ -79,6 +82,18 @@ int main(int argc, char** argv) {
                              "On stop, write the scenario with this session in it to FILE (netstage run FILE replays it)");
     serveCommand->add_flag("--quiet", serve.quiet, "Print only the table and the end, not each dialogue line");
 
+    netstage::cli::ShellCommandOptions shell;
+    auto* shellCommand = app.add_subcommand(
+        "shell", "A terminal on a host of the scenario (telnet, nslookup, dig, ftp), reading commands from standard input.");
+    shellCommand->add_option("scenario", shell.path, "Scenario file (YAML)")->required();
+    shellCommand->add_option("--host", shell.host, "The host whose terminal it is (such as alice-pc)")->required();
+    shellCommand->add_option("--speed", shell.speed, "Simulated time per wall-clock time: 1, 0.25, 10, or max")->default_val("1");
+    shellCommand->add_option("--seed", shell.seed, "Override the scenario's random seed");
+    shellCommand->add_option("--trace", shell.tracePath, "Write the trace as JSON Lines to FILE");
+    shellCommand->add_option("--pcap", shell.pcapPath, "Write the packets as a pcap capture to FILE");
+    shellCommand->add_option("--record", shell.recordPath,
+                             "At the end, write the scenario with this session in it to FILE (netstage run FILE replays it)");
+
     netstage::cli::CheckOptions check;
     auto* checkCommand = app.add_subcommand("check", "Run scenarios and judge their expectations (or a teacher's); exit 0 only if all pass.");
     checkCommand->add_option("files", check.files, "Scenario files (YAML)")->required();
@@ -97,6 +112,12 @@ int main(int argc, char** argv) {
         status = netstage::cli::runServeCommand(serve, std::cout, std::cerr, netstage::cli::serveStopRequested);
     });
 
+    shellCommand->callback([&] {
+        const bool interactive = ::isatty(0) != 0;
+        shell.echo = !interactive;
+        shell.interactiveFd = interactive ? 0 : -1;
+        status = netstage::cli::runShellCommand(shell, std::cin, std::cout, std::cerr);
+    });
     checkCommand->callback([&] { status = netstage::cli::runCheckCommand(check, std::cout, std::cerr); });
 
     try {

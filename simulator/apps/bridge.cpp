@@ -5,6 +5,7 @@
 #include <utility>
 
 #include "protocols/common/base64.hpp"
+#include "simulator/apps/bridge_lookups.hpp"
 #include "simulator/apps/client_connection.hpp"
 
 namespace netstage::apps {
@@ -71,6 +72,7 @@ Bridge::Bridge(HostStack& from, BridgeCallbacks callbacks) : host_{from}, callba
 Bridge::~Bridge() {
     for (auto& [id, connection] : connections_) connection->detach();
     for (const auto& [port, id] : listening_) host_.tcp().stopListening(port);
+    if (lookups_) lookups_->detach();
 }
 
 const std::string& Bridge::hostName() const { return host_.node().name(); }

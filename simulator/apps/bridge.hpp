@@ -18,7 +18,9 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
+#include "protocols/dns/message.hpp"
 #include "simulator/apps/host_stack.hpp"
 #include "simulator/apps/session_keeper.hpp"
 #include "simulator/packet/ipv4_address.hpp"
@@ -26,6 +28,23 @@
 namespace netstage::apps {
 
 using BridgeId = std::uint32_t;
+
+// What a DNS query from outside (Bridge::query) came back with, as the
+// host's stub resolver saw it.
+struct QueryAnswer {
+    enum class Status {
+        Answered,    // the server answered (the answer section may be empty: no record of that type)
+        NoSuchName,  // NXDOMAIN
+        Failed,      // no answer after the last retransmission, SERVFAIL or another error
+    };
+    Status status = Status::Failed;
+    std::string name;
+    dns::RecordType type = dns::RecordType::A;
+    std::vector<dns::ResourceRecord> records;      // the answer section
+    std::vector<dns::ResourceRecord> additionals;  // e.g. the A records of MX exchanges
+    std::string reason;                            // "NXDOMAIN", "timeout", "SERVFAIL", ...
+    Endpoint server;                               // the DNS server asked
+};
 
 struct BridgeCallbacks {
     // TCP reached the server (or a listening id's connection arrived).
@@ -39,6 +58,8 @@ struct BridgeCallbacks {
     // The connection is over, however it ended ("closed", "TCP reset",
     // "refused (...)"); the id may be used again afterwards.
     std::function<void(BridgeId, const std::string& outcome)> ended;
+    // A query (Bridge::query) is over: answered, NXDOMAIN or failed.
+    std::function<void(BridgeId, const QueryAnswer&)> answered;
 };
 
 class Bridge {
@@ -59,6 +80,16 @@ public:
     // Sends bytes on `id` (queued until TCP is connected and its window opens).
     // Ignored, like a write to a closed socket, once `id` has ended or after close().
     void send(BridgeId id, std::string_view bytes);
+    // The DNS server queries go to (the scenario's); without one, query() throws std::logic_error.
+    void setDnsServer(Endpoint server) { dnsServer_ = server; }
+    const std::optional<Endpoint>& dnsServer() const { return dnsServer_; }
+    // Sends a real DNS query for `name` (A or MX) over UDP from the bridge's
+    // host to the DNS server, with the host's stub resolver engine (its
+    // retransmissions too); `answered` reports how it ended. `id` names the
+    // query in the trace and the callback; it shares the connections' ids.
+    // Throws std::invalid_argument if `id` is in use by a connection or a query.
+    void query(BridgeId id, const std::string& name, dns::RecordType type);
+
     // Closes `id`'s sending side once what was sent is out (a FIN).
     void close(BridgeId id);
     // The outside reader of `id` is not keeping up: received bytes wait in
@@ -75,21 +106,27 @@ public:
     // Bytes sent on `id` that the simulated TCP has not taken yet (0 once it has ended).
     std::size_t backlog(BridgeId id) const;
     bool isOpen(BridgeId id) const { return connections_.contains(id); }
+    bool isQuerying(BridgeId id) const;
     std::size_t openCount() const { return connections_.size(); }
     const std::string& hostName() const;
 
 private:
     class Connection;
     friend class Connection;
+    class Lookups;
+    friend class Lookups;
 
     void traceInput(std::string type, BridgeId id, std::string_view bytes, std::string server = {}, std::uint16_t port = 0);
     void ended(BridgeId id, const std::string& outcome);
+    void answered(BridgeId id, const QueryAnswer& answer);
 
     HostStack& host_;
     BridgeCallbacks callbacks_;
     std::map<BridgeId, std::shared_ptr<Connection>> connections_;
     std::map<std::uint16_t, BridgeId> listening_;  // port -> the id its connection gets
     SessionKeeper keeper_;
+    std::optional<Endpoint> dnsServer_;
+    std::unique_ptr<Lookups> lookups_;  // made at the first query: its UDP socket takes a port then
 };
 
 // How bridge events carry bytes: "text" when they are printable (UTF-8, tab,

@@ -16,6 +16,10 @@
 // the server's idle timeout while the student is still typing.
 
 #include <cstdint>
+#include <functional>
+#include <vector>
+#include <map>
+#include <memory>
 #include <optional>
 #include <string>
 
@@ -77,12 +81,39 @@ public:
     }
     // The address of the host outside connections start from.
     Ipv4Address fromAddress() const;
+
+    // Several hosts. The bridge of `host` (any host of the scenario), made on
+    // first use; the `from` host's is the one the calls above use. Throws
+    // std::invalid_argument if the scenario has no such host. Each bridge can
+    // query the scenario's DNS server (Bridge::query) when it has one.
+    apps::Bridge& bridge(const std::string& host);
+    // Sends `host`'s bridge events to `callbacks` instead of the ones given
+    // to the constructor (which every other host's bridge keeps using); empty
+    // callbacks send them back there. A host's programs install theirs.
+    void setBridgeCallbacks(const std::string& host, apps::BridgeCallbacks callbacks);
     void pauseReading(apps::BridgeId id) { bridge_->pauseReading(id); }
     void resumeReading(apps::BridgeId id) { bridge_->resumeReading(id); }
     // Bytes given to `id` that the simulated TCP has not taken yet: the front
     // end stops reading a socket while this is large, so memory stays bounded.
     std::size_t backlog(apps::BridgeId id) const { return bridge_->backlog(id); }
     std::size_t openConnections() const { return bridge_->openCount(); }
+
+    // Runs `action` (an input a program makes in reaction to an event) once
+    // every event due at the current simulated time has run, as a replay
+    // applies a recorded input: after all events up to its time. An action
+    // deferred outside a step runs at the start of the next one. Programs on
+    // the world's hosts (programs/program_host.hpp) call this for every input
+    // they make from inside a callback.
+    void defer(std::function<void()> action);
+    // From now on, steps stop after each event time to run deferred actions;
+    // set by the first program host (a front end without programs keeps
+    // stepping in one stride).
+    void enablePrograms() { programs_ = true; }
+
+    // Runs every event up to simulated time `limit` now, and the pace goes on
+    // from there: a script that need not wait on the wall clock (`netstage
+    // shell --speed max` waiting out a quiet time). Nothing happens while paused.
+    void advanceTo(Time limit, Time wallNow);
 
     void pause(Time wallNow);
     void resume(Time wallNow);
@@ -95,16 +126,26 @@ public:
     bool finished() const { return finished_; }
 
 private:
+    const apps::BridgeCallbacks& callbacksFor(const std::string& host) const;
+    // Runs every event up to `limit`, with deferred actions after each event time when programs need them.
+    void runTo(Time limit);
+    void runDeferred();
+
     ScenarioSpec spec_;
     std::string from_;
     bool fromVisitor_ = false;
     std::unique_ptr<World> world_;
-    std::unique_ptr<apps::Bridge> bridge_;
+    apps::BridgeCallbacks callbacks_;                            // the constructor's
+    std::map<std::string, apps::BridgeCallbacks> hostCallbacks_;  // a host's own
+    std::map<std::string, std::unique_ptr<apps::Bridge>> bridges_;
+    apps::Bridge* bridge_ = nullptr;  // the `from` host's
     Speed speed_;
     // At a finite speed, the pace itself; at unlimited speed, the wall
     // clock's pace across quiet gaps, re-anchored after every burst.
     Pacer pacer_;
     bool finished_ = false;
+    bool programs_ = false;
+    std::vector<std::function<void()>> deferred_;
 };
 
 }  // namespace netstage::scenario

@@ -306,22 +306,27 @@ private:
         } else {
             bridge.from = requireHost(v.get("from"));
         }
-        std::set<std::uint32_t> used;
-        std::set<std::uint32_t> open;
+        // Ids are per host: each host's programs number their own connections.
+        std::map<std::string, std::set<std::uint32_t>> usedOn;
+        std::map<std::string, std::set<std::uint32_t>> openOn;
         for (const auto& item : v.get("inputs").items("inputs")) {
-            item.requireMap("an input ({at: time, id: n, open: host:port | listen: port | send: text | send_base64: bytes | "
-                            "reading: pause | reading: resume | close: true})");
-            item.allowOnly({"at", "id", "open", "listen", "send", "send_base64", "reading", "close"});
+            item.requireMap("an input ({at: time, [host: name,] id: n, open: host:port | listen: port | send: text | "
+                            "send_base64: bytes | reading: pause | reading: resume | close: true | query: name [type: A|MX]})");
+            item.allowOnly({"at", "host", "id", "open", "listen", "send", "send_base64", "reading", "close", "query", "type"});
             BridgeInputSpec input;
             input.where = item.where();
             input.at = item.get("at").asDuration();
             if (!bridge.inputs.empty() && input.at < bridge.inputs.back().at) {
                 item.get("at").fail("inputs must be in time order; this one comes before the one above it");
             }
+            if (auto h = item.find("host")) input.host = requireHost(*h);
+            std::set<std::uint32_t>& used = usedOn[input.host.empty() ? bridge.from : input.host];
+            std::set<std::uint32_t>& open = openOn[input.host.empty() ? bridge.from : input.host];
             input.id = static_cast<std::uint32_t>(item.get("id").asUnsigned(UINT32_MAX));
             const int actions = item.has("open") + item.has("listen") + item.has("send") + item.has("send_base64") +
-                                item.has("reading") + item.has("close");
-            if (actions != 1) item.fail("an input does exactly one of open, listen, send, send_base64, reading or close");
+                                item.has("reading") + item.has("close") + item.has("query");
+            if (actions != 1) item.fail("an input does exactly one of open, listen, send, send_base64, reading, close or query");
+            if (item.has("type") && !item.has("query")) item.get("type").fail("'type' belongs to a query input");
             const auto claim = [&] {
                 if (!used.insert(input.id).second) {
                     item.get("id").fail("connection " + std::to_string(input.id) + " was opened before; each connection has its own id");
@@ -338,6 +343,18 @@ private:
                 input.port = *port;
                 if (!spec_.findHost(input.server)) o->fail("unknown host '" + input.server + "'");
                 claim();
+            } else if (auto q = item.find("query")) {
+                if (!spec_.dns) q->fail("the scenario has no DNS server to ask (no 'dns' section)");
+                input.kind = BridgeInputSpec::Kind::Query;
+                input.queryName = q->asString();
+                if (input.queryName.empty()) q->fail("expected a name to look up, such as hamburger.edu");
+                if (auto t = item.find("type")) {
+                    input.queryType = t->asString();
+                    if (input.queryType != "A" && input.queryType != "MX") t->fail("expected A or MX, found '" + input.queryType + "'");
+                }
+                if (!used.insert(input.id).second) {
+                    item.get("id").fail("id " + std::to_string(input.id) + " was used before; each query has its own id");
+                }
             } else if (auto l = item.find("listen")) {
                 const auto port = parsePort(l->asString());
                 if (!port || *port == 0) l->fail("expected a port from 1 to 65535, found '" + l->asString() + "'");

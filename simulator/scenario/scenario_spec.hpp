@@ -175,17 +175,21 @@ struct CaptionSpec {
 // written down so the session replays exactly: each input happens at its
 // time, after every event due by then, as it did live.
 struct BridgeInputSpec {
-    enum class Kind { Open, Listen, Send, Close, PauseReading, ResumeReading } kind = Kind::Send;
+    enum class Kind { Open, Listen, Send, Close, PauseReading, ResumeReading, Query } kind = Kind::Send;
     Time at;
-    std::uint32_t id = 0;   // the outside connection's number
+    // The host the input happens on; empty: the section's `from` host.
+    std::string host;
+    std::uint32_t id = 0;   // the outside connection's (or query's) number, unique on its host
     std::string server;     // Open: a host name of the scenario
-    std::uint16_t port = 0; // Open; Listen: the port on the `from` host
+    std::uint16_t port = 0; // Open; Listen: the port on the input's host
     std::string bytes;      // Send
+    std::string queryName;  // Query: the name asked for
+    std::string queryType = "A";  // Query: "A" or "MX"
     SourceLocation where;
 };
 
 struct BridgeSpec {
-    std::string from;  // the host the outside connections start from
+    std::string from;  // the host the outside connections start from, unless an input names its own
     // `from` is not a host of the scenario but the visitor's host, added as
     // `netstage serve` adds it (visitor.hpp).
     bool visitor = false;

@@ -41,8 +41,13 @@ void SessionRecording::onEvent(const trace::Event& event) {
     if (event.layer != "bridge") return;
     const auto id = event.integer("id");
     if (!id) return;
-    std::string entry = "{at: " + exactSeconds(event.time) + ", id: " + std::to_string(*id);
-    if (event.type == "open") {
+    std::string entry = "{at: " + exactSeconds(event.time);
+    // Inputs on the `from` host keep the short form older recordings have.
+    if (event.node != from_) entry += ", host: " + quoted(event.node);
+    entry += ", id: " + std::to_string(*id);
+    if (event.type == "query") {
+        entry += ", query: " + quoted(event.text("name")) + ", type: " + event.text("qtype");
+    } else if (event.type == "open") {
         const auto server = trace::parseEndpoint(event.text("server"));
         if (!server) return;
         std::string host = server->address.toString();

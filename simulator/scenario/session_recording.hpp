@@ -1,6 +1,6 @@
 #pragma once
 // A live session written down as a scenario: the sink collects the bridge's
-// input events (open, input, close) as the session runs, and at the end
+// input events (open, input, close, query, on any host) as the session runs, and at the end
 // writes them as the scenario's `bridge:` section, so the scenario replays
 // the session exactly (`netstage serve ... --record FILE.yaml`).
 

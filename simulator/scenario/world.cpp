@@ -260,7 +260,6 @@ Time World::run() {
     if (spec_.bridge) {
         // Each input happens after every event due by its time, exactly as it
         // did when the live session stepped the world to that time.
-        bridge_ = std::make_unique<apps::Bridge>(stackOf(spec_.bridge->from), apps::BridgeCallbacks{});
         // A live session ignores the scenario's stop time and ends when it is
         // stopped; its replay ends there too.
         const std::optional<Time> end = spec_.bridge->end;
@@ -279,25 +278,43 @@ Time World::run() {
     return finish();
 }
 
+std::optional<Endpoint> World::dnsServer() const {
+    if (!spec_.dns) return std::nullopt;
+    return Endpoint{addressOf(spec_.dns->server), 53};
+}
+
+apps::Bridge& World::replayBridge(const std::string& host) {
+    auto& bridge = bridges_[host];
+    if (!bridge) {
+        bridge = std::make_unique<apps::Bridge>(stackOf(host), apps::BridgeCallbacks{});
+        if (const auto server = dnsServer()) bridge->setDnsServer(*server);
+    }
+    return *bridge;
+}
+
 void World::applyInput(const BridgeInputSpec& input) {
+    apps::Bridge& bridge = replayBridge(input.host.empty() ? spec_.bridge->from : input.host);
     switch (input.kind) {
+        case BridgeInputSpec::Kind::Query:
+            bridge.query(input.id, input.queryName, input.queryType == "MX" ? dns::RecordType::MX : dns::RecordType::A);
+            break;
         case BridgeInputSpec::Kind::Open:
-            bridge_->open(input.id, Endpoint{addressOf(input.server), input.port});  // ids are never reused (loader)
+            bridge.open(input.id, Endpoint{addressOf(input.server), input.port});  // ids are never reused (loader)
             break;
         case BridgeInputSpec::Kind::Send:
-            bridge_->send(input.id, input.bytes);
+            bridge.send(input.id, input.bytes);
             break;
         case BridgeInputSpec::Kind::Listen:
-            bridge_->listen(input.id, input.port);
+            bridge.listen(input.id, input.port);
             break;
         case BridgeInputSpec::Kind::PauseReading:
-            bridge_->pauseReading(input.id);
+            bridge.pauseReading(input.id);
             break;
         case BridgeInputSpec::Kind::ResumeReading:
-            bridge_->resumeReading(input.id);
+            bridge.resumeReading(input.id);
             break;
         case BridgeInputSpec::Kind::Close:
-            bridge_->close(input.id);
+            bridge.close(input.id);
             break;
     }
 }

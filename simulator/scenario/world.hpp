@@ -57,6 +57,8 @@ public:
     // A host's transport layer, for programs started from outside the
     // scenario (a bridge, a terminal); nullptr if there is no such host.
     apps::HostStack* hostStack(std::string_view name);
+    // Where a host's programs send DNS queries: the scenario's DNS server, port 53.
+    std::optional<Endpoint> dnsServer() const;
     // TCP counters summed over every host (retransmissions, timeouts, ...).
     tcp::TcpStats tcpTotals() const;
 
@@ -68,6 +70,7 @@ private:
     void scheduleFaults();
     void scheduleCaptions();
     void applyInput(const BridgeInputSpec& input);
+    apps::Bridge& replayBridge(const std::string& host);
     void announce();
     apps::HostStack& stackOf(const std::string& host);
     Ipv4Address addressOf(const std::string& host) const;
@@ -85,7 +88,8 @@ private:
     std::map<std::string, std::unique_ptr<apps::UserAgent>> userAgents_;
     std::unique_ptr<CaptionTrigger> captions_;
     std::unique_ptr<FtpWorld> ftp_;
-    std::unique_ptr<apps::Bridge> bridge_;  // replays a recorded live session's inputs
+    // Replay a recorded live session's inputs, one bridge per host, made at its first input.
+    std::map<std::string, std::unique_ptr<apps::Bridge>> bridges_;
 };
 
 // The text of a stored message from the scenario, padded to its exact size if one is given.
