@@ -56,6 +56,7 @@ LiveSession::LiveSession(const std::string& scenarioPath, const LiveSessionOptio
     std::vector<live::PortRequest> requests;
     for (const auto& text : options.ports) requests.push_back(live::parsePortRequest(text));
     std::vector<live::ServedPort> plan;
+    servesPorts_ = options.servePorts;
     if (options.servePorts) plan = live::planPorts(*spec_, requests);
     live::PortListeners listeners{std::move(plan), "127.0.0.1"};
     scenario::LiveOptions liveOptions;

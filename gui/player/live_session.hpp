@@ -60,6 +60,8 @@ public:
     // The CLI's startup table: server, simulated address, local port, a command to try.
     std::string startupTable() const;
     std::string fromHost() const;
+    // Whether real clients can connect (loopback ports); they come in from fromHost().
+    bool servesPorts() const { return servesPorts_; }
     Time now() const;
     std::size_t clientCount() const;
     std::uint64_t connectionsAccepted() const;
@@ -107,6 +109,7 @@ private:
     Speed speed_;
     bool paused_ = false;
     bool stopped_ = false;
+    bool servesPorts_ = true;
 };
 
 }  // namespace netstage::gui
