@@ -55,6 +55,8 @@ MailPanel::MailPanel(const QString& host, programs::ProgramHost& programHost, Li
     log_->setFocusPolicy(Qt::NoFocus);
     log_->setPlaceholderText(tr("What the program says to the server, and the replies"));
     status_->setFont(look::panelFont());
+    // Long words wrap: a label's text must never widen the dock (and the window).
+    status_->setWordWrap(true);
 
     auto* split = new QSplitter{Qt::Vertical, this};
     split->addWidget(tabs_);
@@ -85,8 +87,9 @@ QWidget* MailPanel::buildInbox() {
     auto* page = new QWidget{this};
     accountLine_ = new QLabel{page};
     accountLine_->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    accountLine_->setWordWrap(true);
     folders_ = new QComboBox{page};
-    folders_->setMinimumContentsLength(10);
+    folders_->setMinimumContentsLength(8);
     folders_->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
     refresh_ = new QPushButton{tr("Get Mail"), page};
     flag_ = new QPushButton{tr("Flag"), page};
@@ -104,6 +107,7 @@ QWidget* MailPanel::buildInbox() {
     list_->header()->setSectionResizeMode(2, QHeaderView::Stretch);
     list_->header()->setSectionResizeMode(3, QHeaderView::ResizeToContents);
     list_->header()->setStretchLastSection(false);
+    list_->header()->resizeSection(1, 200);
     view_ = new QPlainTextEdit{page};
     view_->setReadOnly(true);
     view_->setFont(look::monoFont());
@@ -122,12 +126,14 @@ QWidget* MailPanel::buildInbox() {
         program_->selectFolder(folders_->currentText().toStdString());
     });
 
+    // Two short rows rather than one long one: the dock stays narrow beside the network.
     auto* bar = new QHBoxLayout;
     bar->addWidget(refresh_);
     bar->addWidget(folders_, 1);
-    bar->addWidget(flag_);
-    bar->addWidget(move_);
-    bar->addWidget(moveTarget_, 1);
+    auto* actions = new QHBoxLayout;
+    actions->addWidget(flag_);
+    actions->addWidget(move_);
+    actions->addWidget(moveTarget_, 1);
     auto* split = new QSplitter{Qt::Vertical, page};
     split->addWidget(list_);
     split->addWidget(view_);
@@ -136,6 +142,7 @@ QWidget* MailPanel::buildInbox() {
     layout->setContentsMargins(4, 4, 4, 4);
     layout->addWidget(accountLine_);
     layout->addLayout(bar);
+    layout->addLayout(actions);
     layout->addWidget(split, 1);
     return page;
 }

@@ -31,7 +31,7 @@ TerminalWidget::TerminalWidget(QWidget* parent)
     output_->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
     input_->setMaxLength(maxLineLength);
     input_->setFrame(false);
-    input_->setPlaceholderText(tr("type a command, then Enter (help lists them)"));
+    input_->setPlaceholderText(tr("type here, then Enter"));
     input_->installEventFilter(this);
     // Paste goes through typeText(), so the context menu's Paste must too.
     input_->setContextMenuPolicy(Qt::CustomContextMenu);

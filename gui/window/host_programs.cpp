@@ -159,8 +159,9 @@ QDockWidget* HostPrograms::open(Program program, const QString& host) {
     }
     dock->show();
     dock->raise();
+    // Wide enough for a terminal's lines, but the network keeps most of the window.
     const int width = QFontMetrics{look::monoFont()}.horizontalAdvance(QString(panelColumns, QLatin1Char('m')));
-    window_.resizeDocks({dock}, {std::min(width, window_.width() / 2)}, Qt::Horizontal);
+    window_.resizeDocks({dock}, {std::min(width, window_.width() * 3 / 10)}, Qt::Horizontal);
     docks_.append(dock);
     panel->setFocus();
     emit panelOpened(dock);

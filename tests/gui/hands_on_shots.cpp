@@ -11,6 +11,7 @@
 #include <QLineEdit>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QScrollBar>
 #include <QTabWidget>
 #include <QTest>
 #include <QTreeWidget>
@@ -19,6 +20,8 @@
 #include <functional>
 #include <string>
 
+#include "gui/chart/sequence_chart_panel.hpp"
+#include "gui/chart/sequence_chart_view.hpp"
 #include "gui/player/default_trace_source.hpp"
 #include "gui/player/live_session.hpp"
 #include "gui/player/player_controller.hpp"
@@ -144,13 +147,20 @@ bool ftpShot(const QString& source, const QString& out) {
     // Past the scripted client's session (1 s to 5 s).
     if (!waitFor([&] { return window.live().session()->now() > Time::fromMilliseconds(6500); })) return false;
     window.panels().showPanel(QStringLiteral("chart"));
-    for (const char* line : {"alice", "wonderland", "passive", "cd reports", "ls"}) {
+    // The chart tall enough to show both connections' lanes, the console under it.
+    window.resizeDocks({&window.panels().chartDock(), dock}, {560, 400}, Qt::Vertical);
+    for (const char* line : {"alice", "wonderland", "cd reports", "ls"}) {
         if (!type(panel, QString::fromUtf8(line))) return false;
     }
     setSpeed(window, 0.25);
     if (!type(panel, QStringLiteral("get report.pdf"))) return false;
-    // The data connection open beside the control connection.
+    // The data connection open beside the control connection; the chart
+    // zoomed out so both hosts' lifelines fit the dock.
     QTest::qWait(400);
+    if (auto* view = window.panels().chart().findChild<SequenceChartView*>()) {
+        view->setZoom(0.5);
+        view->horizontalScrollBar()->setValue(view->horizontalScrollBar()->minimum());
+    }
     return save(window, out + QStringLiteral("/hands-on-ftp.png"));
 }
 
