@@ -43,6 +43,7 @@
 #include "simulator/scenario/run_scenario.hpp"
 #include "simulator/scenario/scenario_loader.hpp"
 #include "simulator/trace/fingerprint_sink.hpp"
+#include "tests/gui/server_files.hpp"
 #include "tests/support/source_files.hpp"
 
 namespace netstage::gui {
@@ -261,6 +262,41 @@ TEST_F(HostProgramsTest, theMailProgramSendsAMessageAndReadsItBackOverImap) {
     phone->program()->move(rowWith(QStringLiteral("Pickles"))->data(0, Qt::UserRole).toUInt(), "Recipes");
     ASSERT_TRUE(processUntil([&] { return phone->program()->busy() == 0 && rowWith(QStringLiteral("Pickles")) == nullptr; }));
     EXPECT_GE(events("hamburger.edu", "imap", "line"), 1u);
+}
+
+TEST_F(HostProgramsTest, theFtpPanelLogsInListsGetsAndPutsWithTheFilesOnBothSides) {
+    openScenario("05-ftp-session");
+    QDockWidget* dock = window->programs().open(HostPrograms::Program::Ftp, QStringLiteral("student-pc"));
+    ASSERT_NE(dock, nullptr);
+    EXPECT_TRUE(dock->windowTitle().contains(QStringLiteral("FTP")));
+    auto* panel = qobject_cast<TerminalPanel*>(dock->widget());
+    ASSERT_NE(panel, nullptr);
+    // Started with the scenario's FTP server.
+    EXPECT_TRUE(panel->console().outputText().startsWith(QStringLiteral("student-pc$ ftp ftp.school.edu\n")));
+    ASSERT_TRUE(typeWhenReady(*panel, QStringLiteral("alice")));
+    ASSERT_TRUE(processUntil([&] { return panel->console().inputLine().echoMode() == QLineEdit::Password; }));
+    ASSERT_TRUE(typeWhenReady(*panel, QStringLiteral("wonderland")));
+    EXPECT_FALSE(panel->console().history().contains(QStringLiteral("wonderland")));
+    EXPECT_FALSE(panel->console().outputText().contains(QStringLiteral("wonderland")));
+    for (const QString& line : {QStringLiteral("cd reports"), QStringLiteral("ls"), QStringLiteral("get report.pdf"),
+                                QStringLiteral("put report.pdf /uploads/copy.pdf")}) {
+        ASSERT_TRUE(typeWhenReady(*panel, line));
+    }
+    ASSERT_TRUE(processUntil([&] { return panel->terminal()->readyForInput(); }));
+    const QString screen = panel->console().outputText();
+    EXPECT_TRUE(screen.contains(QStringLiteral("230 Login successful")));
+    EXPECT_TRUE(screen.contains(QStringLiteral("227 Entering Passive Mode (")));
+    EXPECT_TRUE(screen.contains(QStringLiteral("readme.txt\n")));
+    EXPECT_TRUE(screen.contains(QStringLiteral("4096 bytes received in ")));
+    EXPECT_TRUE(screen.contains(QStringLiteral("4096 bytes sent in ")));
+    // The files, on the host and on the server.
+    programs::ProgramHost* host = window->programs().programHost(QStringLiteral("student-pc"));
+    ASSERT_NE(host, nullptr);
+    const auto local = host->files().read("report.pdf");
+    ASSERT_TRUE(local.has_value());
+    EXPECT_EQ(local->size(), 4096u);
+    EXPECT_EQ(testing::ftpServerFile(window->live().session()->liveWorld(), "ftp.school.edu", "alice", "/uploads/copy.pdf"),
+              local);
 }
 
 TEST_F(HostProgramsTest, programsOnTwoHostsRunAtOnceEachInItsOwnDock) {
