@@ -296,7 +296,7 @@ void FtpConsole::runCommand(const std::vector<std::string>& words) {
     } else if (verb == "ascii") {
         if (needConnection()) command("TYPE A", [this](const ftp::Reply& reply) { if (reply.code == 200) binary_ = false; });
     } else {
-        print("?Invalid command: " + shortened(words.front()) + " (type help for the list)\n");
+        print("?Invalid command: " + displayText(shortened(words.front())) + " (type help for the list)\n");
     }
 }
 

@@ -67,8 +67,11 @@ void ProgramHost::call(const Callback& callback, Args&&... args) {
 }
 
 void ProgramHost::input(std::function<void()> action) {
+    if (world_.finished()) return;  // the trace is closed: nothing enters any more
     // While paused, nothing enters the world: it leaves when the world runs again.
     if (insideCallback_ == 0 && !world_.paused()) {
+        // Events an earlier input made due now run first, as in the replay.
+        world_.world().advanceTo(world_.now());
         action();
         return;
     }

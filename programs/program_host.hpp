@@ -10,7 +10,8 @@
 // passes input on (LiveWorld::step), so inputs happen at the current
 // simulated time; while the world is paused, inputs wait and enter when it
 // runs again. One ProgramHost per host of a LiveWorld: every program on
-// that host shares it (it takes the host's bridge events over).
+// that host shares it (it takes the host's bridge events over). It must go
+// before its LiveWorld does, and the programs on it (a Terminal) before it.
 
 #include <cstdint>
 #include <functional>

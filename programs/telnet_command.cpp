@@ -2,6 +2,7 @@
 // lecture uses it to talk SMTP by hand. Lines go out with CRLF; what the
 // server sends is shown as it arrives.
 #include <charconv>
+#include <utility>
 
 #include "programs/terminal_command.hpp"
 #include "programs/terminal_words.hpp"
@@ -131,6 +132,11 @@ std::unique_ptr<Terminal::Command> startTelnet(Terminal& terminal, const std::ve
         return nullptr;
     }
     std::uint16_t port = 23;
+    static const std::pair<const char*, std::uint16_t> services[] = {
+        {"ftp", 21}, {"telnet", 23}, {"smtp", 25}, {"domain", 53}, {"http", 80}, {"pop3", 110}, {"imap", 143}};
+    for (const auto& [name, number] : services) {
+        if (args.size() == 2 && lowercase(args[1]) == name) return std::make_unique<TelnetCommand>(terminal, args[0], number);
+    }
     if (args.size() == 2) {
         unsigned value = 0;
         const auto& text = args[1];

@@ -147,11 +147,14 @@ void Terminal::processLine(std::string line) {
         promptShown_ = false;
         line.erase(0, 1);
         if (line.empty()) return;
+    } else if (!line.empty() && line.front() == '\x1d') {
+        line.erase(0, 1);  // Ctrl+] means nothing outside telnet
+        if (line.empty()) return;
     }
     showPrompt();
     if (options_.echo) {
         const bool shown = !command_ || command_->showsLine();
-        print((shown ? line : std::string{}) + "\n");
+        print((shown ? displayText(line) : std::string{}) + "\n");
     }
     promptShown_ = false;
     if (command_) {
@@ -217,7 +220,7 @@ void Terminal::runShellLine(std::string_view text) {
         print("logout\n");
         endInput();
     } else {
-        print(shortened(verb) + ": command not found (type help for the commands)\n");
+        print(displayText(shortened(verb)) + ": command not found (type help for the commands)\n");
     }
 }
 

@@ -94,9 +94,12 @@ void LiveWorld::defer(std::function<void()> action) { deferred_.push_back(std::m
 
 void LiveWorld::runDeferred() {
     // An action may defer more (a callback it causes); they run too, in order.
+    // Before each, the events an earlier one made due now run, as the replay
+    // runs them before applying the next recorded input of the same time.
     std::size_t next = 0;
     while (next < deferred_.size()) {
         auto action = std::move(deferred_[next++]);
+        world_->advanceTo(now());
         action();
     }
     deferred_.clear();

@@ -109,3 +109,20 @@ TEST(BadInput, endingTheInputMidSessionClosesTheConnection) {
     EXPECT_TRUE(lab.terminal("alice-pc").finished());
     EXPECT_EQ(lab.world().bridge("alice-pc").openCount(), 0u);
 }
+
+TEST(BadInput, controlCharactersAreNeverPassedToTheScreen) {
+    test_support::Lab lab{"01-smtp-alice-to-bob", "alice-pc"};
+    lab.type("alice-pc", "\x1b[31mred");
+    EXPECT_EQ(lab.screen("alice-pc"), "alice-pc$ .[31mred\n.[31mred: command not found (type help for the commands)\nalice-pc$ ");
+    lab.type("alice-pc", "\x1d");  // Ctrl+] outside telnet: nothing
+    EXPECT_EQ(lab.screen("alice-pc").substr(lab.screen("alice-pc").size() - 11), "\nalice-pc$ ");
+}
+
+TEST(BadInput, telnetTakesAServiceNameForThePort) {
+    test_support::Lab lab{"01-smtp-alice-to-bob", "alice-pc"};
+    lab.pass(30_s);
+    lab.type("alice-pc", "telnet hamburger.edu smtp");
+    EXPECT_NE(lab.screen("alice-pc").find("Connected to hamburger.edu.\nEscape character is '^]'.\n220 hamburger.edu\n"),
+              std::string::npos)
+        << lab.screen("alice-pc");
+}
