@@ -15,7 +15,7 @@ if [ ! -f "$build/CMakeCache.txt" ]; then
   cmake -S "$root" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
     -DNETSTAGE_BUILD_GUI=ON -DNETSTAGE_BUILD_TESTS=ON -DNETSTAGE_BUILD_BENCH=OFF >/dev/null
 fi
-cmake --build "$build" --target netstage-gui netstage_gui_sample_trace netstage
+cmake --build "$build" --target netstage-gui netstage_gui_sample_trace netstage netstage_gui_hands_on_shots
 
 gui=$build/gui/netstage-gui
 export QT_QPA_PLATFORM=offscreen
@@ -103,6 +103,14 @@ player.send_signal(signal.SIGUSR1)
 sys.exit(player.wait())
 PY
 echo "wrote docs/images/live-telnet.png"
+
+# Hands-on: programs on simulated hosts (Host menu), driven as a student
+# would. The terminal on alice-pc mid-way through the lecture's SMTP
+# dialogue, a typed line on the wire; the mail program on bob-laptop with a
+# message it sent and read back over IMAP; the FTP console on student-pc
+# during `get`, the sequence chart showing the control and data connections.
+"$build/tests/gui/netstage_gui_hands_on_shots" "$root" "$out" 2> >(grep -v -e propagateSizeHints -e XDG_RUNTIME_DIR >&2) |
+  sed "s|$out|docs/images|"
 
 # The whole of scenario 06's chart, as File > Export Sequence Chart and
 # `netstage msc --format png` write it: active mode fails, passive works.

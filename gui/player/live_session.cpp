@@ -1,11 +1,14 @@
 #include "gui/player/live_session.hpp"
 
 #include <QElapsedTimer>
+#include <fstream>
+#include <sstream>
 #include <utility>
 
 #include "gui/player/player_controller.hpp"
 #include "live/live_server.hpp"
 #include "simulator/scenario/scenario_loader.hpp"
+#include "simulator/scenario/session_recording.hpp"
 
 namespace netstage::gui {
 
@@ -40,17 +43,30 @@ qint64 monotonicMilliseconds() {
 
 LiveSession::LiveSession(const std::string& scenarioPath, const LiveSessionOptions& options, PlayerController& player,
                          QObject* parent)
-    : QObject{parent}, player_{player}, sink_{std::make_unique<Sink>()}, tracer_{std::make_unique<trace::Tracer>()},
-      speed_{options.speed} {
-    scenario::ScenarioSpec spec = scenario::loadScenarioFile(scenarioPath);
+    : QObject{parent}, player_{player}, scenarioPath_{scenarioPath}, sink_{std::make_unique<Sink>()},
+      tracer_{std::make_unique<trace::Tracer>()}, speed_{options.speed} {
+    spec_ = std::make_unique<scenario::ScenarioSpec>(scenario::loadScenarioFile(scenarioPath));
+    {
+        // Kept as read now: the saved session is this text plus what happened.
+        std::ifstream file{scenarioPath, std::ios::binary};
+        std::ostringstream text;
+        text << file.rdbuf();
+        scenarioText_ = text.str();
+    }
     std::vector<live::PortRequest> requests;
     for (const auto& text : options.ports) requests.push_back(live::parsePortRequest(text));
-    live::PortListeners listeners{live::planPorts(spec, requests), "127.0.0.1"};
+    std::vector<live::ServedPort> plan;
+    servesPorts_ = options.servePorts;
+    if (options.servePorts) plan = live::planPorts(*spec_, requests);
+    live::PortListeners listeners{std::move(plan), "127.0.0.1"};
     scenario::LiveOptions liveOptions;
     liveOptions.from = options.from;
     liveOptions.speed = options.speed;
+    recording_ = std::make_unique<scenario::SessionRecording>(*spec_, options.from.value_or(liveOptions.visitorName),
+                                                              !options.from.has_value());
     tracer_->addSink(*sink_);
-    server_ = std::make_unique<live::LiveServer>(std::move(spec), *tracer_, std::move(listeners), liveOptions);
+    tracer_->addSink(*recording_);
+    server_ = std::make_unique<live::LiveServer>(*spec_, *tracer_, std::move(listeners), liveOptions);
 
     trace::TraceLog log;
     log.header = sink_->header();
@@ -71,6 +87,15 @@ LiveSession::~LiveSession() { stop(); }
 const std::vector<live::ServedPort>& LiveSession::ports() const { return server_->ports(); }
 
 std::string LiveSession::startupTable() const { return live::startupTable(server_->ports(), "127.0.0.1"); }
+
+scenario::LiveWorld& LiveSession::liveWorld() { return server_->world(); }
+
+std::string LiveSession::recordedScenario() const {
+    if (stopped_) return recording_->recordedScenario(scenarioText_);
+    scenario::SessionRecording upToNow = *recording_;
+    upToNow.onFinish(server_->world().now());
+    return upToNow.recordedScenario(scenarioText_);
+}
 
 std::string LiveSession::fromHost() const { return server_->world().fromHost(); }
 

@@ -23,6 +23,11 @@
 namespace netstage::live {
 class LiveServer;
 }
+namespace netstage::scenario {
+class LiveWorld;
+class SessionRecording;
+struct ScenarioSpec;
+}
 
 namespace netstage::gui {
 
@@ -32,6 +37,9 @@ struct LiveSessionOptions {
     std::vector<std::string> ports;  // `--port HOST:PORT=LOCAL` values; none: the default ports
     std::optional<std::string> from;
     Speed speed = Speed::realTime();
+    // Off: no loopback ports at all, for a session only the host programs
+    // (Host > Terminal, Mail, FTP) talk to.
+    bool servePorts = true;
 };
 
 class LiveSession : public QObject {
@@ -52,9 +60,21 @@ public:
     // The CLI's startup table: server, simulated address, local port, a command to try.
     std::string startupTable() const;
     std::string fromHost() const;
+    // Whether real clients can connect (loopback ports); they come in from fromHost().
+    bool servesPorts() const { return servesPorts_; }
     Time now() const;
     std::size_t clientCount() const;
     std::uint64_t connectionsAccepted() const;
+
+    // The world itself, for the programs a student runs on its hosts
+    // (programs::ProgramHost): they add inputs at its current time, as the
+    // loopback clients do. Valid until this session is destroyed.
+    scenario::LiveWorld& liveWorld();
+    const std::string& scenarioPath() const { return scenarioPath_; }
+    // The scenario as loaded plus the `bridge:` section of everything that
+    // came in from outside so far: a file `netstage run` replays to the same
+    // records. While running, the replay ends at the present.
+    std::string recordedScenario() const;
 
     bool isRunning() const { return !stopped_; }
     bool isPaused() const { return paused_; }
@@ -77,6 +97,10 @@ private:
     void deliver();
 
     PlayerController& player_;
+    std::string scenarioPath_;
+    std::string scenarioText_;
+    std::unique_ptr<scenario::ScenarioSpec> spec_;  // as loaded, without the visitor: what the recording names
+    std::unique_ptr<scenario::SessionRecording> recording_;
     std::unique_ptr<Sink> sink_;
     std::unique_ptr<trace::Tracer> tracer_;
     std::unique_ptr<live::LiveServer> server_;
@@ -85,6 +109,7 @@ private:
     Speed speed_;
     bool paused_ = false;
     bool stopped_ = false;
+    bool servesPorts_ = true;
 };
 
 }  // namespace netstage::gui

@@ -18,6 +18,7 @@ public:
 
     std::uint32_t nodeId() const { return id_; }
     const QString& name() const { return name_; }
+    NodeRole role() const { return role_; }
     // Width of icon and label, for the layout (before the item exists).
     static qreal widthFor(const NodeInfo& node);
     static qreal height();

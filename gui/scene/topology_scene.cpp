@@ -1,5 +1,6 @@
 #include "gui/scene/topology_scene.hpp"
 
+#include <QGraphicsSceneContextMenuEvent>
 #include <QLineF>
 #include <QPixmapCache>
 #include <algorithm>
@@ -259,6 +260,19 @@ void TopologyScene::selectHost(const QString& name) {
 void TopologyScene::onSelectionChanged() {
     const QString host = selectedHost();
     if (!host.isEmpty()) emit hostSelected(host);
+}
+
+void TopologyScene::contextMenuEvent(QGraphicsSceneContextMenuEvent* event) {
+    for (QGraphicsItem* item : items(event->scenePos())) {
+        // A packet or label may lie over the node; the node underneath counts.
+        auto* node = dynamic_cast<NodeItem*>(item);
+        if (node == nullptr) continue;
+        selectHost(node->name());
+        emit hostMenuRequested(node->name(), event->screenPos());
+        event->accept();
+        return;
+    }
+    QGraphicsScene::contextMenuEvent(event);
 }
 
 }  // namespace netstage::gui

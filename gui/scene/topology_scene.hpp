@@ -52,6 +52,11 @@ public:
 
 signals:
     void hostSelected(const QString& name);
+    // A right click on a node (selected first): the window offers its programs.
+    void hostMenuRequested(const QString& name, const QPoint& screenPos);
+
+protected:
+    void contextMenuEvent(QGraphicsSceneContextMenuEvent* event) override;
 
 private:
     struct Path {

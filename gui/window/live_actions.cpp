@@ -6,6 +6,7 @@
 #include <QFileInfo>
 #include <QLabel>
 #include <QMenu>
+#include <QSaveFile>
 #include <algorithm>
 #include <cmath>
 
@@ -24,6 +25,7 @@ LiveActions::LiveActions(MainWindow& window, PlayerController& player, PlayerCon
       controls_{controls},
       serve_{new QAction{tr("Serve Scenario &Live..."), &window}},
       stop_{new QAction{tr("S&top Serving"), &window}},
+      saveSession_{new QAction{tr("Save &Session As..."), &window}},
       dock_{new QDockWidget{tr("Serving"), &window}},
       table_{new QLabel{dock_}} {
     serve_->setShortcut(QKeySequence{Qt::CTRL | Qt::Key_L});
@@ -33,6 +35,10 @@ LiveActions::LiveActions(MainWindow& window, PlayerController& player, PlayerCon
     stop_->setEnabled(false);
     connect(serve_, &QAction::triggered, this, &LiveActions::serveWithDialog);
     connect(stop_, &QAction::triggered, this, &LiveActions::stop);
+    saveSession_->setEnabled(false);
+    saveSession_->setToolTip(tr("Save the scenario with everything typed and sent in the live world, as a scenario "
+                                "that replays it"));
+    connect(saveSession_, &QAction::triggered, this, &LiveActions::saveWithDialog);
 
     table_->setFont(look::monoFont());
     table_->setTextInteractionFlags(Qt::TextSelectableByMouse);
@@ -47,6 +53,10 @@ LiveActions::LiveActions(MainWindow& window, PlayerController& player, PlayerCon
         return QFileDialog::getOpenFileName(&window_, tr("Serve a scenario live"), {},
                                             tr("Scenarios (*.yaml *.yml);;All files (*)"));
     };
+    saveDialog_ = [this](const QString& suggested) {
+        return QFileDialog::getSaveFileName(&window_, tr("Save the session as a scenario"), suggested,
+                                            tr("Scenarios (*.yaml *.yml);;All files (*)"));
+    };
     connect(&player_, &PlayerController::cursorChanged, this, &LiveActions::updateMarker);
     connect(&player_, &PlayerController::followingChanged, this, &LiveActions::updateMarker);
     connect(&player_, &PlayerController::liveChanged, this, &LiveActions::updateMarker);
@@ -59,9 +69,51 @@ LiveActions::~LiveActions() = default;
 void LiveActions::addToMenu(QMenu& menu, QAction* before) const {
     menu.insertAction(before, serve_);
     menu.insertAction(before, stop_);
+    menu.insertAction(before, saveSession_);
 }
 
 void LiveActions::setOpenDialog(OpenDialog dialog) { openDialog_ = std::move(dialog); }
+
+void LiveActions::setSaveDialog(SaveDialog dialog) { saveDialog_ = std::move(dialog); }
+
+QString LiveActions::sessionText() const {
+    if (!session_) return finishedSession_;
+    try {
+        return QString::fromStdString(session_->recordedScenario());
+    } catch (const std::exception&) {
+        return {};  // a scenario that itself replays a session cannot be served
+    }
+}
+
+void LiveActions::forgetSession() {
+    if (session_) return;
+    finishedSession_.clear();
+    saveSession_->setEnabled(false);
+}
+
+void LiveActions::saveWithDialog() {
+    if (!hasSession() || !saveDialog_) return;
+    QString suggested = sessionName_;
+    if (suggested.endsWith(QLatin1String(".yaml"))) suggested.chop(5);
+    const QString path = saveDialog_(suggested + QStringLiteral("-session.yaml"));
+    if (!path.isEmpty()) saveSession(path);
+}
+
+bool LiveActions::saveSession(const QString& path) {
+    const QString text = sessionText();
+    if (text.isEmpty()) {
+        window_.showError(tr("Nothing to save"), tr("Save Session As saves a live session: serve a scenario "
+                                                    "(File > Serve Scenario Live) or open a program on a host first."));
+        return false;
+    }
+    QSaveFile file{path};
+    const QByteArray bytes = text.toUtf8();
+    if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size() || !file.commit()) {
+        window_.showError(tr("Cannot save the session"), tr("%1: %2").arg(path, file.errorString()));
+        return false;
+    }
+    return true;
+}
 
 void LiveActions::serveWithDialog() {
     const QString path = openDialog_ ? openDialog_() : QString{};
@@ -80,12 +132,15 @@ bool LiveActions::serve(const QString& path, const LiveSessionOptions& options) 
         return false;
     }
     window_.setCurrentFile(path);
+    finishedSession_.clear();
+    sessionName_ = name;
+    saveSession_->setEnabled(true);
     connect(session_.get(), &LiveSession::pausedChanged, this, &LiveActions::updateMarker);
     // The world runs at the speed asked for; the slider shows it (max: its top).
     const double speed = options.speed.isUnlimited() ? 1000.0 : static_cast<double>(options.speed.thousandths()) / 1000.0;
     player_.setSpeed(speed);
     table_->setText(servingText());
-    dock_->show();
+    dock_->setVisible(options.servePorts);
     stop_->setEnabled(true);
     updateMarker();
     emit servingChanged(true);
@@ -101,7 +156,9 @@ QString LiveActions::servingText() const {
 void LiveActions::stop() {
     if (!session_) return;
     const bool wasServing = session_->isRunning();
+    emit sessionEnding();
     session_->stop();
+    finishedSession_ = sessionText();
     session_.reset();
     stop_->setEnabled(false);
     dock_->hide();

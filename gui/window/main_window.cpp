@@ -38,6 +38,7 @@
 #include "gui/widgets/wrapping_delegate.hpp"
 #include "gui/window/analysis_panels.hpp"
 #include "gui/window/export_actions.hpp"
+#include "gui/window/host_programs.hpp"
 #include "gui/window/live_actions.hpp"
 #include "gui/window/presentation_mode.hpp"
 #include "gui/window/recent_files.hpp"
@@ -89,7 +90,9 @@ MainWindow::MainWindow(TraceSource source, Options options, QWidget* parent)
     exports_ = new ExportActions{*this, *player_, panels_->chart()};
     // After the views' own cursor handlers: the live marker has the last word on the bar.
     live_ = new LiveActions{*this, *player_, *controls_};
+    programs_ = new HostPrograms{*this, *live_};
     buildMenus();
+    connect(scene_, &TopologyScene::hostMenuRequested, programs_, &HostPrograms::showHostMenu);
     connect(&look::notifier(), &look::Notifier::changed, this, &MainWindow::restyle);
     connect(player_, &PlayerController::documentChanged, this, &MainWindow::onDocumentChanged);
     connect(player_, &PlayerController::cursorChanged, this, &MainWindow::showCursor);
@@ -115,7 +118,8 @@ MainWindow::MainWindow(TraceSource source, Options options, QWidget* parent)
 }
 
 MainWindow::~MainWindow() {
-    // Serving stops while the views that hear of its last records are all here.
+    // Serving stops while the views that hear of its last records are all here
+    // (the host programs let go of the world first: LiveActions::sessionEnding).
     live_->stop();
     // The theme controller resets the look as it goes; this window must not
     // hear it half destroyed.
@@ -191,6 +195,7 @@ void MainWindow::buildMenus() {
     buildThemeMenu(*view);
     view->addSeparator();
     panels_->addToMenu(*view);
+    programs_->addMenu(*menuBar());
 }
 
 void MainWindow::buildThemeMenu(QMenu& view) {
@@ -360,6 +365,7 @@ bool MainWindow::openFile(const QString& path) {
     scene_->setPlayback(nullptr);
     currentFile_ = path;
     player_->setDocument(std::make_unique<Playback>(std::move(std::get<trace::TraceLog>(result))));
+    live_->forgetSession();  // Save Session As belongs to the session, not to the file opened after it
     recentFiles_->add(path);
     emit documentLoaded(path);
     return true;

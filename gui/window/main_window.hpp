@@ -25,6 +25,7 @@ namespace netstage::gui {
 
 class AnalysisPanels;
 class ExportActions;
+class HostPrograms;
 class LiveActions;
 class ErrorDialog;
 class HostModel;
@@ -80,6 +81,8 @@ public:
     ExportActions& exports() { return *exports_; }
     // File menu: serve a scenario live, stop serving; the live marker.
     LiveActions& live() { return *live_; }
+    // Host menu: a terminal, mail program or FTP client on a host, in docks.
+    HostPrograms& programs() { return *programs_; }
     // The transcript and host panel beside the network.
     QWidget& sidePanel() { return *side_; }
 
@@ -160,6 +163,7 @@ private:
     PresentationMode* presentation_ = nullptr;
     ExportActions* exports_ = nullptr;
     LiveActions* live_ = nullptr;
+    HostPrograms* programs_ = nullptr;
     RecentFiles* recentFiles_ = nullptr;
 };
 

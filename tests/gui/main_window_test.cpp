@@ -134,7 +134,8 @@ TEST_F(MainWindowTest, theMenusHoldTheirEntriesInOrder) {
     EXPECT_EQ(menuEntries(window, QStringLiteral("&File")),
               (QStringList{QStringLiteral("&Open..."), QStringLiteral("Open &Recent"), QStringLiteral("&Reload"),
                            QStringLiteral("-"), QStringLiteral("Serve Scenario &Live..."), QStringLiteral("S&top Serving"),
-                           QStringLiteral("-"), QStringLiteral("&Export Sequence Chart..."),
+                           QStringLiteral("Save &Session As..."), QStringLiteral("-"),
+                           QStringLiteral("&Export Sequence Chart..."),
                            QStringLiteral("Save &Trace As..."), QStringLiteral("Export &Packet Capture..."),
                            QStringLiteral("-"), QStringLiteral("&Quit")}));
     EXPECT_EQ(menuEntries(window, QStringLiteral("&View")),
