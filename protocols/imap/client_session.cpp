@@ -58,6 +58,11 @@ ClientSession::ClientSession(ClientConfig config) : config_{std::move(config)}, 
                     steps_.push_back({StepKind::FetchHeaders, "1:* (UID FLAGS BODY.PEEK[HEADER])"});
                 } else if constexpr (std::is_same_v<T, FetchMessage>) {
                     steps_.push_back({StepKind::FetchMessage, std::to_string(act.number) + " (UID FLAGS BODY[])"});
+                } else if constexpr (std::is_same_v<T, FetchItems>) {
+                    if (act.items.find_first_of("\r\n") != std::string::npos) {
+                        throw std::invalid_argument{"IMAP fetch items cannot hold a line break"};
+                    }
+                    steps_.push_back({StepKind::FetchMessage, std::to_string(act.number) + " (" + act.items + ")"});
                 } else if constexpr (std::is_same_v<T, StoreFlags>) {
                     const char* op = act.mode == StoreFlags::Mode::Add      ? "+FLAGS"
                                      : act.mode == StoreFlags::Mode::Remove ? "-FLAGS"

@@ -29,6 +29,12 @@ struct FetchHeaders {};  // headers of every message in the selected folder, wit
 struct FetchMessage {
     std::uint32_t number = 1;  // sequence number; BODY[] sets \Seen
 };
+// FETCH of chosen items, for reading a message part by part:
+// "BODYSTRUCTURE", "BODY[1]", "BODY[2.MIME]" (RFC 3501 §6.4.5).
+struct FetchItems {
+    std::uint32_t number = 1;
+    std::string items;
+};
 struct StoreFlags {
     enum class Mode { Add, Remove, Replace };
     std::uint32_t number = 1;
@@ -47,7 +53,7 @@ struct Logout {};
 }  // namespace action
 
 using ClientAction = std::variant<action::ListFolders, action::Select, action::FetchHeaders, action::FetchMessage,
-                                  action::StoreFlags, action::Move, action::CreateFolder, action::IdleUntilExists,
+                                  action::FetchItems, action::StoreFlags, action::Move, action::CreateFolder, action::IdleUntilExists,
                                   action::Logout>;
 
 struct ClientConfig {

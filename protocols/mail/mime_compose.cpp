@@ -86,10 +86,13 @@ std::string toCrlf(std::string_view text) {
 }
 
 // A body part: its MIME header fields, the empty line, its encoded body.
-std::string textPart(std::string_view subtype, std::string_view text) {
+std::string textPart(std::string_view subtype, std::string_view text, bool eightBit) {
     std::string part = "Content-Type: text/";
     part.append(subtype);
-    if (needsQuotedPrintable(text)) {
+    if (eightBit && !isAscii(text) && fitsEightBit(text)) {
+        part += "; charset=utf-8\r\nContent-Transfer-Encoding: 8bit\r\n\r\n";
+        part += toCrlf(text);
+    } else if (needsQuotedPrintable(text)) {
         part += "; charset=utf-8\r\nContent-Transfer-Encoding: quoted-printable\r\n\r\n";
         part += encodeQuotedPrintable(text);
     } else {
@@ -165,6 +168,17 @@ bool needsQuotedPrintable(std::string_view text) {
     return false;
 }
 
+bool fitsEightBit(std::string_view text) {
+    std::size_t lineLength = 0;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        if (text[i] == '\0') return false;
+        if (text[i] == '\r' && (i + 1 == text.size() || text[i + 1] != '\n')) return false;
+        if (text[i] == '\n') lineLength = 0;
+        else if (text[i] != '\r' && ++lineLength > 998) return false;
+    }
+    return true;
+}
+
 std::string composeMimeMessage(const MimeMessageSpec& spec) {
     std::string out;
     for (const auto& [name, value] : spec.headers) {
@@ -175,8 +189,8 @@ std::string composeMimeMessage(const MimeMessageSpec& spec) {
     }
     out += "MIME-Version: 1.0\r\n";
 
-    std::string body = textPart("plain", spec.text);
-    if (spec.html) body = multipart("alternative", {body, textPart("html", *spec.html)});
+    std::string body = textPart("plain", spec.text, spec.eightBitText);
+    if (spec.html) body = multipart("alternative", {body, textPart("html", *spec.html, spec.eightBitText)});
     if (!spec.attachments.empty()) {
         std::vector<std::string> parts{std::move(body)};
         for (const Attachment& a : spec.attachments) parts.push_back(attachmentPart(a));

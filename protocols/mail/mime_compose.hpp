@@ -28,6 +28,10 @@ struct MimeMessageSpec {
     std::string text;                 // the plain text body, UTF-8, LF or CRLF line ends
     std::optional<std::string> html;  // an HTML alternative (multipart/alternative)
     std::vector<Attachment> attachments;  // after the text (multipart/mixed)
+    // Non-ASCII text as "8bit" rather than quoted-printable, for a server
+    // that offered 8BITMIME (RFC 6152); text with a NUL, a bare CR or a line
+    // over 998 octets still goes as quoted-printable.
+    bool eightBitText = false;
 };
 
 // Header fields, MIME-Version, then the body; CRLF line ends; every line
@@ -39,5 +43,8 @@ std::string composeMimeMessage(const MimeMessageSpec& spec);
 // How one text is sent: "7bit" when it is ASCII with lines of at most 998
 // octets and no bare CR, else "quoted-printable".
 bool needsQuotedPrintable(std::string_view text);
+// Whether text may go as "8bit" (RFC 2045 §2.8): lines of at most 998
+// octets, no NUL, no bare CR.
+bool fitsEightBit(std::string_view text);
 
 }  // namespace netstage::mime

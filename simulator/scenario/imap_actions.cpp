@@ -11,7 +11,34 @@ bool takesNoArgument(std::string_view kind) {
     return kind == "list" || kind == "fetch-headers" || kind == "idle" || kind == "logout";
 }
 
-bool needsSelection(std::string_view kind) { return kind == "fetch-headers" || kind == "fetch" || kind == "move"; }
+bool needsSelection(std::string_view kind) {
+    return kind == "fetch-headers" || kind == "fetch" || kind == "move" || kind == "fetch-structure" || kind == "fetch-part";
+}
+
+// A part's section number as IMAP writes it (RFC 3501 §6.4.5): "1", "2.1",
+// and optionally ".MIME", ".HEADER" or ".TEXT" after it.
+bool isPartSection(std::string_view section) {
+    for (const std::string_view suffix : {".MIME", ".HEADER", ".TEXT"}) {
+        if (section.size() > suffix.size() && section.ends_with(suffix)) {
+            section.remove_suffix(suffix.size());
+            break;
+        }
+    }
+    bool digitExpected = true, leading = true;
+    for (const char c : section) {
+        if (c >= '0' && c <= '9') {
+            if (leading && c == '0') return false;
+            digitExpected = false;
+            leading = false;
+        } else if (c == '.' && !digitExpected) {
+            digitExpected = true;
+            leading = true;
+        } else {
+            return false;
+        }
+    }
+    return !digitExpected;
+}
 
 std::string folderName(const YamlValue& v) {
     const std::string name = v.asString();
@@ -33,12 +60,13 @@ ImapActionSpec readStep(const YamlValue& step) {
         spec.kind = step.asString();
         if (!takesNoArgument(spec.kind)) {
             step.fail("expected an IMAP step: list, fetch-headers, idle, logout, or one of {select: F}, "
-                      "{create: F}, {fetch: N}, {move: {message: N, to: F}}; found '" + spec.kind + "'");
+                      "{create: F}, {fetch: N}, {fetch-structure: N}, {fetch-part: {message: N, part: P}}, "
+                      "{move: {message: N, to: F}}; found '" + spec.kind + "'");
         }
         return spec;
     }
     step.requireMap("an IMAP step such as {select: INBOX}");
-    step.allowOnly({"list", "select", "create", "fetch-headers", "fetch", "move", "idle", "logout"});
+    step.allowOnly({"list", "select", "create", "fetch-headers", "fetch", "fetch-structure", "fetch-part", "move", "idle", "logout"});
     if (step.size() != 1) step.fail("expected one IMAP step per list item, such as {select: INBOX}");
     spec.kind = step.node().begin()->first.Scalar();
     const YamlValue value = step.get(spec.kind);
@@ -46,8 +74,18 @@ ImapActionSpec readStep(const YamlValue& step) {
         if (!value.asBool()) value.fail("expected true (write the step as '" + spec.kind + "' or {" + spec.kind + ": true})");
     } else if (spec.kind == "select" || spec.kind == "create") {
         spec.folder = folderName(value);
-    } else if (spec.kind == "fetch") {
+    } else if (spec.kind == "fetch" || spec.kind == "fetch-structure") {
         spec.message = messageNumber(value);
+    } else if (spec.kind == "fetch-part") {
+        value.requireMap("a part to fetch such as {message: 1, part: 2}");
+        value.allowOnly({"message", "part"});
+        spec.message = messageNumber(value.get("message"));
+        const auto part = value.get("part");
+        spec.section = part.asString();
+        if (!isPartSection(spec.section)) {
+            part.fail("expected a part number such as 1, 2 or 1.2, optionally followed by .MIME, .HEADER or .TEXT "
+                      "(RFC 3501 §6.4.5), found '" + spec.section + "'");
+        }
     } else {  // move
         value.requireMap("a move such as {message: 1, to: Recipes}");
         value.allowOnly({"message", "to"});
@@ -86,6 +124,10 @@ std::vector<imap::ClientAction> imapScript(const std::vector<ImapActionSpec>& st
         else if (step.kind == "create") script.emplace_back(imap::action::CreateFolder{step.folder});
         else if (step.kind == "fetch-headers") script.emplace_back(imap::action::FetchHeaders{});
         else if (step.kind == "fetch") script.emplace_back(imap::action::FetchMessage{step.message});
+        else if (step.kind == "fetch-structure") script.emplace_back(imap::action::FetchItems{step.message, "BODYSTRUCTURE"});
+        else if (step.kind == "fetch-part") {
+            script.emplace_back(imap::action::FetchItems{step.message, "BODY[" + step.section + "]"});
+        }
         else if (step.kind == "move") script.emplace_back(imap::action::Move{step.message, step.folder});
         else if (step.kind == "idle") script.emplace_back(imap::action::IdleUntilExists{});
         else if (step.kind == "logout") script.emplace_back(imap::action::Logout{});

@@ -11,6 +11,7 @@
 #include "simulator/scenario/imap_actions.hpp"
 #include "simulator/scenario/scenario_limits.hpp"
 #include "simulator/scenario/scenario_text.hpp"
+#include "simulator/scenario/send_loader.hpp"
 #include "simulator/scenario/world.hpp"
 
 namespace netstage::scenario {
@@ -24,75 +25,6 @@ std::string requireHost(const YamlValue& v, const ScenarioSpec& spec) {
 }
 
 std::string lineOfAtLine(const SourceLocation& where) { return " (line " + std::to_string(where.line) + ")"; }
-
-// What a user agent's composeMessage would refuse in this one header field
-// or body: the run would trace compose-failed and send nothing.
-void requireComposable(const YamlValue& v, const std::string& text, bool isBody) {
-    mail::ComposeOptions options;
-    options.from = "check@example.org";
-    (isBody ? options.body : options.subject) = text;
-    const auto composed = mail::composeMessage(options);
-    if (!composed.ok()) {
-        v.fail("this message cannot be sent as written: " + composed.error().message + "; the first offending octet is number " +
-               std::to_string(composed.error().offset + 1));
-    }
-}
-
-// RFC 5321 §4.5.3.1.6: a text line is at most 998 octets before its CRLF; the
-// server refuses a message with a longer one.
-void requireSmtpLines(const YamlValue& v, const std::string& body) {
-    std::size_t start = 0;
-    for (int line = 1; start <= body.size(); ++line) {
-        const std::size_t end = std::min(body.find('\n', start), body.size());
-        std::size_t length = end - start;
-        if (length > 0 && body[end - 1] == '\r') --length;
-        if (length > 998) {
-            v.fail("line " + std::to_string(line) + " of the body is " + std::to_string(length) +
-                   " octets; SMTP allows at most 998 (RFC 5321 §4.5.3.1.6), so the server would refuse the message");
-        }
-        start = end + 1;
-    }
-}
-
-std::string lowerCase(std::string text) {
-    for (char& c : text) c = (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
-    return text;
-}
-
-// RFC 6152 and RFC 5321 §2.4: an SMTP client sends 8-bit text only after EHLO,
-// to a server that offered 8BITMIME, and refuses it otherwise (there is no MIME
-// to make a 7-bit form of it). Every mail server in a scenario offers 8BITMIME
-// (its engine passes DATA through untouched, and no key turns the offer off),
-// so what decides is whether each client on the way says HELO: the user agent
-// to its server, and that server relaying to a recipient of another domain.
-// `helo` is where the user agent's `ehlo: false` is, if it has one.
-void requireEightBitRoute(const YamlValue& body, const SendSpec& send, const UserAgentSpec& ua,
-                          const std::optional<SourceLocation>& helo, const ScenarioSpec& spec,
-                          const HeloRelays& heloRelays) {
-    const auto octet = std::find_if(send.body.begin(), send.body.end(), [](char c) { return static_cast<unsigned char>(c) > 127; });
-    if (octet == send.body.end()) return;
-    const std::string which = "this body has 8-bit text (octet number " + std::to_string(octet - send.body.begin() + 1) +
-                              " is above 127)";
-    const std::string why = ": 8-bit text needs EHLO and a server that offers 8BITMIME (RFC 6152), so ";
-    if (helo) {
-        body.fail(which + " and the user agent says HELO (smtp: {ehlo: false} at line " + std::to_string(helo->line) +
-                  ")" + why + "the user agent would refuse to send it; write the body in US-ASCII or let it say EHLO");
-    }
-    const auto relay = heloRelays.find(ua.server);
-    if (relay == heloRelays.end()) return;
-    const auto server = std::find_if(spec.mailServers.begin(), spec.mailServers.end(),
-                                     [&](const MailServerSpec& s) { return s.host == ua.server; });
-    if (server == spec.mailServers.end()) return;
-    std::vector<std::string> recipients = send.to;
-    recipients.insert(recipients.end(), send.cc.begin(), send.cc.end());
-    for (const auto& recipient : recipients) {
-        const std::string domain = recipient.substr(recipient.rfind('@') + 1);
-        if (lowerCase(domain) == lowerCase(server->domain)) continue;
-        body.fail(which + " and " + server->host + " relays it to " + recipient + " with HELO (relay_smtp: {ehlo: false} at line " +
-                  std::to_string(relay->second.line) + ")" + why + server->host +
-                  " would refuse to relay it; write the body in US-ASCII or let " + server->host + " relay with EHLO");
-    }
-}
 
 std::map<std::string, std::string> readReplies(const YamlValue& v, std::initializer_list<std::string_view> keys,
                                                std::string_view protocol) {
@@ -199,34 +131,7 @@ UserAgentActionSpec readAction(const YamlValue& v, const UserAgentSpec& ua, cons
     action.at = v.get("at").asDuration();
     if (auto s = v.find("send")) {
         action.kind = UserAgentActionSpec::Kind::Send;
-        s->requireMap("a message to send");
-        s->allowOnly({"to", "cc", "subject", "body", "headers"});
-        auto addresses = [](const YamlValue& list) {
-            std::vector<std::string> out;
-            for (const auto& item : list.isScalar() ? std::vector<YamlValue>{list} : list.items("e-mail addresses")) {
-                out.push_back(readMailAddress(item));
-            }
-            return out;
-        };
-        const auto to = s->get("to");
-        action.send.to = addresses(to);
-        if (action.send.to.empty()) to.fail("a message needs at least one recipient in 'to'");
-        if (auto x = s->find("cc")) action.send.cc = addresses(*x);
-        if (auto x = s->find("headers")) action.send.headers = x->asBool();
-        const auto body = s->get("body");
-        action.send.body = body.asString();
-        if (auto x = s->find("subject")) {
-            action.send.subject = readLineText(*x, "the subject");
-            if (action.send.headers) requireComposable(*x, action.send.subject, false);
-        }
-        // With headers: false the body goes out as typed; the user agent composes nothing,
-        // but the receiving server still refuses a line over its limit.
-        if (action.send.headers) requireComposable(body, action.send.body, true);
-        else {
-            requireSmtpLines(body, action.send.body);
-            requireEightBitRoute(body, action.send, ua, helo, spec, heloRelays);
-        }
-        body.declareContent(action.send.body.size());
+        action.send = readSend(*s, ua, helo, spec, heloRelays);
     } else if (auto p = v.find("pop3")) {
         action.kind = UserAgentActionSpec::Kind::Pop3;
         p->requireMap("a POP3 read");
@@ -258,7 +163,7 @@ HeloRelays readMailServers(const YamlValue& list, ScenarioSpec& spec) {
     for (const auto& v : list.items("mail servers")) {
         v.requireMap("a mail server");
         v.allowOnly({"host", "domain", "users", "smtp_replies", "pop3_replies", "add_received", "add_message_id", "relay_smtp",
-                     "retry_interval", "give_up_after"});
+                     "retry_interval", "give_up_after", "offer_8bitmime"});
         MailServerSpec server;
         server.where = v.where();
         const auto host = v.get("host");
@@ -283,6 +188,7 @@ HeloRelays readMailServers(const YamlValue& list, ScenarioSpec& spec) {
         if (auto r = v.find("pop3_replies")) server.pop3Replies = readReplies(*r, {"greeting", "user", "pass", "quit"}, "POP3");
         if (auto a = v.find("add_received")) server.addReceived = a->asBool();
         if (auto a = v.find("add_message_id")) server.addMessageId = a->asBool();
+        if (auto a = v.find("offer_8bitmime")) server.offer8BitMime = a->asBool();
         if (auto r = v.find("relay_smtp")) {
             server.relay = readSmtpStyle(*r);
             if (!server.relay.ehlo) heloRelays[server.host] = r->get("ehlo").where();

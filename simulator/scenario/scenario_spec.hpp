@@ -102,6 +102,7 @@ struct MailServerSpec {
     std::map<std::string, std::string> pop3Replies;
     bool addReceived = true;                 // add a Received: header when accepting a message
     bool addMessageId = true;                // give a submitted message without one a Message-ID
+    bool offer8BitMime = true;               // offer 8BITMIME in the EHLO reply (RFC 6152)
     SmtpStyleSpec relay;                     // how the server talks SMTP when it relays
     Time retryInterval = Time::fromSeconds(60);
     Time giveUpAfter = Time::fromSeconds(3600);
@@ -109,12 +110,35 @@ struct MailServerSpec {
 };
 
 
+// A file attached to a sent message: its octets come from the scenario
+// (text, base64 or generated), never from the host's disk.
+struct AttachmentSpec {
+    std::string name;                                    // the file name the recipient sees (UTF-8)
+    std::string contentType = "application/octet-stream";
+    std::string data;                                    // the octets
+    SourceLocation where;
+};
+
 struct SendSpec {
     std::vector<std::string> to;
     std::vector<std::string> cc;
+    std::vector<std::string> bcc;  // envelope recipients only: no Bcc field is sent (RFC 5322 §3.6.3)
     std::string subject;
     std::string body;
     bool headers = true;  // false: send only the body lines, as typed in the lecture's telnet sample
+    // `headers:` given as a map: these fields as written (From, To, Cc,
+    // Subject, Reply-To, Date, any other), in file order; they replace what
+    // the user agent would write for the same field. Empty: none given.
+    std::vector<std::pair<std::string, std::string>> headerFields;
+    // `envelope:`: MAIL FROM and RCPT TO when they differ from the header
+    // fields; by default the agent's address and every To, Cc and Bcc address.
+    std::optional<std::string> envelopeFrom;
+    std::vector<std::string> envelopeTo;
+    std::vector<AttachmentSpec> attachments;
+    bool eightBit = false;  // `8bit: true`: non-ASCII text goes as 8bit, not quoted-printable (needs 8BITMIME)
+    // The message needs MIME (attachments, non-ASCII text or header fields)
+    // or names its own fields; otherwise the plain RFC 5322 composer writes it.
+    bool usesMime() const;
 };
 
 struct Pop3ReadSpec {
@@ -123,9 +147,10 @@ struct Pop3ReadSpec {
 };
 
 struct ImapActionSpec {
-    std::string kind;         // list, select, fetch-headers, fetch, move, create, idle, logout
+    std::string kind;         // list, select, fetch-headers, fetch, fetch-structure, fetch-part, move, create, idle, logout
     std::string folder;
     std::uint32_t message = 0;
+    std::string section;      // fetch-part: "2", "1.2", "2.MIME"
     Time idleFor = Time::zero();
 };
 

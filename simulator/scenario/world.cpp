@@ -177,6 +177,7 @@ void World::buildMailServers() {
         config.pop3 = pop3Config(server.pop3Replies);
         config.addReceived = server.addReceived;
         config.addMessageId = server.addMessageId;
+        config.offer8BitMime = server.offer8BitMime;
         config.retryInterval = server.retryInterval;
         config.giveUpAfter = server.giveUpAfter;
         config.relayClient.heloDomain = server.domain;
@@ -215,8 +216,19 @@ void World::buildUserAgents() {
         apps::UserAgent* ua = agent.get();
         for (const auto& action : spec.actions) {
             if (action.kind == UserAgentActionSpec::Kind::Send) {
-                apps::OutgoingMessage message{action.send.to, action.send.cc, action.send.subject, action.send.body,
-                                              action.send.headers};
+                apps::OutgoingMessage message;
+                message.to = action.send.to;
+                message.cc = action.send.cc;
+                message.subject = action.send.subject;
+                message.body = action.send.body;
+                message.headers = action.send.headers;
+                message.bcc = action.send.bcc;
+                message.headerFields = action.send.headerFields;
+                message.envelopeFrom = action.send.envelopeFrom;
+                message.envelopeTo = action.send.envelopeTo;
+                for (const auto& a : action.send.attachments) message.attachments.push_back({a.name, a.contentType, a.data});
+                message.eightBit = action.send.eightBit;
+                message.mime = action.send.usesMime();
                 simulator_.scheduleAt(action.at, [ua, message] { ua->send(message); });
             } else if (action.kind == UserAgentActionSpec::Kind::Pop3) {
                 const Pop3ReadSpec read = action.pop3;

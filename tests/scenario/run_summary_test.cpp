@@ -142,21 +142,16 @@ TEST(RunSummary, theTranscriptSaysInOneLineThatThePreferredExchangerNeverAnswere
     EXPECT_EQ(run.transcript[2].header(), "# crepes.fr (10.0.1.10:49153) -> mx2.pasta.it (10.0.3.20:25) SMTP");
 }
 
-TEST(RunSummary, aMessageThatCannotBeComposedIsNamedWithTheReason) {
+// A subject that is not ASCII goes as an RFC 2047 encoded-word: the message is sent, nothing is a problem.
+TEST(RunSummary, aNonAsciiSubjectIsSentAsAnEncodedWord) {
     auto spec = scenario::loadScenarioFile(scenarioPath("01-smtp-alice-to-bob"));
     auto& send = spec.userAgents[0].actions[0].send;
     send.headers = true;
     send.subject = "Grüße aus München";
     const auto run = runOf(spec);
-    EXPECT_EQ(scenario::formatSummary(spec, run.summary),
-              expected(spec.title, run.summary,
-                       "mail: 0 messages delivered, 0 relayed, 0 still queued, 0 bounced\n"
-                       "  mailbox alice@crepes.fr on crepes.fr: 0 messages\n"
-                       "  mailbox bob@hamburger.edu on hamburger.edu: 0 messages\n"
-                       "tcp: 0 retransmissions (0 timeouts), 0 packets lost\n"
-                       "problems:\n"
-                       "  Alice's user agent: message \"Grüße aus München\" not sent: cannot compose it: subject: only "
-                       "7-bit US-ASCII without line breaks is allowed (no MIME)\n"));
+    const std::string summary = scenario::formatSummary(spec, run.summary);
+    EXPECT_NE(summary.find("mail: 1 message delivered, 1 relayed, 0 still queued, 0 bounced\n"), std::string::npos) << summary;
+    EXPECT_EQ(summary.find("problems:"), std::string::npos) << summary;
 }
 
 TEST(RunSummary, eightBitTextAfterHeloIsNotSentAndTheSummarySaysWhy) {

@@ -55,7 +55,8 @@ TEST(ScenarioTraceFile, aVersionOneTraceReadsAsTheSameRun) {
 }
 
 INSTANTIATE_TEST_SUITE_P(Scenarios, ScenarioTraceFile,
-                         ::testing::Values("01-smtp-alice-to-bob", "02-pop3-download-and-delete",
+                         ::testing::Values("01-smtp-alice-to-bob", "01b-smtp-persistent-connection", "01c-mail-message-format",
+                                           "01d-mime-attachment", "02-pop3-download-and-delete",
                                            "03-pop3-download-and-keep", "04-imap-folders", "05-ftp-session",
                                            "06-ftp-active-vs-passive", "07-smtp-relay-retry", "07b-smtp-bounce", "07c-smtp-backup-mx",
                                            "08-ftp-disk-full", "09-imap-idle-push"),

@@ -109,6 +109,7 @@ smtp::ServerConfig MailServer::smtpServerConfig() const {
     smtp::ServerConfig config;
     config.domain = config_.domain;
     config.texts = config_.smtpTexts;
+    config.advertise8BitMime = config_.offer8BitMime;
     return config;
 }
 

@@ -27,6 +27,7 @@ struct MailServerConfig {
     // copy sent again after a lost reply is recognised downstream. Off for
     // the lecture's exact dialogue, where the message is only the typed lines.
     bool addMessageId = true;
+    bool offer8BitMime = true;           // offer 8BITMIME after EHLO (RFC 6152)
     Time retryInterval = Time::fromSeconds(60);  // first retry; doubles, up to 8x
     Time giveUpAfter = Time::fromSeconds(3600);  // then the message bounces
 };

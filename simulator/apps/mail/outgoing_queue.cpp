@@ -29,6 +29,7 @@ OutgoingQueue::OutgoingQueue(MailServer& server) : server_{server} {}
 
 OutgoingQueue::~OutgoingQueue() {
     for (auto& [id, entry] : entries_) server_.host().simulator().cancel(entry->retryTimer);
+    batches_.clear();  // the sessions go with sessions_, never after it
 }
 
 void OutgoingQueue::enqueue(const std::string& reversePath, const std::vector<std::string>& recipients,
@@ -70,100 +71,158 @@ OutgoingQueue::Entry* OutgoingQueue::find(const std::string& id) {
 void OutgoingQueue::attempt(const std::string& id) {
     Entry* entry = find(id);
     if (!entry) return;
+    // A message's first attempt joins the first attempts under way for its domain. A retry
+    // goes on its own, as before batching: one session that fails (a lossy path timing out)
+    // fails every message it carries, and retrying them all together would fail them together again.
+    const bool first = entry->attempts == 0;
+    if (auto running = batches_.find(entry->domain); first && running != batches_.end()) {
+        Batch& batch = running->second;
+        if (batch.connection && !batch.connection->add(smtp::MailItem{entry->reversePath, entry->recipients, entry->data})) {
+            batch.waiting.push_back(id);  // after that session's QUIT
+            return;
+        }
+        ++entry->attempts;
+        batch.ids.push_back(id);
+        if (batch.connection) batch.items->push_back(id);
+        return;
+    }
     ++entry->attempts;
+    const std::string key = first ? entry->domain : "retry " + id;
+    Batch& batch = batches_[key];
+    batch.domain = entry->domain;
+    batch.ids.push_back(id);
     ResolverClient* resolver = server_.resolver();
     if (!resolver) {
+        endBatch(key);
         attemptFailed(id, "no DNS resolver configured");
         return;
     }
-    resolver->findMailRoute(entry->domain, [this, id](const MailRouteResult& result) {
-        Entry* e = find(id);
-        if (!e) return;
-        if (result.status == MailRouteResult::Status::Permanent) {
-            bounce(id, "DNS: " + result.reason, true);
-            return;
-        }
-        if (result.status == MailRouteResult::Status::Temporary) {
-            attemptFailed(id, result.reason);
-            return;
-        }
-        e->exchanges.clear();
-        const std::uint32_t self = server_.host().node().primaryAddress().value();
-        for (const auto& exchange : result.route.exchanges) {
-            // RFC 5321 §5.1: if we are an MX of the domain, only better ones are candidates.
-            if (std::find(exchange.addresses.begin(), exchange.addresses.end(), self) != exchange.addresses.end()) break;
-            e->exchanges.insert(e->exchanges.end(), exchange.addresses.begin(), exchange.addresses.end());
-        }
-        if (e->exchanges.empty()) {
-            attemptFailed(id, "no usable mail exchanger for " + e->domain);
-            return;
-        }
-        tryNextExchange(id);
-    });
+    resolver->findMailRoute(entry->domain, [this, key](const MailRouteResult& result) { resolved(key, result); });
 }
 
-void OutgoingQueue::tryNextExchange(const std::string& id) {
-    Entry* entry = find(id);
-    if (!entry) return;
-    if (entry->exchanges.empty()) {
-        attemptFailed(id, entry->lastError.empty() ? "every mail exchanger failed" : entry->lastError);
+void OutgoingQueue::resolved(const std::string& key, const MailRouteResult& result) {
+    auto running = batches_.find(key);
+    if (running == batches_.end()) return;
+    Batch& batch = running->second;
+    std::erase_if(batch.ids, [this](const std::string& id) { return find(id) == nullptr; });
+    if (result.status != MailRouteResult::Status::Found || batch.ids.empty()) {
+        const std::vector<std::string> ids = batch.ids;
+        endBatch(key);
+        for (const auto& id : ids) {
+            if (result.status == MailRouteResult::Status::Permanent) bounce(id, "DNS: " + result.reason, true);
+            else attemptFailed(id, result.reason);
+        }
         return;
     }
-    const Ipv4Address target{entry->exchanges.front()};
-    entry->exchanges.erase(entry->exchanges.begin());
-    server_.traceMail("relaying", {{"message", id},
-                                   {"to", joined(entry->recipients)},
-                                   {"exchange", server_.nameOf(target)},
-                                   {"attempt", std::int64_t{entry->attempts}}});
+    batch.exchanges.clear();
+    const std::uint32_t self = server_.host().node().primaryAddress().value();
+    for (const auto& exchange : result.route.exchanges) {
+        // RFC 5321 §5.1: if we are an MX of the domain, only better ones are candidates.
+        if (std::find(exchange.addresses.begin(), exchange.addresses.end(), self) != exchange.addresses.end()) break;
+        batch.exchanges.insert(batch.exchanges.end(), exchange.addresses.begin(), exchange.addresses.end());
+    }
+    if (batch.exchanges.empty()) {
+        const std::vector<std::string> ids = batch.ids;
+        const std::string destination = batch.domain;
+        endBatch(key);
+        for (const auto& id : ids) attemptFailed(id, "no usable mail exchanger for " + destination);
+        return;
+    }
+    tryNextExchange(key);
+}
+
+void OutgoingQueue::tryNextExchange(const std::string& key) {
+    auto running = batches_.find(key);
+    if (running == batches_.end()) return;
+    Batch& batch = running->second;
+    batch.connection.reset();
+    std::erase_if(batch.ids, [this](const std::string& id) { return find(id) == nullptr; });
+    if (batch.ids.empty() || batch.exchanges.empty()) {
+        const std::vector<std::string> ids = batch.ids;
+        endBatch(key);
+        for (const auto& id : ids) {
+            const Entry* entry = find(id);
+            attemptFailed(id, entry->lastError.empty() ? "every mail exchanger failed" : entry->lastError);
+        }
+        return;
+    }
+    const Ipv4Address target{batch.exchanges.front()};
+    batch.exchanges.erase(batch.exchanges.begin());
+    const std::string via = server_.nameOf(target);
+    std::vector<smtp::MailItem> items;
+    for (const auto& id : batch.ids) {
+        const Entry* entry = find(id);
+        server_.traceMail("relaying", {{"message", id},
+                                       {"to", joined(entry->recipients)},
+                                       {"exchange", via},
+                                       {"attempt", std::int64_t{entry->attempts}}});
+        items.push_back(smtp::MailItem{entry->reversePath, entry->recipients, entry->data});
+    }
     smtp::ClientConfig config = server_.config().relayClient;
     if (config.heloDomain.empty() || config.heloDomain == "localhost") config.heloDomain = server_.config().domain;
-    const std::string via = server_.nameOf(target);
+    // The session's item numbers, in the order its items were handed over (more may join).
+    auto itemIds = std::make_shared<std::vector<std::string>>(batch.ids);
     SmtpClientConnection::Handlers handlers;
-    handlers.onItemResult = [this, id, via](const smtp::ItemResult& result) {
-        Entry* e = find(id);
-        if (!e) return;
-        if (result.outcome == smtp::Outcome::Accepted) {
-            std::vector<std::string> refused;
-            for (const auto& r : e->recipients) {
-                if (std::find(result.acceptedRecipients.begin(), result.acceptedRecipients.end(), r) ==
-                    result.acceptedRecipients.end()) {
-                    refused.push_back(r);
-                }
-            }
-            if (!refused.empty()) {
-                // Those recipients were refused by the server that took the others.
-                e->recipients = refused;
-                delivered(id, via);  // traces the accepted ones
-                return;
-            }
-            delivered(id, via);
-        } else if (result.outcome == smtp::Outcome::PermanentFailure) {
-            // No reply line: our own client refused to send it (8-bit text to a server without 8BITMIME).
-            bounce(id, result.lines.empty() ? "not sent to " + via + ": " + result.reason : via + " said: " + result.lines.back(),
-                   true);
-        } else if (result.outcome == smtp::Outcome::Unknown) {
-            // RFC 5321 §4.1.1.4: the server may have taken it; sending it again may deliver it twice.
-            ++server_.counters().sentInDoubt;
-            e->lastError = via + ": no reply after the end of the message (" + result.reason +
-                           "); it may have arrived, and sending it again may deliver it twice";
-            server_.noteIncident(id + " to " + joined(e->recipients) + ": " + e->lastError);
-        } else {
-            e->lastError = via + ": " + (result.lines.empty() ? result.reason : result.lines.back());
-        }
+    handlers.onItemResult = [this, itemIds, via](const smtp::ItemResult& result) {
+        if (result.item < itemIds->size()) itemResult((*itemIds)[result.item], via, result);
     };
     const Time started = server_.host().simulator().now();
-    handlers.onFinished = [this, id, via, target, started](bool reached, const std::string& reason) {
-        Entry* e = find(id);
-        if (!e) return;  // already delivered or bounced
+    handlers.onFinished = [this, key, itemIds, via, target, started](bool reached, const std::string& reason) {
+        auto current = batches_.find(key);
+        if (current == batches_.end() || current->second.items != itemIds) return;
+        Batch& b = current->second;
+        b.connection.reset();
         if (!reached) {
-            e->lastError = via + ": " + reason;
-            connectFailed(id, target, reason, started);
+            for (const auto& id : b.ids) {
+                if (Entry* e = find(id)) e->lastError = via + ": " + reason;
+            }
+            std::erase_if(b.ids, [this](const std::string& id) { return find(id) == nullptr; });
+            if (!b.ids.empty()) connectFailed(b, target, reason, started);
         }
-        tryNextExchange(id);
+        tryNextExchange(key);
     };
-    sessions_.keep(SmtpClientConnection::start(server_.host(), Endpoint{target, 25}, config,
-                                               {smtp::MailItem{entry->reversePath, entry->recipients, entry->data}},
-                                               std::move(handlers)));
+    batch.items = itemIds;
+    batch.connection = SmtpClientConnection::start(server_.host(), Endpoint{target, 25}, config, std::move(items),
+                                                   std::move(handlers));
+    sessions_.keep(batch.connection);
+}
+
+void OutgoingQueue::itemResult(const std::string& id, const std::string& via, const smtp::ItemResult& result) {
+    Entry* e = find(id);
+    if (!e) return;
+    if (result.outcome == smtp::Outcome::Accepted) {
+        std::vector<std::string> refused;
+        for (const auto& r : e->recipients) {
+            if (std::find(result.acceptedRecipients.begin(), result.acceptedRecipients.end(), r) ==
+                result.acceptedRecipients.end()) {
+                refused.push_back(r);
+            }
+        }
+        // Recipients refused by the server that took the others are traced as the accepted ones.
+        if (!refused.empty()) e->recipients = refused;
+        delivered(id, via);
+    } else if (result.outcome == smtp::Outcome::PermanentFailure) {
+        // No reply line: our own client refused to send it (8-bit text to a server without 8BITMIME).
+        bounce(id, result.lines.empty() ? "not sent to " + via + ": " + result.reason : via + " said: " + result.lines.back(),
+               true);
+    } else if (result.outcome == smtp::Outcome::Unknown) {
+        // RFC 5321 §4.1.1.4: the server may have taken it; sending it again may deliver it twice.
+        ++server_.counters().sentInDoubt;
+        e->lastError = via + ": no reply after the end of the message (" + result.reason +
+                       "); it may have arrived, and sending it again may deliver it twice";
+        server_.noteIncident(id + " to " + joined(e->recipients) + ": " + e->lastError);
+    } else {
+        e->lastError = via + ": " + (result.lines.empty() ? result.reason : result.lines.back());
+    }
+}
+
+// The attempt is over: entries that became ready after its QUIT start the next one.
+void OutgoingQueue::endBatch(const std::string& key) {
+    auto running = batches_.find(key);
+    if (running == batches_.end()) return;
+    const std::vector<std::string> waiting = std::move(running->second.waiting);
+    batches_.erase(running);
+    for (const auto& id : waiting) attempt(id);
 }
 
 std::optional<Time> OutgoingQueue::nextWait(const Entry& entry) const {
@@ -175,12 +234,11 @@ std::optional<Time> OutgoingQueue::nextWait(const Entry& entry) const {
     return std::min(wait, server_.config().giveUpAfter - age);
 }
 
-void OutgoingQueue::connectFailed(const std::string& id, Ipv4Address target, const std::string& reason, Time started) {
-    Entry* entry = find(id);
-    if (!entry) return;
+void OutgoingQueue::connectFailed(const Batch& batch, Ipv4Address target, const std::string& reason, Time started) {
+    const Entry* entry = find(batch.ids.front());
     std::string next;
-    if (!entry->exchanges.empty()) {
-        next = "trying " + server_.nameOf(Ipv4Address{entry->exchanges.front()});
+    if (!batch.exchanges.empty()) {
+        next = "trying " + server_.nameOf(Ipv4Address{batch.exchanges.front()});
     } else if (const auto wait = nextWait(*entry)) {
         next = "next attempt in " + roundedSeconds(*wait);
     } else {
@@ -189,7 +247,7 @@ void OutgoingQueue::connectFailed(const std::string& id, Ipv4Address target, con
     const std::string exchange = server_.nameOf(target);
     const std::string address = target.toString() + ":25";
     const std::string elapsed = roundedSeconds(server_.host().simulator().now() - started);
-    server_.traceMail("connect-failed", {{"message", id},
+    server_.traceMail("connect-failed", {{"message", joined(batch.ids)},
                                          {"exchange", exchange},
                                          {"address", address},
                                          {"reason", reason},

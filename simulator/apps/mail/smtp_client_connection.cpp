@@ -14,6 +14,13 @@ std::shared_ptr<SmtpClientConnection> SmtpClientConnection::start(HostStack& hos
 SmtpClientConnection::SmtpClientConnection(HostStack& host, smtp::ClientConfig config, Handlers handlers)
     : ClientConnectionFor{host, std::move(config)}, handlers_{std::move(handlers)} {}
 
+bool SmtpClientConnection::add(smtp::MailItem item) {
+    const smtp::ClientState state = engine().state();
+    if (state == smtp::ClientState::AwaitQuit || state == smtp::ClientState::Finished) return false;
+    engine().enqueue(std::move(item));
+    return true;
+}
+
 void SmtpClientConnection::onEvent(smtp::ClientEvent& event) {
     if (const auto* item = std::get_if<smtp::ItemResult>(&event)) {
         if (handlers_.onItemResult) handlers_.onItemResult(*item);

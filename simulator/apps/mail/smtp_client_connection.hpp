@@ -26,6 +26,11 @@ public:
                                                        std::vector<smtp::MailItem> items, Handlers handlers);
     SmtpClientConnection(HostStack& host, smtp::ClientConfig config, Handlers handlers);
 
+    // One more item on this connection, as long as QUIT has not been sent
+    // (RFC 5321 §3.3: any number of transactions per session); false
+    // otherwise. Its result comes through onItemResult with the next item number.
+    bool add(smtp::MailItem item);
+
 private:
     void onEvent(smtp::ClientEvent& event) override;
     std::string closedOutcome() const override { return reached() ? "session closed" : "connection failed"; }

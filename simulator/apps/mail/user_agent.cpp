@@ -1,5 +1,8 @@
 #include "simulator/apps/mail/user_agent.hpp"
 
+#include <algorithm>
+
+#include "protocols/mail/header_fields.hpp"
 #include "protocols/mail/message.hpp"
 #include "protocols/mail/message_compose.hpp"
 #include "simulator/apps/mail/imap_client_connection.hpp"
@@ -41,6 +44,40 @@ UserAgent::UserAgent(HostStack& host, UserAgentConfig config) : host_{host}, con
 
 UserAgent::~UserAgent() = default;
 
+std::vector<std::string> OutgoingMessage::recipients() const {
+    if (!envelopeTo.empty()) return envelopeTo;
+    std::vector<std::string> out = to;
+    out.insert(out.end(), cc.begin(), cc.end());
+    out.insert(out.end(), bcc.begin(), bcc.end());
+    return out;
+}
+
+// The agent's own fields, each replaced by the scenario's field of the same
+// name; the scenario's other fields follow. Bcc is left out (RFC 5322
+// §3.6.3: its recipients must not see one another), so is an empty field.
+std::string UserAgent::composeMime(const OutgoingMessage& message, const std::string& date, const std::string& messageId) {
+    std::vector<std::pair<std::string, std::string>> fields{{"From", config_.address},
+                                                            {"To", joined(message.to)},
+                                                            {"Cc", joined(message.cc)},
+                                                            {"Subject", message.subject},
+                                                            {"Date", date},
+                                                            {"Message-ID", messageId}};
+    for (const auto& [name, value] : message.headerFields) {
+        const auto same = std::find_if(fields.begin(), fields.end(), [&](const auto& f) { return mime::equalsIgnoreCase(f.first, name); });
+        if (same != fields.end()) same->second = value;
+        else fields.emplace_back(name, value);
+    }
+    mime::MimeMessageSpec spec;
+    for (auto& field : fields) {
+        if (field.second.empty() || mime::equalsIgnoreCase(field.first, "Bcc")) continue;
+        spec.headers.push_back(std::move(field));
+    }
+    spec.text = message.body;
+    spec.attachments = message.attachments;
+    spec.eightBitText = message.eightBit;
+    return mime::composeMimeMessage(spec);
+}
+
 std::string UserAgent::compose(const OutgoingMessage& message) {
     if (!message.headers) return withCrlf(message.body);
     mail::ComposeOptions options;
@@ -52,6 +89,7 @@ std::string UserAgent::compose(const OutgoingMessage& message) {
     const auto at = config_.address.find('@');
     options.messageId = "<" + std::to_string(host_.simulator().now().nanoseconds()) + "." + std::to_string(sent_) + "." +
                         config_.address.substr(0, at) + "@" + config_.address.substr(at + 1) + ">";
+    if (message.mime) return composeMime(message, options.date, options.messageId);
     options.body = message.body;
     const auto composed = mail::composeMessage(options);
     if (!composed.ok()) {
@@ -66,11 +104,11 @@ void UserAgent::send(const OutgoingMessage& message) {
     ++sent_;
     const std::string data = compose(message);
     if (data.empty()) return;
-    std::vector<std::string> recipients = message.to;
-    recipients.insert(recipients.end(), message.cc.begin(), message.cc.end());
+    const std::vector<std::string> recipients = message.recipients();
+    const std::string reversePath = message.envelopeFrom.value_or(config_.address);
     const std::string id = config_.address + "#" + std::to_string(sent_);
     traceMail("composed", {{"message", id},
-                           {"from", config_.address},
+                           {"from", reversePath},
                            {"to", joined(recipients)},
                            {"subject", message.subject},
                            {"size", static_cast<std::int64_t>(data.size())}});
@@ -93,7 +131,7 @@ void UserAgent::send(const OutgoingMessage& message) {
         failures_.push_back({what, reason});
     };
     sessions_.keep(SmtpClientConnection::start(host_, Endpoint{config_.server, 25}, config_.smtp,
-                                               {smtp::MailItem{config_.address, recipients, data}}, std::move(handlers)));
+                                               {smtp::MailItem{reversePath, recipients, data}}, std::move(handlers)));
 }
 
 void UserAgent::readPop3(bool keep, bool lowerCase) {

@@ -4,10 +4,13 @@
 // IMAP, where the messages and their folders stay on the server.
 
 #include <memory>
+#include <optional>
+#include <utility>
 #include <string>
 #include <vector>
 
 #include "protocols/imap/client_session.hpp"
+#include "protocols/mail/mime_compose.hpp"
 #include "protocols/smtp/client_config.hpp"
 #include "simulator/apps/host_stack.hpp"
 #include "simulator/apps/session_keeper.hpp"
@@ -29,6 +32,17 @@ struct OutgoingMessage {
     std::string subject;
     std::string body;
     bool headers = true;  // false: only the body lines, as typed at a telnet prompt
+    std::vector<std::string> bcc;  // in the envelope only: a Bcc field is never sent
+    // Fields written as given, replacing the agent's own field of that name
+    // (From, To, Cc, Subject, Date, Message-ID) or added after them.
+    std::vector<std::pair<std::string, std::string>> headerFields;
+    std::optional<std::string> envelopeFrom;  // MAIL FROM; the agent's address by default
+    std::vector<std::string> envelopeTo;      // RCPT TO; To, Cc and Bcc by default
+    std::vector<mime::Attachment> attachments;
+    bool eightBit = false;  // non-ASCII text as 8bit (the server must offer 8BITMIME)
+    bool mime = false;      // compose with MIME (mime_compose) rather than as plain RFC 5322 text
+
+    std::vector<std::string> recipients() const;
 };
 
 class UserAgent {
@@ -62,6 +76,7 @@ public:
 
 private:
     std::string compose(const OutgoingMessage& message);
+    std::string composeMime(const OutgoingMessage& message, const std::string& date, const std::string& messageId);
 
     HostStack& host_;
     UserAgentConfig config_;
