@@ -88,7 +88,9 @@ std::optional<std::string> WebmailSite::sessionUser(const http::Request& request
     return userOf(*token);
 }
 
-http::Response WebmailSite::handle(http::Request request) {
+http::Response WebmailSite::handle(http::Request request) { return handle(std::move(request), {}); }
+
+http::Response WebmailSite::handle(http::Request request, std::string_view client) {
     const std::string path{http::StaticSite::pathOf(request.target)};
     const bool get = request.method == "GET" || request.method == "HEAD";
     const bool post = request.method == "POST";
@@ -118,7 +120,7 @@ http::Response WebmailSite::handle(http::Request request) {
 
     if (path == "/inbox") return get ? inbox(*user) : methodNotAllowed("GET, HEAD");
     if (path == "/compose") return get ? htmlResponse(200, composePage(address(*user), {}, {}, {}, {})) : methodNotAllowed("GET, HEAD");
-    if (path == "/send") return post ? send(*user, request) : methodNotAllowed("POST");
+    if (path == "/send") return post ? send(*user, request, client) : methodNotAllowed("POST");
     if (path == "/logout") {
         if (!post) return methodNotAllowed("POST");
         sessions_.erase(*cookieValue(*request.headers.get("Cookie"), kSessionCookie));
@@ -194,7 +196,7 @@ http::Response WebmailSite::message(const std::string& user, std::string_view nu
     return htmlResponse(200, messagePage(address(user), shown));
 }
 
-http::Response WebmailSite::send(const std::string& user, const http::Request& request) {
+http::Response WebmailSite::send(const std::string& user, const http::Request& request, std::string_view client) {
     const FormFields form = parseForm(request.body);
     const std::string to = formValue(form, "to").value_or("");
     const std::string subject = formValue(form, "subject").value_or("");
@@ -204,7 +206,7 @@ http::Response WebmailSite::send(const std::string& user, const http::Request& r
         return htmlResponse(400, composePage(address(user), to, subject, body,
                                              "Give one or more addresses such as bob@hamburger.edu, separated by commas."));
     }
-    const std::string refused = hooks_.submit(Submission{user, *recipients, subject, body});
+    const std::string refused = hooks_.submit(Submission{user, *recipients, subject, body, std::string{client}});
     if (!refused.empty()) return htmlResponse(400, composePage(address(user), to, subject, body, "Not sent: " + refused));
     return seeOther("/inbox");
 }

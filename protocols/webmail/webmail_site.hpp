@@ -38,6 +38,7 @@ struct Submission {
     std::vector<std::string> to;
     std::string subject;
     std::string body;
+    std::string client;  // who sent the request, as the host named it (for the Received field)
 };
 
 struct SiteHooks {
@@ -54,6 +55,8 @@ public:
     WebmailSite(mail::MailStore& store, std::string domain, SiteHooks hooks);
 
     http::Response handle(http::Request request) override;
+    // The same, from a client the host can name ("hamburger.edu"): the name goes with a submitted message.
+    http::Response handle(http::Request request, std::string_view client);
 
     // Whose session a token is, if it is one.
     std::optional<std::string> userOf(std::string_view token) const;
@@ -63,7 +66,7 @@ private:
     http::Response login(const http::Request& request);
     http::Response inbox(const std::string& user);
     http::Response message(const std::string& user, std::string_view number);
-    http::Response send(const std::string& user, const http::Request& request);
+    http::Response send(const std::string& user, const http::Request& request, std::string_view client);
     std::optional<std::string> sessionUser(const http::Request& request) const;
     std::string address(const std::string& user) const { return user + "@" + domain_; }
 

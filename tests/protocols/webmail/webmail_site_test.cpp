@@ -3,6 +3,9 @@
 #include <gtest/gtest.h>
 
 #include "protocols/http/server_session.hpp"
+#include "protocols/common/engine.hpp"
+#include "protocols/http/client_session.hpp"
+#include "protocols/webmail/browser_visit.hpp"
 #include "protocols/webmail/form_data.hpp"
 #include "protocols/webmail/page_links.hpp"
 #include "protocols/webmail/webmail_site.hpp"
@@ -208,4 +211,88 @@ TEST(WebmailSite, behindTheServerEngineBadRequestsGetTheirStatusAndExtraBodyIsNo
     EXPECT_TRUE(out.starts_with("HTTP/1.1 403 ")) << out;
     EXPECT_NE(out.find("HTTP/1.1 400 "), std::string::npos) << out;
     EXPECT_EQ(sessions, 0u);
+}
+
+// A browser's visit pumped against the site behind the server engine, in memory.
+namespace {
+
+struct Exchange {
+    std::vector<std::string> requests;  // "GET /inbox"
+    bool succeeded = false;
+    std::string outcome;
+    std::string cookie;
+};
+
+BrowserAction act(BrowserAction::Kind kind, std::string user = {}, std::string password = {}) {
+    BrowserAction action;
+    action.kind = kind;
+    action.user = std::move(user);
+    action.password = std::move(password);
+    return action;
+}
+
+Exchange visit(Fixture& f, BrowserAction action, std::string cookie = {}) {
+    http::ServerSession server{f.site};
+    http::ClientConfig config;
+    config.host = "hamburger.edu";
+    http::ClientSession client{config};
+    BrowserVisit browser{std::move(action), std::move(cookie)};
+    Exchange out;
+    for (auto& request : browser.start()) client.request(std::move(request), 0ms);
+    server.start(0ms);
+    client.start(0ms);
+    for (int round = 0; round < 100 && !client.closed(); ++round) {
+        server.receive(client.takeOutput(), 1ms);
+        client.receive(server.takeOutput(), 1ms);
+        for (auto e = client.nextEvent(); !proto::isNeedData(e); e = client.nextEvent()) {
+            if (const auto* sent = std::get_if<http::client::RequestSent>(&e)) out.requests.push_back(sent->method + " " + sent->target);
+            if (const auto* response = std::get_if<http::client::ResponseReceived>(&e)) {
+                for (auto& next : browser.onResponse(*response)) client.request(std::move(next), 1ms);
+                if (browser.done()) client.finish();
+            }
+        }
+    }
+    out.succeeded = browser.succeeded();
+    out.outcome = browser.outcome();
+    out.cookie = browser.cookie();
+    return out;
+}
+
+}  // namespace
+
+TEST(WebmailBrowser, signingInFetchesTheFormPostsItFollowsTheRedirectAndFetchesTheInboxsObjects) {
+    Fixture f;
+    const auto login = visit(f, act(BrowserAction::Kind::Login, "bob", "hungry"));
+    EXPECT_EQ(login.requests, (std::vector<std::string>{"GET /", "POST /login", "GET /inbox", "GET /style.css", "GET /logo.png"}));
+    EXPECT_TRUE(login.succeeded) << login.outcome;
+    EXPECT_EQ(login.outcome, "200 OK for /inbox");
+    EXPECT_EQ(f.site.userOf(login.cookie), "bob");
+
+    BrowserAction read = act(BrowserAction::Kind::Read);
+    read.number = 2;
+    const auto page = visit(f, read, login.cookie);
+    EXPECT_EQ(page.requests, (std::vector<std::string>{"GET /message/2"}));
+    EXPECT_TRUE(page.succeeded);
+
+    BrowserAction send = act(BrowserAction::Kind::Send);
+    send.to = {"alice@crepes.fr"};
+    send.subject = "Hi";
+    send.body = "Hello\r\n";
+    const auto sent = visit(f, send, login.cookie);
+    EXPECT_EQ(sent.requests, (std::vector<std::string>{"GET /compose", "POST /send", "GET /inbox", "GET /style.css", "GET /logo.png"}));
+    EXPECT_TRUE(sent.succeeded);
+    ASSERT_EQ(f.submitted.size(), 1u);
+    EXPECT_EQ(f.submitted[0].to, (std::vector<std::string>{"alice@crepes.fr"}));
+}
+
+TEST(WebmailBrowser, aWrongPasswordOrNoSessionIsAFailureThatSaysWhere) {
+    Fixture f;
+    const auto wrong = visit(f, act(BrowserAction::Kind::Login, "bob", "nope"));
+    EXPECT_FALSE(wrong.succeeded);
+    EXPECT_EQ(wrong.outcome, "403 Forbidden for /login");
+    EXPECT_TRUE(wrong.cookie.empty());
+    const auto inbox = visit(f, act(BrowserAction::Kind::OpenInbox), "forged");
+    EXPECT_EQ(inbox.requests, (std::vector<std::string>{"GET /inbox", "GET /"}));
+    EXPECT_FALSE(inbox.succeeded);
+    EXPECT_EQ(inbox.outcome, "200 OK for / (the login form: not signed in)");
 }
