@@ -65,6 +65,7 @@ private:
     void buildDns();
     void buildMailServers();
     void buildUserAgents();
+    std::uint16_t webmailPortOf(const std::string& host) const;
     void scheduleFaults();
     void scheduleCaptions();
     void applyInput(const BridgeInputSpec& input);
