@@ -4,6 +4,8 @@
 
 #include <filesystem>
 
+#include "simulator/trace/msc_model.hpp"
+
 #include "tests/scenario/scenario_error_text.hpp"
 #include "tests/scenario/scenario_support.hpp"
 #include "tests/support/temp_dir.hpp"
@@ -109,4 +111,33 @@ TEST(WebmailScenario, theWebmailKeysAreCheckedWithTheLineAndColumn) {
     EXPECT_EQ(errorFor(twoUsers("{at: 1s, webmail: {send: {to: nobody, body: x}}}", "{at: 1s, webmail: {open: inbox}}")),
               "w.yaml:18:115: expected an e-mail address such as alice@crepes.fr (US-ASCII, no spaces, angle brackets or commas), "
               "found 'nobody'");
+}
+
+// The chart draws an HTTP message as one arrow with its start line, between a
+// browser and a web server; header fields and bodies stay in the transcript.
+TEST(WebmailScenario, theChartHasOneArrowPerHttpMessage) {
+    scenario::RunOptions options;
+    options.keepLog = true;
+    const auto run = scenario::runScenario(
+        scenario::loadScenarioText(twoUsers("{at: 1s, webmail: {read: 1}}", "{at: 1s, webmail: {login: bob}}"), "w.yaml"),
+        options);
+    trace::MscOptions chartOptions;
+    chartOptions.protocols = {"http"};
+    chartOptions.lifelines = trace::MscLifelines::PerApplication;
+    const trace::MscChart chart = trace::buildMsc(run.log, chartOptions);
+    std::vector<std::string> bob;
+    for (const auto& arrow : chart.arrows) {
+        if (chart.lifelines[arrow.from].host == "bob-pc" || chart.lifelines[arrow.to].host == "bob-pc") bob.push_back(arrow.label);
+    }
+    EXPECT_EQ(bob, (std::vector<std::string>{"GET / HTTP/1.1", "HTTP/1.1 200 OK", "POST /login HTTP/1.1", "HTTP/1.1 303 See Other",
+                                             "GET /inbox HTTP/1.1", "HTTP/1.1 200 OK", "GET /style.css HTTP/1.1", "HTTP/1.1 200 OK",
+                                             "GET /logo.png HTTP/1.1", "HTTP/1.1 200 OK"}));
+    bool browser = false;
+    bool webServer = false;
+    for (const auto& lifeline : chart.lifelines) {
+        browser = browser || (lifeline.host == "bob-pc" && lifeline.application == "browser");
+        webServer = webServer || (lifeline.host == "mx" && lifeline.application == "web server");
+    }
+    EXPECT_TRUE(browser);
+    EXPECT_TRUE(webServer);
 }

@@ -213,6 +213,25 @@ TEST(WebmailSite, behindTheServerEngineBadRequestsGetTheirStatusAndExtraBodyIsNo
     EXPECT_EQ(sessions, 0u);
 }
 
+// A slow client trickling a login a byte at a time past the server's request
+// timeout gets 408 and a close; the site never saw the request.
+TEST(WebmailSite, aSlowClientGets408AndNoSession) {
+    Fixture f;
+    http::ServerSession server{f.site};
+    server.start(0ms);
+    const std::string request = "POST /login HTTP/1.1\r\nHost: x\r\nContent-Length: 24\r\n\r\nuser=bob&password=hungry";
+    std::chrono::nanoseconds now = 0ms;
+    for (std::size_t i = 0; i < 20; ++i) {
+        now += 2s;
+        while (server.nextTimeout() && *server.nextTimeout() <= now) server.handleTimeout(*server.nextTimeout());
+        if (server.closed()) break;
+        server.receive(request.substr(i, 1), now);
+    }
+    EXPECT_TRUE(server.closed());
+    EXPECT_TRUE(server.takeOutput().starts_with("HTTP/1.1 408 "));
+    EXPECT_EQ(f.site.sessionCount(), 0u);
+}
+
 // A browser's visit pumped against the site behind the server engine, in memory.
 namespace {
 
