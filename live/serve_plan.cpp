@@ -15,6 +15,9 @@ struct Service {
 };
 constexpr Service kMailServices[] = {{25, "SMTP", 2525}, {110, "POP3", 1110}, {143, "IMAP", 1143}};
 constexpr Service kFtpService{21, "FTP", 2121};
+// A webmail's port (80 in the scenarios) is served from 8080 up: the usual
+// local stand-in for HTTP, free of the privileges port 80 would need.
+constexpr std::uint16_t kHttpLocalBase = 8080;
 
 std::optional<std::uint16_t> portNumber(std::string_view text) {
     if (text.empty() || text.size() > 5) return std::nullopt;
@@ -52,10 +55,12 @@ std::vector<ServedPort> serverPorts(const scenario::ScenarioSpec& spec) {
     std::map<std::uint16_t, std::uint16_t> nextLocal;  // server port -> next default local port
     for (const Service& service : kMailServices) nextLocal[service.port] = service.localBase;
     nextLocal[kFtpService.port] = kFtpService.localBase;
+    std::uint16_t nextHttp = kHttpLocalBase;
     for (const auto& server : spec.mailServers) {
         for (const Service& service : kMailServices) {
             ports.push_back({server.host, service.protocol, addressOf(server.host), service.port, nextLocal[service.port]++});
         }
+        if (server.webmailPort != 0) ports.push_back({server.host, "HTTP", addressOf(server.host), server.webmailPort, nextHttp++});
     }
     for (const auto& server : spec.ftpServers) {
         ports.push_back({server.host, kFtpService.protocol, addressOf(server.host), kFtpService.port,
@@ -104,6 +109,7 @@ std::string startupTable(const std::vector<ServedPort>& ports, std::string_view 
         const std::string local = std::to_string(p.localPort);
         std::string tryIt = "telnet " + shownAddress + " " + local;
         if (p.protocol == "FTP") tryIt = "ftp -p " + shownAddress + " " + local + "   (or: lftp -p " + local + " " + shownAddress + ")";
+        if (p.protocol == "HTTP") tryIt = "a browser at http://" + shownAddress + ":" + local + "/   (or: curl)";
         rows.push_back({p.host + " " + p.protocol, p.address.toString() + ":" + std::to_string(p.port), local, tryIt});
     }
     std::size_t widths[3] = {0, 0, 0};

@@ -37,7 +37,7 @@ PortRequest parsePortRequest(std::string_view text);
 // One simulated server port reachable from outside.
 struct ServedPort {
     std::string host;            // "hamburger.edu"
-    std::string protocol;        // "SMTP", "POP3", "IMAP", "FTP"
+    std::string protocol;        // "SMTP", "POP3", "IMAP", "FTP", "HTTP" (a webmail)
     Ipv4Address address;         // the server's simulated address
     std::uint16_t port = 0;      // its simulated port (25)
     std::uint16_t localPort = 0; // the loopback port (2525); after binding, the real one

@@ -58,6 +58,7 @@ std::string_view toString(ProtocolKind kind) {
     case ProtocolKind::Imap: return "IMAP";
     case ProtocolKind::FtpControl: return "FTP";
     case ProtocolKind::Dns: return "DNS";
+    case ProtocolKind::Http: return "HTTP";
     case ProtocolKind::Data: break;
     }
     return "data";
@@ -79,6 +80,7 @@ ProtocolKind classifyPacket(const Packet& packet) {
     if (port->protocol == "imap") return ProtocolKind::Imap;
     if (port->protocol == "ftp") return ProtocolKind::FtpControl;
     if (port->protocol == "dns") return ProtocolKind::Dns;
+    if (port->protocol == "http") return ProtocolKind::Http;
     return ProtocolKind::Data;
 }
 

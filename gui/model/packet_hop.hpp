@@ -18,8 +18,8 @@
 namespace netstage::gui {
 
 // Colour family of a packet, by well-known port.
-enum class ProtocolKind { Smtp, Pop3, Imap, FtpControl, Data, Dns };
-std::string_view toString(ProtocolKind kind);  // "SMTP", "POP3", "IMAP", "FTP", "data", "DNS"
+enum class ProtocolKind { Smtp, Pop3, Imap, FtpControl, Data, Dns, Http };
+std::string_view toString(ProtocolKind kind);  // "SMTP", "POP3", "IMAP", "FTP", "data", "DNS", "HTTP"
 ProtocolKind classifyPacket(const Packet& packet);
 
 // TCP segment without payload (SYN, ACK, FIN, RST): drawn as a small mark.

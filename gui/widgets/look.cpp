@@ -18,6 +18,7 @@ struct Palette {
     QRgb iconBody, iconScreen, iconServer, iconRouter, envelope;
     QRgb chartSmtp, chartPop3, chartImap, chartDns, chartFtp, chartOther, chartSegment;
     QRgb chartAxis, lifeline, lifelineBox, cursorLine;
+    QRgb http, chartHttp;  // teal: webmail
 };
 
 constexpr Palette light{
@@ -27,6 +28,7 @@ constexpr Palette light{
     0x2d3e50, 0xcfe8ff, 0x3a4a5c, 0x1b4f8a, 0xfff4d6,
     0x1f4e9e, 0x1d7a3a, 0x8a4b08, 0x7b2d8e, 0xb35900, 0x222222, 0x8c8c8c,
     0x555555, 0x666666, 0xf2f2f2, 0xd03030,
+    0x00838f, 0x0b7a8a,
 };
 
 constexpr Palette dark{
@@ -36,6 +38,7 @@ constexpr Palette dark{
     0x5a7088, 0xcfe8ff, 0x4f6378, 0x2f6db5, 0xfff4d6,
     0x82aaf0, 0x6cc98a, 0xe0a060, 0xd29be0, 0xffad5c, 0xe6e8eb, 0x7d848c,
     0xa0a9b4, 0x8a929c, 0x2b323b, 0xff6b6b,
+    0x4dd0e1, 0x5fc8d6,
 };
 
 constexpr Palette highContrast{
@@ -45,6 +48,7 @@ constexpr Palette highContrast{
     0x1a2633, 0xcfe8ff, 0x26323f, 0x0d3566, 0xfff4d6,
     0x002f80, 0x005c1f, 0x6b3500, 0x5c1070, 0x8a4000, 0x000000, 0x595959,
     0x000000, 0x000000, 0xffffff, 0xc00000,
+    0x005f66, 0x004d55,
 };
 
 struct State {
@@ -119,6 +123,7 @@ QColor protocolColor(ProtocolKind kind) {
     case ProtocolKind::Imap: return rgb(p.imap);        // purple
     case ProtocolKind::FtpControl: return rgb(p.ftp);   // orange
     case ProtocolKind::Dns: return rgb(p.dns);          // magenta
+    case ProtocolKind::Http: return rgb(p.http);        // teal
     case ProtocolKind::Data: break;
     }
     return rgb(p.data);  // brown: FTP data and anything else
@@ -154,6 +159,7 @@ QColor chartProtocolColor(std::string_view protocol) {
     if (protocol == "imap") return rgb(p.chartImap);
     if (protocol == "dns") return rgb(p.chartDns);
     if (protocol == "ftp") return rgb(p.chartFtp);
+    if (protocol == "http") return rgb(p.chartHttp);
     return rgb(p.chartOther);
 }
 QColor chartSegmentColor() { return rgb(palette().chartSegment); }

@@ -520,10 +520,11 @@ void MainWindow::showColourKey() {
             else if (message.protocol == "POP3") kind = ProtocolKind::Pop3;
             else if (message.protocol == "IMAP") kind = ProtocolKind::Imap;
             else if (message.protocol == "FTP") kind = ProtocolKind::FtpControl;
+            else if (message.protocol == "HTTP") kind = ProtocolKind::Http;
             ticks.push_back({message.time.nanoseconds(), look::protocolColor(kind)});
         }
-        for (ProtocolKind kind : {ProtocolKind::Smtp, ProtocolKind::Pop3, ProtocolKind::Imap, ProtocolKind::FtpControl,
-                                  ProtocolKind::Data, ProtocolKind::Dns}) {
+        for (ProtocolKind kind : {ProtocolKind::Smtp, ProtocolKind::Pop3, ProtocolKind::Imap, ProtocolKind::Http,
+                                  ProtocolKind::FtpControl, ProtocolKind::Data, ProtocolKind::Dns}) {
             const auto& hops = playback->hops();
             if (std::any_of(hops.begin(), hops.end(), [kind](const PacketHop& h) { return !h.control && h.protocol == kind; })) {
                 legend.append({legendName(kind), look::protocolColor(kind)});

@@ -207,8 +207,9 @@ private:
         const auto p = v.get("dialogue");
         expect::DialogueFilter filter;
         filter.protocol = p.asString();
-        if (filter.protocol != "smtp" && filter.protocol != "pop3" && filter.protocol != "imap" && filter.protocol != "ftp") {
-            p.fail("expected a protocol with a dialogue: smtp, pop3, imap or ftp, found '" + filter.protocol + "'");
+        if (filter.protocol != "smtp" && filter.protocol != "pop3" && filter.protocol != "imap" && filter.protocol != "ftp" &&
+            filter.protocol != "http") {
+            p.fail("expected a protocol with a dialogue: smtp, pop3, imap, ftp or http, found '" + filter.protocol + "'");
         }
         if (auto c = v.find("client")) filter.client = host(*c);
         if (auto s = v.find("server")) filter.server = host(*s);

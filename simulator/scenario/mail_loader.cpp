@@ -122,10 +122,72 @@ MailUserSpec readUser(const YamlValue& v) {
     return user;
 }
 
+std::vector<std::string> readAddresses(const YamlValue& list) {
+    std::vector<std::string> out;
+    for (const auto& item : list.isScalar() ? std::vector<YamlValue>{list} : list.items("e-mail addresses")) {
+        out.push_back(readMailAddress(item));
+    }
+    return out;
+}
+
+// webmail: {login: bob} | {login: bob, password: x} | {open: inbox} | {read: 2} | {send: {to, subject, body}} | {logout: true}
+WebmailActionSpec readWebmailAction(const YamlValue& v, const UserAgentSpec& ua, const ScenarioSpec& spec) {
+    v.requireMap("a webmail action");
+    v.allowOnly({"login", "password", "open", "read", "send", "logout"});
+    const auto server = std::find_if(spec.mailServers.begin(), spec.mailServers.end(),
+                                     [&](const MailServerSpec& s) { return s.host == ua.server; });
+    if (server != spec.mailServers.end() && server->webmailPort == 0) {
+        v.fail("'" + ua.server + "' runs no webmail: give its mail server 'webmail: {port: 80}' (line " +
+               std::to_string(server->where.line) + ")");
+    }
+    const std::size_t given = (v.find("login") ? 1 : 0) + (v.find("open") ? 1 : 0) + (v.find("read") ? 1 : 0) +
+                              (v.find("send") ? 1 : 0) + (v.find("logout") ? 1 : 0);
+    if (given != 1) v.fail("expected exactly one of 'login', 'open', 'read', 'send' or 'logout'");
+    if (v.find("password") && !v.find("login")) v.get("password").fail("'password' goes with 'login' only");
+    WebmailActionSpec action;
+    if (auto x = v.find("login")) {
+        action.kind = WebmailActionSpec::Kind::Login;
+        action.user = readLineText(*x, "the user name");
+        if (action.user.empty()) x->fail("expected a user name to sign in as");
+        if (auto p = v.find("password")) action.password = readLineText(*p, "the password");
+        else if (ua.password.empty()) {
+            x->fail("signing in needs a password: give 'password:' here or to the user agent at line " +
+                    std::to_string(ua.where.line));
+        }
+    } else if (auto o = v.find("open")) {
+        if (o->asString() != "inbox") o->fail("expected 'inbox' (the page to open), found '" + o->asString() + "'");
+        action.kind = WebmailActionSpec::Kind::OpenInbox;
+    } else if (auto r = v.find("read")) {
+        action.kind = WebmailActionSpec::Kind::Read;
+        action.number = static_cast<std::size_t>(r->asUnsigned(1'000'000));
+        if (action.number == 0) r->fail("messages are numbered from 1, as on the inbox page");
+    } else if (auto s = v.find("send")) {
+        action.kind = WebmailActionSpec::Kind::Send;
+        s->requireMap("a message to send");
+        s->allowOnly({"to", "subject", "body"});
+        const auto to = s->get("to");
+        action.send.to = readAddresses(to);
+        if (action.send.to.empty()) to.fail("a message needs at least one recipient in 'to'");
+        if (auto subject = s->find("subject")) {
+            action.send.subject = readLineText(*subject, "the subject");
+            requireComposable(*subject, action.send.subject, false);
+        }
+        const auto body = s->get("body");
+        action.send.body = body.asString();
+        requireComposable(body, action.send.body, true);
+        body.declareContent(action.send.body.size());
+    } else {
+        const auto l = v.get("logout");
+        if (!l.asBool()) l.fail("expected 'logout: true'");
+        action.kind = WebmailActionSpec::Kind::Logout;
+    }
+    return action;
+}
+
 UserAgentActionSpec readAction(const YamlValue& v, const UserAgentSpec& ua, const std::optional<SourceLocation>& helo,
                                const ScenarioSpec& spec, const HeloRelays& heloRelays) {
     v.requireMap("an action");
-    v.allowOnly({"at", "send", "pop3", "imap"});
+    v.allowOnly({"at", "send", "pop3", "imap", "webmail"});
     UserAgentActionSpec action;
     action.where = v.where();
     action.at = v.get("at").asDuration();
@@ -149,8 +211,11 @@ UserAgentActionSpec readAction(const YamlValue& v, const UserAgentSpec& ua, cons
     } else if (auto m = v.find("imap")) {
         action.kind = UserAgentActionSpec::Kind::Imap;
         action.imap = readImapActions(*m);
+    } else if (auto w = v.find("webmail")) {
+        action.kind = UserAgentActionSpec::Kind::Webmail;
+        action.webmail = readWebmailAction(*w, ua, spec);
     } else {
-        v.fail("expected an action: 'send', 'pop3' or 'imap'");
+        v.fail("expected an action: 'send', 'pop3', 'imap' or 'webmail'");
     }
     return action;
 }
@@ -163,7 +228,7 @@ HeloRelays readMailServers(const YamlValue& list, ScenarioSpec& spec) {
     for (const auto& v : list.items("mail servers")) {
         v.requireMap("a mail server");
         v.allowOnly({"host", "domain", "users", "smtp_replies", "pop3_replies", "add_received", "add_message_id", "relay_smtp",
-                     "retry_interval", "give_up_after", "offer_8bitmime"});
+                     "retry_interval", "give_up_after", "offer_8bitmime", "webmail"});
         MailServerSpec server;
         server.where = v.where();
         const auto host = v.get("host");
@@ -195,6 +260,18 @@ HeloRelays readMailServers(const YamlValue& list, ScenarioSpec& spec) {
         }
         if (auto r = v.find("retry_interval")) server.retryInterval = r->asDuration();
         if (auto g = v.find("give_up_after")) server.giveUpAfter = g->asDuration();
+        if (auto w = v.find("webmail")) {
+            w->requireMap("webmail settings");
+            w->allowOnly({"port"});
+            const auto port = w->get("port");
+            server.webmailPort = static_cast<std::uint16_t>(port.asUnsigned(65535));
+            if (server.webmailPort == 0) port.fail("expected a TCP port from 1 to 65535");
+            for (const std::uint16_t taken : {25, 110, 143}) {
+                if (server.webmailPort == taken) {
+                    port.fail("port " + std::to_string(taken) + " is the mail server's own (SMTP 25, POP3 110, IMAP 143); webmail is usually on 80");
+                }
+            }
+        }
         spec.mailServers.push_back(std::move(server));
     }
     return heloRelays;

@@ -106,6 +106,7 @@ struct MailServerSpec {
     SmtpStyleSpec relay;                     // how the server talks SMTP when it relays
     Time retryInterval = Time::fromSeconds(60);
     Time giveUpAfter = Time::fromSeconds(3600);
+    std::uint16_t webmailPort = 0;           // webmail over HTTP on this port; 0: none
     SourceLocation where;
 };
 
@@ -154,12 +155,22 @@ struct ImapActionSpec {
     Time idleFor = Time::zero();
 };
 
+// One thing a user does in a browser at the webmail (docs/scenario-format.md, "Webmail").
+struct WebmailActionSpec {
+    enum class Kind { Login, OpenInbox, Read, Send, Logout } kind = Kind::OpenInbox;
+    std::string user;      // Login: defaults to the user agent's user
+    std::optional<std::string> password;  // Login: defaults to the user agent's password
+    std::size_t number = 0;  // Read
+    SendSpec send;           // Send: to and subject and body
+};
+
 struct UserAgentActionSpec {
-    enum class Kind { Send, Pop3, Imap } kind = Kind::Send;
+    enum class Kind { Send, Pop3, Imap, Webmail } kind = Kind::Send;
     Time at;
     SendSpec send;
     Pop3ReadSpec pop3;
     std::vector<ImapActionSpec> imap;
+    WebmailActionSpec webmail;
     SourceLocation where;
 };
 

@@ -4,6 +4,7 @@
 
 #include "protocols/mail/message.hpp"
 #include "protocols/mail/message_compose.hpp"
+#include "protocols/webmail/browser_visit.hpp"
 #include "simulator/apps/world_clock.hpp"
 #include "simulator/scenario/address_plan.hpp"
 #include "simulator/scenario/caption_trigger.hpp"
@@ -13,6 +14,25 @@
 namespace netstage::scenario {
 
 namespace {
+
+// What the scenario's webmail action asks of the user agent's browser.
+webmail::BrowserAction browserAction(const WebmailActionSpec& spec, const UserAgentSpec& ua) {
+    webmail::BrowserAction action;
+    switch (spec.kind) {
+        case WebmailActionSpec::Kind::Login: action.kind = webmail::BrowserAction::Kind::Login; break;
+        case WebmailActionSpec::Kind::OpenInbox: action.kind = webmail::BrowserAction::Kind::OpenInbox; break;
+        case WebmailActionSpec::Kind::Read: action.kind = webmail::BrowserAction::Kind::Read; break;
+        case WebmailActionSpec::Kind::Send: action.kind = webmail::BrowserAction::Kind::Send; break;
+        case WebmailActionSpec::Kind::Logout: action.kind = webmail::BrowserAction::Kind::Logout; break;
+    }
+    action.user = spec.user;
+    action.password = spec.password.value_or(ua.password);
+    action.number = spec.number;
+    action.to = spec.send.to;
+    action.subject = spec.send.subject;
+    action.body = spec.send.body;
+    return action;
+}
 
 smtp::ReplyTexts smtpTexts(const std::map<std::string, std::string>& replies) {
     smtp::ReplyTexts texts;
@@ -180,6 +200,8 @@ void World::buildMailServers() {
         config.offer8BitMime = server.offer8BitMime;
         config.retryInterval = server.retryInterval;
         config.giveUpAfter = server.giveUpAfter;
+        config.webmailPort = server.webmailPort;
+        config.webmailSeed = seed_;
         config.relayClient.heloDomain = server.domain;
         config.relayClient.useEhlo = server.relay.ehlo;
         config.relayClient.style = server.relay.spaceAfterColon ? smtp::CommandStyle::SpaceAfterColon : smtp::CommandStyle::Rfc;
@@ -199,6 +221,13 @@ void World::buildMailServers() {
         }
         mailServers_.push_back(std::move(mailServer));
     }
+}
+
+std::uint16_t World::webmailPortOf(const std::string& host) const {
+    for (const auto& server : spec_.mailServers) {
+        if (server.host == host) return server.webmailPort;
+    }
+    return 0;
 }
 
 void World::buildUserAgents() {
@@ -235,6 +264,10 @@ void World::buildUserAgents() {
                 simulator_.scheduleAt(action.at, [ua, read] { ua->readPop3(read.keep, read.lowerCase); });
             } else if (action.kind == UserAgentActionSpec::Kind::Imap) {
                 simulator_.scheduleAt(action.at, [ua, script = imapScript(action.imap)] { ua->readImap(script); });
+            } else if (action.kind == UserAgentActionSpec::Kind::Webmail) {
+                simulator_.scheduleAt(action.at, [ua, browse = browserAction(action.webmail, spec), port = webmailPortOf(spec.server)] {
+                    ua->webmail(browse, port);
+                });
             }
         }
         userAgents_[spec.name] = std::move(agent);

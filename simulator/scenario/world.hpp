@@ -67,6 +67,7 @@ private:
     void buildDns();
     void buildMailServers();
     void buildUserAgents();
+    std::uint16_t webmailPortOf(const std::string& host) const;
     void scheduleFaults();
     void scheduleCaptions();
     void applyInput(const BridgeInputSpec& input);

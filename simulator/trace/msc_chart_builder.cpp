@@ -59,6 +59,14 @@ MscConnectionRole parseRole(const std::string& role) {
 
 bool isMailProtocol(const std::string& protocol) { return protocol == "smtp" || protocol == "pop3" || protocol == "imap"; }
 
+// An HTTP message is one arrow, labelled with its start line ("GET /inbox
+// HTTP/1.1", "HTTP/1.1 200 OK"): its header fields and body summary stay in
+// the transcript, as the lecture draws one arrow per request and per response.
+bool isHttpStartLine(const std::string& text, bool fromClient) {
+    if (fromClient) return text.find(' ') != std::string::npos && text.size() > 9 && text.compare(text.size() - 9, 7, " HTTP/1") == 0;
+    return text.starts_with("HTTP/");
+}
+
 class ChartBuilder {
 public:
     ChartBuilder(const TraceLog& log, const MscOptions& options) : log_{log}, options_{options} {}
@@ -217,6 +225,7 @@ private:
 
     std::string serverApplication(const std::string& protocol, const std::string& host) const {
         if (isMailProtocol(protocol)) return "mail server";
+        if (protocol == "http") return "web server";
         if (protocol == "ftp") return ftpApplication(host, true);
         if (protocol == "dns") return "DNS server";
         return protocol + " server";
@@ -226,6 +235,7 @@ private:
         // A mail server is the client when it relays, and asks DNS where to relay.
         const bool mailServer = role(host) == "mail-server";
         if (isMailProtocol(protocol)) return protocol == "smtp" && mailServer ? "mail server" : "user agent";
+        if (protocol == "http") return "browser";
         if (protocol == "ftp") return ftpApplication(host, false);
         if (protocol == "dns") return mailServer ? "mail server" : "resolver";
         return protocol + " client";
@@ -269,6 +279,7 @@ private:
         for (const LineRef& ref : flow.lines) {
             const Event& e = event(ref.record);
             const std::string text = e.text("text");
+            if (flow.protocol == "http" && !isHttpStartLine(text, ref.fromClient)) continue;
             MscByteStream& bytes = ref.fromClient ? toServer : toClient;
             MscArrow arrow;
             arrow.kind = MscArrowKind::Message;

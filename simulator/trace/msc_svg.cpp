@@ -29,6 +29,7 @@ Style protocolStyleOf(const MscArrow& arrow) {
     if (arrow.protocol == "pop3") return {"#1d7a3a", "", "1.5", "12"};
     if (arrow.protocol == "imap") return {"#8a4b08", "", "1.5", "12"};
     if (arrow.protocol == "dns") return {"#7b2d8e", "", "1.5", "12"};
+    if (arrow.protocol == "http") return {"#0b7a8a", "", "1.5", "12"};
     if (arrow.protocol == "ftp") {
         // Data connections are dashed so they stand apart from the control dialogue.
         if (arrow.role == MscConnectionRole::Data) return {"#b35900", "8 4", "1.5", "12"};

@@ -94,8 +94,10 @@ TEST(ExpectLoader, unknown_kinds_keys_and_values_are_refused) {
     EXPECT_EQ(errorFor("  - {mail: lost}\n"), "e.yaml:28:12: expected delivered, queued, relayed or bounced, found 'lost'");
     EXPECT_EQ(errorFor("  - {tcp: opened, by: alice-pc, by: crepes.fr}\n"),
               "e.yaml:28:33: the key 'by' appears twice in this mapping (first at line 28); remove one");
-    EXPECT_EQ(errorFor("  - {dialogue: http, lines: [\"C: GET /\"]}\n"),
-              "e.yaml:28:16: expected a protocol with a dialogue: smtp, pop3, imap or ftp, found 'http'");
+    EXPECT_EQ(errorFor("  - {dialogue: dns, lines: [\"C: GET /\"]}\n"),
+              "e.yaml:28:16: expected a protocol with a dialogue: smtp, pop3, imap, ftp or http, found 'dns'");
+    EXPECT_EQ(errorFor("  - {dialogue: http, reply_to: GET, code: 200}\n"),
+              "e.yaml:28:32: reply codes are SMTP's and FTP's; for http give the lines instead");
     EXPECT_EQ(errorFor("  - {dialogue: ftp, lines: [\"USER bob\"]}\n"),
               "e.yaml:28:29: expected a transcript line such as \"C: HELO crepes.fr\" or \"S: 250 OK\", found 'USER bob'");
     EXPECT_EQ(errorFor("  - {dialogue: pop3, reply_to: RETR, code: 250}\n"),

@@ -370,3 +370,39 @@ f.quit()
     EXPECT_GE(pauses, 1u) << "the simulated side stopped reading while the real client did not";
     EXPECT_EQ(resumes, pauses);
 }
+
+// The webmail through the bridge: curl signs in (keeping the cookie in a jar),
+// opens the inbox, asks for a message that is not there and sends one that
+// SMTP then pushes through the world to another domain.
+TEST(RealClients, curlUsesTheWebmailWithASessionCookie) {
+    ServingWorld world{"09b-webmail-pull-vs-push"};
+    const std::string base = "http://127.0.0.1:" + port(world, "hamburger.edu", 80);
+    const std::string jar = test_support::programTempDir().file("cookies.txt").string();
+    const auto curl = [&](std::vector<std::string> more) {
+        std::vector<std::string> argv{"curl", "-sS", "--max-time", "20", "-o", "/dev/null", "-w", "%{http_code}", "-b", jar, "-c", jar};
+        argv.insert(argv.end(), more.begin(), more.end());
+        return runProgram(argv);
+    };
+    const auto form = runProgram({"curl", "-sS", "--max-time", "20", base + "/"});
+    EXPECT_NE(form.output.find("<form method=\"post\" action=\"/login\">"), std::string::npos) << form.output << form.errors;
+    EXPECT_EQ(curl({"-d", "user=bob&password=wrong", base + "/login"}).output, "403");
+    EXPECT_EQ(curl({base + "/inbox"}).output, "303");  // no session yet: sent to the login form
+    EXPECT_EQ(curl({"-d", "user=bob&password=hungry", base + "/login"}).output, "303");
+    const auto inbox = runProgram({"curl", "-sS", "--max-time", "20", "-b", jar, base + "/inbox"});
+    EXPECT_NE(inbox.output.find("<h1>Inbox</h1>"), std::string::npos) << inbox.output;
+    EXPECT_NE(inbox.output.find("<link rel=\"stylesheet\" href=\"/style.css\">"), std::string::npos);
+    EXPECT_EQ(curl({base + "/message/99"}).output, "404");
+    // A session token nobody was given (without the jar, so it is the only cookie sent).
+    const auto forged = runProgram({"curl", "-sS", "--max-time", "20", "-o", "/dev/null", "-w", "%{http_code}", "-H",
+                                    "Cookie: session=0123456789abcdef0123456789abcdef", base + "/inbox"});
+    EXPECT_EQ(forged.output, "303");
+    EXPECT_EQ(curl({"--data-urlencode", "to=alice@crepes.fr", "--data-urlencode", "subject=From curl", "--data-urlencode",
+                    "body=Sent from a real browser's stand-in.", base + "/send"})
+                  .output,
+              "303");
+    for (int i = 0; i < 200 && countMailEvents(world, "stored", "From curl") == 0; ++i) {
+        std::this_thread::sleep_for(std::chrono::milliseconds{20});
+    }
+    world.stop();
+    EXPECT_EQ(countMailEvents(world, "stored", "From curl"), 1u);
+}

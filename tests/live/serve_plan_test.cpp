@@ -90,3 +90,15 @@ TEST(PortListen, aPortInUseIsReportedInPlainWords) {
     EXPECT_NE(error.find("127.0.0.1:" + std::to_string(taken) + " is in use by another program"), std::string::npos) << error;
     EXPECT_NE(errorOf([] { (void)live::listenOn("localhost", 0); }).find("not an IPv4 address"), std::string::npos);
 }
+
+TEST(PortPlan, servesAWebmailFrom8080) {
+    const auto ports = live::planPorts(load("09b-webmail-pull-vs-push"), {});
+    ASSERT_EQ(ports.size(), 8u);
+    EXPECT_EQ(ports[3].host, "crepes.fr");
+    EXPECT_EQ(ports[3].protocol, "HTTP");
+    EXPECT_EQ(ports[3].port, 80);
+    EXPECT_EQ(ports[3].localPort, 8080);
+    EXPECT_EQ(ports[7].host, "hamburger.edu");
+    EXPECT_EQ(ports[7].localPort, 8081);
+    EXPECT_NE(live::startupTable(ports, "127.0.0.1").find("a browser at http://127.0.0.1:8081/"), std::string::npos);
+}

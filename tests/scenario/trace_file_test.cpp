@@ -59,7 +59,7 @@ INSTANTIATE_TEST_SUITE_P(Scenarios, ScenarioTraceFile,
                                            "01d-mime-attachment", "02-pop3-download-and-delete",
                                            "03-pop3-download-and-keep", "04-imap-folders", "05-ftp-session",
                                            "06-ftp-active-vs-passive", "07-smtp-relay-retry", "07b-smtp-bounce", "07c-smtp-backup-mx",
-                                           "08-ftp-disk-full", "09-imap-idle-push"),
+                                           "08-ftp-disk-full", "09-imap-idle-push", "09b-webmail-pull-vs-push"),
                          [](const auto& param) {
                              std::string name = param.param;
                              for (char& c : name) {

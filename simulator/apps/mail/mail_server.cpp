@@ -101,6 +101,7 @@ MailServer::MailServer(HostStack& host, MailServerConfig config, ResolverClient*
         sessions_.keep(session);
         session->start();
     });
+    if (config_.webmailPort != 0) webmail_ = std::make_unique<WebmailApp>(*this, config_.webmailPort, config_.webmailSeed);
 }
 
 MailServer::~MailServer() = default;

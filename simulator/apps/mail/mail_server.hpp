@@ -1,5 +1,6 @@
 #pragma once
-// A mail server host: SMTP in on port 25, POP3 on port 110, IMAP on port 143, mailboxes for its own domain, and
+// A mail server host: SMTP in on port 25, POP3 on port 110, IMAP on port 143,
+// webmail over HTTP if configured (port 80), mailboxes for its own domain, and
 // an outgoing queue that relays everything else to the recipient domain's
 // mail exchanger (resolved through DNS), retrying and finally bouncing.
 // Every change to a mailbox or the queue is recorded in the trace.
@@ -17,6 +18,7 @@
 #include "simulator/apps/mail/mail_server_config.hpp"
 #include "simulator/apps/mail/outgoing_queue.hpp"
 #include "simulator/apps/mail/pop3_maildrops.hpp"
+#include "simulator/apps/mail/webmail_app.hpp"
 #include "simulator/apps/session_keeper.hpp"
 
 namespace netstage::apps {
@@ -32,6 +34,7 @@ public:
     const mail::MailStore& store() const { return store_; }
     OutgoingQueue& queue() { return *queue_; }
     ResolverClient* resolver() { return resolver_; }
+    WebmailApp* webmail() { return webmail_.get(); }
     smtp::ServerConfig smtpServerConfig() const;
 
     // The name of the host with this address, for transcripts ("crepes.fr"), or the address itself.
@@ -103,6 +106,8 @@ private:
     std::string withMessageId(const std::string& data, const std::string& reversePath);
     std::map<std::pair<std::string, mail::Uid>, std::string> shortIds_;  // INBOX
     std::map<std::tuple<std::string, std::string, mail::Uid>, std::string> folderIds_;  // other folders
+    // After the store it reads: its connections go before the store does.
+    std::unique_ptr<WebmailApp> webmail_;
     // Last, so the sessions still open when the server goes are freed first,
     // while the store and the maildrops they use are still here.
     SessionKeeper sessions_;

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -30,6 +31,11 @@ struct MailServerConfig {
     bool offer8BitMime = true;           // offer 8BITMIME after EHLO (RFC 6152)
     Time retryInterval = Time::fromSeconds(60);  // first retry; doubles, up to 8x
     Time giveUpAfter = Time::fromSeconds(3600);  // then the message bounces
+    // Webmail over HTTP on this TCP port (0: none); session tokens are drawn
+    // from a random stream of this seed, so a run is repeatable and a token
+    // is still not to be guessed from the others.
+    std::uint16_t webmailPort = 0;
+    std::uint64_t webmailSeed = 0;
 };
 
 }  // namespace netstage::apps

@@ -9,6 +9,7 @@
 #include "simulator/apps/mail/mail_server.hpp"
 #include "simulator/apps/mail/pop3_client_connection.hpp"
 #include "simulator/apps/mail/smtp_client_connection.hpp"
+#include "simulator/apps/mail/web_browser_connection.hpp"
 #include "simulator/apps/world_clock.hpp"
 
 namespace netstage::apps {
@@ -181,6 +182,22 @@ void UserAgent::readImap(std::vector<imap::ClientAction> script) {
         if (!ok) failures_.push_back({"IMAP session failed", outcome});
     };
     sessions_.keep(ImapClientConnection::start(host_, Endpoint{config_.server, 143}, std::move(config), std::move(handlers)));
+}
+
+void UserAgent::webmail(const webmail::BrowserAction& action, std::uint16_t port) {
+    const auto& network = host_.node().network();
+    const auto node = network.nodeByAddress(config_.server);
+    const std::string server = node ? network.node(*node).name() : config_.server.toString();
+    const std::string what = webmail::describe(action);
+    auto onFinished = [this, what, server](const webmail::BrowserVisit& visit, bool reached, const std::string& outcome) {
+        webmailCookie_ = visit.cookie();
+        const bool ok = visit.succeeded();
+        const std::string text = reached ? outcome : "connection to " + server + " failed: " + outcome;
+        traceMail(ok ? "webmail-done" : "webmail-failed", {{"action", what}, {"outcome", text}});
+        if (!ok) failures_.push_back({"webmail " + what + " failed", text});
+    };
+    sessions_.keep(WebBrowserConnection::start(host_, Endpoint{config_.server, port}, server,
+                                               webmail::BrowserVisit{action, webmailCookie_}, std::move(onFinished)));
 }
 
 void UserAgent::keepDownloaded(std::string content) {

@@ -11,6 +11,7 @@
 
 #include "protocols/imap/client_session.hpp"
 #include "protocols/mail/mime_compose.hpp"
+#include "protocols/webmail/browser_visit.hpp"
 #include "protocols/smtp/client_config.hpp"
 #include "simulator/apps/host_stack.hpp"
 #include "simulator/apps/session_keeper.hpp"
@@ -56,6 +57,9 @@ public:
     void readPop3(bool keep, bool lowerCase = true);
     // Runs an IMAP script on the server now (port 143); LOGOUT is added if missing.
     void readImap(std::vector<imap::ClientAction> script);
+    // Visits the server's webmail with a browser now (one connection to `port`),
+    // keeping the session cookie for the next visit.
+    void webmail(const webmail::BrowserAction& action, std::uint16_t port);
 
     const UserAgentConfig& config() const { return config_; }
     HostStack& host() { return host_; }
@@ -83,6 +87,7 @@ private:
     std::vector<std::string> localStore_;
     std::vector<Failure> failures_;
     std::uint64_t sent_ = 0;
+    std::string webmailCookie_;  // the browser's cookie jar: one site, one cookie
     SessionKeeper sessions_;  // last: sessions still open when the agent goes are freed first
 };
 
