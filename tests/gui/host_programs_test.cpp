@@ -316,8 +316,9 @@ TEST_F(HostProgramsTest, programsOnTwoHostsRunAtOnceEachInItsOwnDock) {
     ASSERT_TRUE(processUntil([&] { return alice->terminal()->readyForInput(); }));
     EXPECT_TRUE(alice->console().outputText().contains(QStringLiteral("MX")));
     EXPECT_TRUE(alice->console().outputText().contains(QStringLiteral("hamburger.edu")));
-    // Each host's connection is its own.
-    EXPECT_FALSE(block("bob-pc", "hamburger.edu").empty());
+    // Each host's connection is its own. The views hear of the run once a
+    // frame, so the transcript may lag the console by a frame.
+    EXPECT_TRUE(processUntil([&] { return !block("bob-pc", "hamburger.edu").empty(); }));
     EXPECT_TRUE(block("alice-pc", "hamburger.edu").empty());
 
     // A panel closed by the student leaves the others working.
