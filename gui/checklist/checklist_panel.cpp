@@ -1,6 +1,10 @@
 #include "gui/checklist/checklist_panel.hpp"
 
+#include <QFontMetrics>
+#include <QIcon>
 #include <QLabel>
+#include <QPainter>
+#include <QPixmap>
 #include <QListWidget>
 #include <QVBoxLayout>
 
@@ -12,13 +16,13 @@ namespace netstage::gui {
 
 namespace {
 
-QString mark(EntryState state) {
+QString stateName(EntryState state) {
     switch (state) {
-        case EntryState::Passed: return QStringLiteral("\u2714");  // heavy check mark
-        case EntryState::Failed: return QStringLiteral("\u2718");  // heavy ballot X
+        case EntryState::Passed: return ChecklistPanel::tr("Passed");
+        case EntryState::Failed: return ChecklistPanel::tr("Failed");
         case EntryState::Pending: break;
     }
-    return QStringLiteral("\u25CB");  // white circle
+    return ChecklistPanel::tr("Pending");
 }
 
 QColor colour(EntryState state) {
@@ -32,6 +36,37 @@ QColor colour(EntryState state) {
     return look::dimInk();
 }
 
+// A tick or a cross on a disc of the verdict's colour, an empty ring while
+// pending: as an icon, so an entry's wrapped lines stay clear of the mark.
+QIcon markIcon(EntryState state, int size) {
+    const qreal ratio = 2.0;  // sharp on high-density screens and in screenshots
+    QPixmap pixmap{QSize{size, size} * ratio};
+    pixmap.setDevicePixelRatio(ratio);
+    pixmap.fill(Qt::transparent);
+    QPainter painter{&pixmap};
+    painter.setRenderHint(QPainter::Antialiasing);
+    const QRectF disc{1.5, 1.5, size - 3.0, size - 3.0};
+    const QColor fill = colour(state);
+    if (state == EntryState::Pending) {
+        painter.setPen(QPen{fill, 2.0});
+        painter.drawEllipse(disc);
+        return QIcon{pixmap};
+    }
+    painter.setPen(Qt::NoPen);
+    painter.setBrush(fill);
+    painter.drawEllipse(disc);
+    painter.setPen(QPen{look::isDark() ? QColor{Qt::black} : QColor{Qt::white}, size / 8.0, Qt::SolidLine, Qt::RoundCap,
+                        Qt::RoundJoin});
+    const qreal s = size;
+    if (state == EntryState::Passed) {
+        painter.drawPolyline(QPolygonF{{QPointF{s * 0.28, s * 0.52}, QPointF{s * 0.44, s * 0.68}, QPointF{s * 0.72, s * 0.34}}});
+    } else {
+        painter.drawLine(QPointF{s * 0.34, s * 0.34}, QPointF{s * 0.66, s * 0.66});
+        painter.drawLine(QPointF{s * 0.66, s * 0.34}, QPointF{s * 0.34, s * 0.66});
+    }
+    return QIcon{pixmap};
+}
+
 CursorAt cursorOf(const PlayerController& player) {
     const Playback* p = player.playback();
     if (p == nullptr) return {};
@@ -43,10 +78,13 @@ CursorAt cursorOf(const PlayerController& player) {
 ChecklistPanel::ChecklistPanel(PlayerController& player, QWidget* parent)
     : QWidget{parent}, player_{player}, summary_{new QLabel{this}}, list_{new QListWidget{this}} {
     list_->setWordWrap(true);
-    list_->setSelectionMode(QAbstractItemView::SingleSelection);
+    list_->setSelectionMode(QAbstractItemView::NoSelection);  // a click jumps; nothing stays chosen
     list_->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     list_->setVerticalScrollMode(QAbstractItemView::ScrollPerPixel);
-    list_->setSpacing(2);
+    list_->setSpacing(4);
+    // Docked first on the left, the list would take the window's first focus
+    // and mark its top entry as current, as if the class should look there.
+    list_->setFocusPolicy(Qt::ClickFocus);
     summary_->setWordWrap(true);
     auto* layout = new QVBoxLayout{this};
     layout->setContentsMargins(4, 4, 4, 4);
@@ -112,13 +150,15 @@ void ChecklistPanel::refresh() {
 void ChecklistPanel::showEntry(int row) {
     const ChecklistEntry& entry = checklist_->entries[static_cast<std::size_t>(row)];
     const EntryState state = states_[static_cast<std::size_t>(row)];
-    QString text = mark(state) + QStringLiteral("  ") + QString::fromStdString(entry.text);
-    if (!entry.note.empty()) text += QStringLiteral("\n      ") + QString::fromStdString(entry.note);
+    QString text = QString::fromStdString(entry.text);
+    if (!entry.note.empty()) text += QStringLiteral("\n\u2014 ") + QString::fromStdString(entry.note);
     // The verdict in words only once the run has reached it: before that, it would give the answer away.
-    if (state != EntryState::Pending) text += QStringLiteral("\n      \u2192 ") + QString::fromStdString(entry.result.actual);
+    if (state != EntryState::Pending) text += QStringLiteral("\n\u2192 ") + QString::fromStdString(entry.result.actual);
     QListWidgetItem* item = list_->item(row);
     item->setText(text);
     item->setForeground(colour(state));
+    item->setIcon(markIcon(state, list_->iconSize().width()));
+    item->setData(Qt::AccessibleTextRole, stateName(state) + QStringLiteral(": ") + text);
     QString tip = QString::fromStdString(entry.origin);
     if (entry.result.time) tip += tr("\nDecided at %1").arg(QString::fromStdString(expect::formatTime(*entry.result.time)));
     tip += entry.result.record ? tr("\nClick to go to that event.") : tr("\nClick to go to the end of the run.");
@@ -140,6 +180,8 @@ void ChecklistPanel::jumpTo(int row) {
 void ChecklistPanel::restyle() {
     setFont(look::panelFont());
     list_->setFont(look::panelFont());
+    const int mark = QFontMetrics{look::panelFont()}.height();
+    list_->setIconSize(QSize{mark, mark});
     if (!checklist_) return;
     for (int row = 0; row < list_->count(); ++row) showEntry(row);
 }
