@@ -12,8 +12,11 @@
 #include <QTextStream>
 #include <csignal>
 #include <cstring>
+#include <optional>
+#include <string>
 
 #include "gui/chart/sequence_chart_panel.hpp"
+#include "gui/player/checklist_source.hpp"
 #include "gui/player/default_trace_source.hpp"
 #include "gui/player/live_session.hpp"
 #include "gui/player/player_controller.hpp"
@@ -75,7 +78,7 @@ struct Options {
     QCommandLineOption hideControl{QStringLiteral("hide-control-segments"),
                                    QStringLiteral("Do not draw TCP segments without payload.")};
     QCommandLineOption panel{QStringLiteral("panel"),
-                             QStringLiteral("Show panel <name>: chart, events or inspector (repeatable)."),
+                             QStringLiteral("Show panel <name>: chart, events, inspector or expectations (repeatable)."),
                              QStringLiteral("name")};
     QCommandLineOption presentation{
         QStringLiteral("presentation"),
@@ -100,6 +103,10 @@ struct Options {
                             QStringLiteral("host")};
     QCommandLineOption chartPerApplication{QStringLiteral("chart-per-application"),
                                            QStringLiteral("One chart lifeline per application.")};
+    QCommandLineOption against{QStringLiteral("against"),
+                               QStringLiteral("Check each scenario against a teacher's expectations file "
+                                              "(as netstage check --against) and show the checklist."),
+                               QStringLiteral("teacher.yaml")};
 
     Options() {
         parser.setApplicationDescription(QStringLiteral("NetStage player: watch a scenario or a saved trace."));
@@ -107,7 +114,7 @@ struct Options {
         parser.addVersionOption();
         parser.addPositionalArgument(QStringLiteral("file"), QStringLiteral("A trace (*.jsonl) or a scenario (*.yaml)."));
         parser.addOptions({screenshot, message, time, packet, host, size, hideControl, panel, presentation, theme,
-                           chartTcp, chartPerApplication, serve, speed, port, from});
+                           chartTcp, chartPerApplication, serve, speed, port, from, against});
     }
 };
 
@@ -211,6 +218,15 @@ int main(int argc, char** argv) {
     // (recent files, theme).
     netstage::gui::MainWindow::Options windowOptions;
     windowOptions.rememberRecentFiles = !screenshot;
+    std::optional<std::string> against;
+    if (parser.isSet(options.against)) {
+        against = parser.value(options.against).toStdString();
+        if (const auto error = netstage::gui::teacherFileError(*against)) {
+            err << QString::fromStdString(*error) << '\n';
+            return 2;
+        }
+    }
+    windowOptions.checklist = netstage::gui::defaultChecklistSource(against);
     netstage::gui::MainWindow window{netstage::gui::defaultTraceSource(), windowOptions};
     const QStringList size = parser.value(options.size).split(QLatin1Char('x'));
     if (size.size() == 2) window.resize(size[0].toInt(), size[1].toInt());
@@ -225,9 +241,10 @@ int main(int argc, char** argv) {
     }
     if (parser.isSet(options.chartTcp)) window.panels().chart().setShowTcpSegments(true);
     if (parser.isSet(options.chartPerApplication)) window.panels().chart().setPerApplication(true);
+    if (against) window.panels().showPanel(QStringLiteral("expectations"));
     for (const QString& panel : parser.values(options.panel)) {
         if (!window.panels().showPanel(panel)) {
-            err << "unknown panel " << panel << " (chart, events, inspector)\n";
+            err << "unknown panel " << panel << " (chart, events, inspector, expectations)\n";
             return 2;
         }
     }

@@ -74,6 +74,13 @@ s06=scenarios/06-ftp-active-vs-passive.yaml
 shot 08-ftp-active-chart.png --size 2400x1300 --panel chart --chart-tcp --at-message 8 $s06
 shot 08-inspector-data.png --size 2600x1100 --panel inspector --at-message 10 $s01
 
+# The expectation checklist: a student's answer to exercise 3 (it sends too
+# late) checked against the teacher's file, just after the message reached
+# Bob's mailbox 1.3 s after he had read it: ticks, a cross, two pending.
+e03=exercises/03-smtp-push
+shot expectations-checklist.png --against $e03/teacher.yaml --at-time 3345 --host hamburger.edu \
+  $e03/sample-submissions/chen.yaml
+
 # Live mode: the player serves scenario 01 (netstage-gui --serve) while a
 # client types the lecture's SMTP dialogue over a loopback socket, as telnet
 # would. It waits until the scenario's own run (Alice's message, Bob's POP3)

@@ -7,6 +7,7 @@
 #include <algorithm>
 
 #include "gui/chart/sequence_chart_panel.hpp"
+#include "gui/checklist/checklist_panel.hpp"
 #include "gui/events/event_list_panel.hpp"
 #include "gui/inspector/packet_inspector.hpp"
 
@@ -33,12 +34,15 @@ AnalysisPanels::AnalysisPanels(QMainWindow& window, PlayerController& player)
       chart_{new SequenceChartPanel{player}},
       events_{new EventListPanel{player}},
       inspector_{new PacketInspector{player}},
+      checklist_{new ChecklistPanel{player}},
       chartDock_{dock(window, tr("Sequence chart"), QStringLiteral("sequenceChartDock"), chart_, Qt::RightDockWidgetArea,
                       QKeySequence{Qt::CTRL | Qt::Key_1})},
       eventsDock_{dock(window, tr("Event list"), QStringLiteral("eventListDock"), events_, Qt::BottomDockWidgetArea,
                        QKeySequence{Qt::CTRL | Qt::Key_2})},
       inspectorDock_{dock(window, tr("Packet inspector"), QStringLiteral("packetInspectorDock"), inspector_,
-                          Qt::RightDockWidgetArea, QKeySequence{Qt::CTRL | Qt::Key_3})} {
+                          Qt::RightDockWidgetArea, QKeySequence{Qt::CTRL | Qt::Key_3})},
+      checklistDock_{dock(window, tr("Expectations"), QStringLiteral("expectationsDock"), checklist_,
+                          Qt::LeftDockWidgetArea, QKeySequence{Qt::CTRL | Qt::Key_4})} {
     // A row clicked in the event list may be an event, not a packet: the
     // inspector shows the packet at or before it, which the cursor move did too.
     connect(events_, &EventListPanel::recordChosen, inspector_, &PacketInspector::showRecord);
@@ -52,6 +56,7 @@ bool AnalysisPanels::showPanel(const QString& name) {
     QDockWidget* dock = name == QLatin1String("chart")       ? chartDock_
                         : name == QLatin1String("events")    ? eventsDock_
                         : name == QLatin1String("inspector") ? inspectorDock_
+                        : name == QLatin1String("expectations") ? checklistDock_
                                                              : nullptr;
     if (dock == nullptr) return false;
     dock->show();
@@ -68,6 +73,8 @@ bool AnalysisPanels::showPanel(const QString& name) {
     // The hex view needs about 80 columns of its monospace font.
     if (dock == inspectorDock_) window->resizeDocks({dock}, {window->width() * 38 / 100}, Qt::Horizontal);
     if (dock == eventsDock_) window->resizeDocks({dock}, {window->height() * 30 / 100}, Qt::Vertical);
+    // An expectation's line and its note, without wrapping every other word.
+    if (dock == checklistDock_) window->resizeDocks({dock}, {std::max(360, window->width() * 28 / 100)}, Qt::Horizontal);
     return true;
 }
 
@@ -75,6 +82,7 @@ void AnalysisPanels::addToMenu(QMenu& menu) const {
     menu.addAction(chartDock_->toggleViewAction());
     menu.addAction(eventsDock_->toggleViewAction());
     menu.addAction(inspectorDock_->toggleViewAction());
+    menu.addAction(checklistDock_->toggleViewAction());
 }
 
 }  // namespace netstage::gui

@@ -1,6 +1,6 @@
 #pragma once
-// The analysis panels of the player window: sequence chart, event list and
-// packet inspector, each in a dock widget (hidden until asked for) with an
+// The analysis panels of the player window: sequence chart, event list,
+// packet inspector and expectation checklist, each in a dock widget (hidden until asked for) with an
 // entry in the View menu that shows or hides it.
 
 #include <QObject>
@@ -13,6 +13,7 @@ class QMenu;
 
 namespace netstage::gui {
 
+class ChecklistPanel;
 class EventListPanel;
 class PacketInspector;
 class PlayerController;
@@ -23,25 +24,29 @@ class AnalysisPanels : public QObject {
 public:
     AnalysisPanels(QMainWindow& window, PlayerController& player);
 
-    // Adds the three show/hide entries to `menu`.
+    // Adds the show/hide entries to `menu`.
     void addToMenu(QMenu& menu) const;
-    // Shows the panel called "chart", "events" or "inspector"; false for any other name.
+    // Shows the panel called "chart", "events", "inspector" or "expectations"; false for any other name.
     bool showPanel(const QString& name);
 
     SequenceChartPanel& chart() { return *chart_; }
     EventListPanel& events() { return *events_; }
     PacketInspector& inspector() { return *inspector_; }
+    ChecklistPanel& checklist() { return *checklist_; }
     QDockWidget& chartDock() { return *chartDock_; }
     QDockWidget& eventsDock() { return *eventsDock_; }
     QDockWidget& inspectorDock() { return *inspectorDock_; }
+    QDockWidget& checklistDock() { return *checklistDock_; }
 
 private:
     SequenceChartPanel* chart_;
     EventListPanel* events_;
     PacketInspector* inspector_;
+    ChecklistPanel* checklist_;
     QDockWidget* chartDock_;
     QDockWidget* eventsDock_;
     QDockWidget* inspectorDock_;
+    QDockWidget* checklistDock_;
 };
 
 }  // namespace netstage::gui

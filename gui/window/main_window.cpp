@@ -22,6 +22,7 @@
 #include <QVBoxLayout>
 
 #include "gui/chart/sequence_chart_panel.hpp"
+#include "gui/checklist/checklist_panel.hpp"
 #include "gui/model/format.hpp"
 #include "gui/player/live_session.hpp"
 #include "gui/player/player_controller.hpp"
@@ -366,6 +367,7 @@ bool MainWindow::openFile(const QString& path) {
     currentFile_ = path;
     player_->setDocument(std::make_unique<Playback>(std::move(std::get<trace::TraceLog>(result))));
     live_->forgetSession();  // Save Session As belongs to the session, not to the file opened after it
+    if (options_.checklist) panels_->checklist().setChecklist(options_.checklist(path.toStdString()));
     recentFiles_->add(path);
     emit documentLoaded(path);
     return true;

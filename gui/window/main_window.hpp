@@ -12,6 +12,7 @@
 
 #include "gui/model/document_source.hpp"
 #include "gui/model/playback.hpp"
+#include "gui/player/checklist_source.hpp"
 
 class QAction;
 class QActionGroup;
@@ -46,6 +47,8 @@ public:
     struct Options {
         // Recent files and the chosen theme. Off in tests: no reads or writes of the user's settings.
         bool rememberRecentFiles = true;
+        // The expectation checklist of an opened file; none without it.
+        ChecklistSource checklist = {};
     };
 
     explicit MainWindow(TraceSource source, Options options, QWidget* parent = nullptr);
@@ -75,7 +78,7 @@ public:
     NarrationBar& narration() { return *narration_; }
     PlayerControls& controls() { return *controls_; }
     QAction* showControlSegmentsAction() const { return showControl_; }
-    // Sequence chart, event list and packet inspector (docks, hidden at first).
+    // Sequence chart, event list, packet inspector and expectation checklist (docks, hidden at first).
     AnalysisPanels& panels() { return *panels_; }
     // File menu: export the sequence chart, save the trace, export a pcap.
     ExportActions& exports() { return *exports_; }

@@ -63,7 +63,7 @@ void PresentationMode::enter() {
     saved.windowState = window_.windowState();
     saved.geometry = window_.geometry();
     saved.docks = window_.saveState();
-    for (QDockWidget* dock : {&chart, &panels.eventsDock(), &panels.inspectorDock()}) {
+    for (QDockWidget* dock : {&chart, &panels.eventsDock(), &panels.inspectorDock(), &panels.checklistDock()}) {
         saved.docksHidden << dock->isHidden();
     }
     saved.middleSizes = parts_.middle.sizes();
@@ -79,6 +79,7 @@ void PresentationMode::enter() {
     parts_.side.hide();
     panels.eventsDock().hide();
     panels.inspectorDock().hide();
+    panels.checklistDock().hide();
     chart.setFloating(false);
     chart.setTitleBarWidget(new QWidget{&chart});  // no dock title on the stage
     panels.chart().setOptionBarsVisible(false);    // nor the chart's check boxes and filters
@@ -93,7 +94,7 @@ void PresentationMode::enter() {
 void PresentationMode::leave() {
     AnalysisPanels& panels = parts_.panels;
     QDockWidget& chart = panels.chartDock();
-    const QList<QDockWidget*> docks{&chart, &panels.eventsDock(), &panels.inspectorDock()};
+    const QList<QDockWidget*> docks{&chart, &panels.eventsDock(), &panels.inspectorDock(), &panels.checklistDock()};
     const Saved saved = *saved_;
     saved_.reset();
     leave_->setEnabled(false);
