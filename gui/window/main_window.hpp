@@ -24,6 +24,8 @@ class QTableView;
 namespace netstage::gui {
 
 class AnalysisPanels;
+class QuizPanel;
+class QuizPauser;
 class ExportActions;
 class LiveActions;
 class ErrorDialog;
@@ -45,6 +47,9 @@ public:
     struct Options {
         // Recent files and the chosen theme. Off in tests: no reads or writes of the user's settings.
         bool rememberRecentFiles = true;
+        // Pause before a scenario's quiz questions (docs/quizzes.md). netstage-gui turns it on, but not for a
+        // --screenshot without --quiz; off in tests unless a test asks.
+        bool askQuizzes = false;
     };
 
     explicit MainWindow(TraceSource source, Options options, QWidget* parent = nullptr);
@@ -72,6 +77,9 @@ public:
     QTableView& hostView() { return *hostView_; }
     HostModel& hostModel() { return *hostModel_; }
     NarrationBar& narration() { return *narration_; }
+    // The quiz of the open scenario (docs/quizzes.md): null when the GUI is built without the scenario runner.
+    QuizPanel* quizPanel() { return quizPanel_; }
+    QuizPauser* quiz() { return quiz_; }
     PlayerControls& controls() { return *controls_; }
     QAction* showControlSegmentsAction() const { return showControl_; }
     // Sequence chart, event list and packet inspector (docks, hidden at first).
@@ -137,6 +145,8 @@ private:
     QTableView* hostView_ = nullptr;
     QComboBox* hostPicker_ = nullptr;
     NarrationBar* narration_ = nullptr;
+    QuizPanel* quizPanel_ = nullptr;
+    QuizPauser* quiz_ = nullptr;
     PlayerControls* controls_ = nullptr;
     QPointer<ErrorDialog> errorBox_;
 
