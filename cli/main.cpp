@@ -8,6 +8,7 @@
 
 #include "cli/bulk_transfer_demo.hpp"
 #include "cli/check_command.hpp"
+#include "cli/quiz_command.hpp"
 #include "cli/commands.hpp"
 #include "cli/msc_command.hpp"
 #include "cli/serve_command.hpp"
@@ -102,6 +103,12 @@ int main(int argc, char** argv) {
         ->check(CLI::IsMember({"text", "json", "junit", "csv"}));
     checkCommand->add_option("-o,--output", check.outputPath, "Write the report to FILE (standard output without it)");
 
+    netstage::cli::QuizOptions quiz;
+    auto* quizCommand = app.add_subcommand("quiz", "Run a scenario's quiz in the terminal: pause before each event asked about, read the answer, reveal, score.");
+    quizCommand->add_option("scenario", quiz.path, "Scenario file (YAML) with a quiz: list")->required();
+    quizCommand->add_flag("--reveal", quiz.reveal, "Print every question with its answer and what happened (for the teacher); read nothing");
+    quizCommand->add_option("--context", quiz.context, "Transcript lines shown before each question, at most")->default_val(8);
+
     int status = 0;
     demoCommand->callback([&] { status = netstage::cli::runDemoCommand(demo, std::cout, std::cerr); });
     validateCommand->callback([&] { status = netstage::cli::validateScenario(scenario, std::cout, std::cerr); });
@@ -119,6 +126,7 @@ int main(int argc, char** argv) {
         status = netstage::cli::runShellCommand(shell, std::cin, std::cout, std::cerr);
     });
     checkCommand->callback([&] { status = netstage::cli::runCheckCommand(check, std::cout, std::cerr); });
+    quizCommand->callback([&] { status = netstage::cli::runQuizCommand(quiz, std::cin, std::cout, std::cerr); });
 
     try {
         app.parse(argc, argv);

@@ -80,6 +80,8 @@ struct Options {
     QCommandLineOption panel{QStringLiteral("panel"),
                              QStringLiteral("Show panel <name>: chart, events, inspector or expectations (repeatable)."),
                              QStringLiteral("name")};
+    QCommandLineOption quiz{QStringLiteral("quiz"),
+                            QStringLiteral("Ask the scenario's quiz in a --screenshot too (the player always asks it otherwise).")};
     QCommandLineOption presentation{
         QStringLiteral("presentation"),
         QStringLiteral("Start in presentation mode (F11): full screen, only network, chart and narration.")};
@@ -113,7 +115,7 @@ struct Options {
         parser.addHelpOption();
         parser.addVersionOption();
         parser.addPositionalArgument(QStringLiteral("file"), QStringLiteral("A trace (*.jsonl) or a scenario (*.yaml)."));
-        parser.addOptions({screenshot, message, time, packet, host, size, hideControl, panel, presentation, theme,
+        parser.addOptions({screenshot, message, time, packet, host, size, hideControl, panel, quiz, presentation, theme,
                            chartTcp, chartPerApplication, serve, speed, port, from, against});
     }
 };
@@ -227,6 +229,7 @@ int main(int argc, char** argv) {
         }
     }
     windowOptions.checklist = netstage::gui::defaultChecklistSource(against);
+    windowOptions.askQuizzes = !screenshot || parser.isSet(options.quiz);
     netstage::gui::MainWindow window{netstage::gui::defaultTraceSource(), windowOptions};
     const QStringList size = parser.value(options.size).split(QLatin1Char('x'));
     if (size.size() == 2) window.resize(size[0].toInt(), size[1].toInt());

@@ -59,6 +59,9 @@ status=0
 [ "$status" -eq 2 ] || { echo "expected the error dialog, got exit status $status" >&2; exit 1; }
 echo "wrote docs/images/gui-scenario-error.png"
 
+# A quiz question (docs/quizzes.md): the player paused before hamburger.edu answers RCPT TO.
+shot quiz-pause.png --quiz --at-message 24 $s01
+
 # Presentation mode (F11) at SMTP DATA, and the dark theme with the chart open.
 shot presentation-mode.png --presentation --size 1600x900 --at-message 9 $s01
 shot dark-theme.png --size 2400x1100 --theme dark --panel chart --at-message 9 $s01

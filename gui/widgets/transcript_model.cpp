@@ -51,6 +51,12 @@ void TranscriptModel::setCurrentMessage(std::optional<std::size_t> message) {
     if (rowCount() > 0) emit dataChanged(index(0), index(rowCount() - 1), {Qt::BackgroundRole, Qt::ForegroundRole, IsCurrentRole, IsFutureRole});
 }
 
+void TranscriptModel::setFutureHidden(bool hidden) {
+    if (hidden == futureHidden_) return;
+    futureHidden_ = hidden;
+    if (rowCount() > 0) emit dataChanged(index(0), index(rowCount() - 1), {Qt::DisplayRole});
+}
+
 QModelIndex TranscriptModel::currentIndex() const {
     if (transcript_ == nullptr || !current_) return {};
     const auto row = transcript_->rowOfMessage(*current_);
@@ -73,7 +79,9 @@ QVariant TranscriptModel::data(const QModelIndex& index, int role) const {
     const bool current = line && row.message == current_;
     const bool future = line && (!current_ || *row.message > *current_);
     switch (role) {
-    case Qt::DisplayRole: return QString::fromStdString(row.text);
+    case Qt::DisplayRole:
+        if (future && futureHidden_) return QString::fromStdString(row.text.substr(0, 3)) + QStringLiteral("\u2026");
+        return QString::fromStdString(row.text);
     case Qt::FontRole: {
         // A note is a sentence, not a protocol line: the label font, in italics.
         QFont font = header ? look::labelBoldFont() : note ? look::labelFont() : look::monoFont();

@@ -27,6 +27,10 @@ public:
     void transcriptGrew();
     void setCurrentMessage(std::optional<std::size_t> message);
     std::optional<std::size_t> currentMessage() const { return current_; }
+    // While a quiz question is open the lines still to come would give the
+    // answer away: each shows as its speaker and "…" until the quiz moves on.
+    void setFutureHidden(bool hidden);
+    bool futureHidden() const { return futureHidden_; }
     // The row of the current line, or an invalid index.
     QModelIndex currentIndex() const;
 
@@ -38,6 +42,7 @@ private:
     const Transcript* transcript_ = nullptr;
     std::vector<TranscriptRow> rows_;  // as the views were last told
     std::optional<std::size_t> current_;
+    bool futureHidden_ = false;
 };
 
 }  // namespace netstage::gui

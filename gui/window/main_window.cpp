@@ -43,6 +43,11 @@
 #include "gui/window/live_actions.hpp"
 #include "gui/window/presentation_mode.hpp"
 #include "gui/window/recent_files.hpp"
+#ifdef NETSTAGE_GUI_HAS_SCENARIO_RUNNER
+#include "gui/quiz/quiz_loading.hpp"
+#include "gui/quiz/quiz_panel.hpp"
+#include "gui/quiz/quiz_pauser.hpp"
+#endif
 
 namespace netstage::gui {
 
@@ -346,6 +351,12 @@ void MainWindow::buildLayout() {
     layout->setContentsMargins(0, 0, 0, 0);
     layout->setSpacing(0);
     layout->addWidget(narration_);
+#ifdef NETSTAGE_GUI_HAS_SCENARIO_RUNNER
+    quizPanel_ = new QuizPanel{central};
+    layout->addWidget(quizPanel_);
+    quiz_ = new QuizPauser{*player_, *quizPanel_, [this] { return presentation_ != nullptr && presentation_->isOn(); },
+                           [this](bool hidden) { transcriptModel_->setFutureHidden(hidden); }, this};
+#endif
     layout->addWidget(middle, 1);
     layout->addWidget(controls_);
     setCentralWidget(central);
@@ -368,6 +379,11 @@ bool MainWindow::openFile(const QString& path) {
     player_->setDocument(std::make_unique<Playback>(std::move(std::get<trace::TraceLog>(result))));
     live_->forgetSession();  // Save Session As belongs to the session, not to the file opened after it
     if (options_.checklist) panels_->checklist().setChecklist(options_.checklist(path.toStdString()));
+#ifdef NETSTAGE_GUI_HAS_SCENARIO_RUNNER
+    if (options_.askQuizzes) {
+        if (const auto quizError = loadQuiz(*quiz_, path.toStdString(), player_->playback()->log())) showLoadError(*quizError);
+    }
+#endif
     recentFiles_->add(path);
     emit documentLoaded(path);
     return true;

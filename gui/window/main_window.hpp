@@ -25,6 +25,8 @@ class QTableView;
 namespace netstage::gui {
 
 class AnalysisPanels;
+class QuizPanel;
+class QuizPauser;
 class ExportActions;
 class HostPrograms;
 class LiveActions;
@@ -49,6 +51,9 @@ public:
         bool rememberRecentFiles = true;
         // The expectation checklist of an opened file; none without it.
         ChecklistSource checklist = {};
+        // Pause before a scenario's quiz questions (docs/quizzes.md). netstage-gui turns it on, but not for a
+        // --screenshot without --quiz; off in tests unless a test asks.
+        bool askQuizzes = false;
     };
 
     explicit MainWindow(TraceSource source, Options options, QWidget* parent = nullptr);
@@ -76,6 +81,9 @@ public:
     QTableView& hostView() { return *hostView_; }
     HostModel& hostModel() { return *hostModel_; }
     NarrationBar& narration() { return *narration_; }
+    // The quiz of the open scenario (docs/quizzes.md): null when the GUI is built without the scenario runner.
+    QuizPanel* quizPanel() { return quizPanel_; }
+    QuizPauser* quiz() { return quiz_; }
     PlayerControls& controls() { return *controls_; }
     QAction* showControlSegmentsAction() const { return showControl_; }
     // Sequence chart, event list, packet inspector and expectation checklist (docks, hidden at first).
@@ -143,6 +151,8 @@ private:
     QTableView* hostView_ = nullptr;
     QComboBox* hostPicker_ = nullptr;
     NarrationBar* narration_ = nullptr;
+    QuizPanel* quizPanel_ = nullptr;
+    QuizPauser* quiz_ = nullptr;
     PlayerControls* controls_ = nullptr;
     QPointer<ErrorDialog> errorBox_;
 

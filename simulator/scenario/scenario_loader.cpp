@@ -12,6 +12,7 @@
 #include "simulator/scenario/expect_loader.hpp"
 #include "simulator/scenario/ftp_loader.hpp"
 #include "simulator/scenario/mail_loader.hpp"
+#include "simulator/scenario/quiz_loader.hpp"
 #include "simulator/scenario/scenario_limits.hpp"
 #include "simulator/scenario/scenario_text.hpp"
 #include "simulator/scenario/visitor.hpp"
@@ -63,7 +64,7 @@ public:
         }
         top.requireMap("a scenario with title, hosts and links");
         top.allowOnly({"title", "description", "seed", "stop_at", "hosts", "routers", "links", "dns", "mail_servers",
-                       "user_agents", "faults", "narration", "ftp_servers", "ftp_clients", "bridge", "expect"});
+                       "user_agents", "faults", "narration", "ftp_servers", "ftp_clients", "bridge", "expect", "quiz"});
         spec_.file = file_;
         spec_.title = top.get("title").asString();
         if (auto d = top.find("description")) spec_.description = d->asString();
@@ -89,6 +90,7 @@ public:
         }
         if (auto b = top.find("bridge")) readBridge(*b);
         if (auto e = top.find("expect")) spec_.expectations = readExpectations(*e, &spec_);
+        if (auto q = top.find("quiz")) spec_.quiz = readQuiz(*q, spec_);
         return std::move(spec_);
     }
 

@@ -12,6 +12,7 @@
 
 #include "simulator/core/time.hpp"
 #include "simulator/expect/expectation.hpp"
+#include "simulator/scenario/quiz_spec.hpp"
 #include "simulator/packet/ipv4_address.hpp"
 #include "simulator/scenario/ftp_spec.hpp"
 #include "simulator/scenario/scenario_error.hpp"
@@ -255,6 +256,8 @@ struct ScenarioSpec {
     std::optional<BridgeSpec> bridge;
     // What the run must show (docs/expectations.md); checked by `netstage check`, never by a plain run.
     std::vector<expect::Expectation> expectations;
+    // Questions that pause the run before an event (docs/quizzes.md); asked by `netstage quiz` and the GUI, never by a plain run.
+    std::vector<QuizQuestion> quiz;
 
     const HostSpec* findHost(std::string_view name) const;
     bool hasNode(std::string_view name) const;
