@@ -13,6 +13,7 @@
 #include "simulator/core/time.hpp"
 #include "simulator/expect/expectation.hpp"
 #include "simulator/packet/ipv4_address.hpp"
+#include "simulator/packet/ipv4_network.hpp"
 #include "simulator/scenario/ftp_spec.hpp"
 #include "simulator/scenario/scenario_error.hpp"
 
@@ -103,6 +104,10 @@ struct MailServerSpec {
     bool addReceived = true;                 // add a Received: header when accepting a message
     bool addMessageId = true;                // give a submitted message without one a Message-ID
     SmtpStyleSpec relay;                     // how the server talks SMTP when it relays
+    std::string postmaster;                  // the user who reads postmaster@; empty: a mailbox of its own
+    bool caseSensitiveLocalParts = false;    // Bob@ and bob@ are two mailboxes
+    std::optional<std::vector<Ipv4Network>> relayNetworks;  // clients relayed for without AUTH; none given: the server's own /24s
+    bool openRelay = false;                  // relay for anyone (the old, abused behaviour)
     Time retryInterval = Time::fromSeconds(60);
     Time giveUpAfter = Time::fromSeconds(3600);
     SourceLocation where;

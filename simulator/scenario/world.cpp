@@ -177,6 +177,10 @@ void World::buildMailServers() {
         config.pop3 = pop3Config(server.pop3Replies);
         config.addReceived = server.addReceived;
         config.addMessageId = server.addMessageId;
+        config.postmaster = server.postmaster;
+        config.caseSensitiveLocalParts = server.caseSensitiveLocalParts;
+        config.relayNetworks = server.relayNetworks;
+        config.openRelay = server.openRelay;
         config.retryInterval = server.retryInterval;
         config.giveUpAfter = server.giveUpAfter;
         config.relayClient.heloDomain = server.domain;

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -7,6 +8,7 @@
 #include "protocols/smtp/client_config.hpp"
 #include "protocols/smtp/server_config.hpp"
 #include "simulator/core/time.hpp"
+#include "simulator/packet/ipv4_network.hpp"
 
 namespace netstage::apps {
 
@@ -27,6 +29,20 @@ struct MailServerConfig {
     // copy sent again after a lost reply is recognised downstream. Off for
     // the lecture's exact dialogue, where the message is only the typed lines.
     bool addMessageId = true;
+    // Who postmaster@domain (RFC 5321 §4.5.1) is: one of the accounts, or
+    // empty for a mailbox of its own named "postmaster".
+    std::string postmaster;
+    // RFC 5321 §2.4 lets a server treat local parts as case-sensitive; most
+    // match Bob@ and bob@ to one mailbox, and so does this one unless told.
+    // "postmaster" matches in any case either way.
+    bool caseSensitiveLocalParts = false;
+    // Clients allowed to relay to other domains without AUTH. Nothing given:
+    // the /24 of each of the server's own addresses (its own LAN), which is
+    // what Postfix's mynetworks_style = subnet does.
+    std::optional<std::vector<Ipv4Network>> relayNetworks;
+    // Relay for anyone, as servers did before spam: the old behaviour, on
+    // purpose.
+    bool openRelay = false;
     Time retryInterval = Time::fromSeconds(60);  // first retry; doubles, up to 8x
     Time giveUpAfter = Time::fromSeconds(3600);  // then the message bounces
 };
