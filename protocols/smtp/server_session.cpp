@@ -256,6 +256,9 @@ ServerSession::Answer ServerSession::onMail(const std::string& argument, const s
         } else if (name == "BODY" && config_.advertise8BitMime &&
                    (proto::iequals(value, "7BIT") || proto::iequals(value, "8BITMIME"))) {
             // Octets pass through untouched either way.
+        } else if (name == "AUTH" && config_.offerAuth) {
+            // RFC 4954 §5: who submitted the message first (curl sends AUTH=<>);
+            // this server trusts no one else's word for it, so the value is ignored.
         } else {
             refuse(555, "MAIL FROM parameters not recognized or not implemented", "unknown parameter " + name,
                    rawLine);

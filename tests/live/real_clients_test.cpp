@@ -320,6 +320,27 @@ TEST(RealClients, curlSpeaksSmtpPop3AndImap) {
     EXPECT_EQ(countMailEvents(world, "stored", "From curl"), 1u);
 }
 
+TEST(RealClients, curlSubmitsWithAuthOnTheSubmissionPort) {
+    ServingWorld world{"01-smtp-alice-to-bob"};
+    test_support::TempDir dir;
+    const auto mail = dir.file("mail.txt");
+    {
+        std::ofstream out{mail};
+        out << "Subject: Submitted with curl\r\n\r\nTo another domain.\r\n";
+    }
+    // curl says AUTH, then MAIL FROM with AUTH=<> once the server offers AUTH (RFC 4954 §5).
+    const auto smtp = runProgram({"curl", "-sS", "-v", "--max-time", "20", "-u", "alice:pancakes",
+                                  "smtp://127.0.0.1:" + port(world, "crepes.fr", 587), "--mail-from", "alice@crepes.fr",
+                                  "--mail-rcpt", "bob@hamburger.edu", "--upload-file", mail.string()});
+    ASSERT_EQ(smtp.exitCode, 0) << smtp.errors;
+    EXPECT_NE(smtp.errors.find("235 Authentication successful"), std::string::npos) << smtp.errors;
+    for (int i = 0; i < 200 && countMailEvents(world, "stored", "Submitted with curl") == 0; ++i) {
+        std::this_thread::sleep_for(std::chrono::milliseconds{20});
+    }
+    world.stop();
+    EXPECT_EQ(countMailEvents(world, "stored", "Submitted with curl"), 1u);
+}
+
 TEST(RealClients, curlSpeaksFtpInBothModes) {
     for (const bool active : {false, true}) {
         ServingWorld world{"05-ftp-session"};

@@ -150,3 +150,12 @@ TEST(SmtpServerAuth, anAuthorizationIdentityOtherThanTheUserIsRefused) {
                                {"EHLO pc\r\nAUTH PLAIN " + base64Encode(std::string{"bob\0alice\0pancakes", 18}) + "\r\n"});
     EXPECT_EQ(replyLines(run).back(), "535 Authentication credentials invalid");
 }
+
+TEST(SmtpServerAuth, theAuthParameterOfMailAsCurlSendsItIsAcceptedOnlyWhenAuthIsOffered) {
+    Accounts accounts;
+    const auto offered = runServer(submissionConfig(), &accounts,
+                                   {"EHLO pc\r\nAUTH PLAIN " + plainAlice + "\r\nMAIL FROM:<alice@crepes.fr> AUTH=<>\r\n"});
+    EXPECT_EQ(replyLines(offered).back(), "250 Sender <alice@crepes.fr> ok");
+    const auto notOffered = runServer(ServerConfig{}, "EHLO pc\r\nMAIL FROM:<alice@crepes.fr> AUTH=<>\r\n");
+    EXPECT_EQ(replyLines(notOffered).back(), "555 MAIL FROM parameters not recognized or not implemented");
+}
