@@ -13,7 +13,8 @@ struct Service {
     const char* protocol;
     std::uint16_t localBase;
 };
-constexpr Service kMailServices[] = {{25, "SMTP", 2525}, {110, "POP3", 1110}, {143, "IMAP", 1143}};
+// 587 is message submission (RFC 6409): SMTP with AUTH, where desktop mail programs send.
+constexpr Service kMailServices[] = {{25, "SMTP", 2525}, {587, "Submission", 2587}, {110, "POP3", 1110}, {143, "IMAP", 1143}};
 constexpr Service kFtpService{21, "FTP", 2121};
 // A webmail's port (80 in the scenarios) is served from 8080 up: the usual
 // local stand-in for HTTP, free of the privileges port 80 would need.

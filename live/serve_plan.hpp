@@ -1,8 +1,8 @@
 #pragma once
 // Which simulated servers `netstage serve` makes reachable, and on which
-// local ports. Every mail server answers SMTP (25), POP3 (110) and IMAP
-// (143), every FTP server FTP (21). By default each gets a local port of its
-// own: 2525, 1110, 1143 and 2121 for the first server of a kind, then the
+// local ports. Every mail server answers SMTP (25), submission (587), POP3
+// (110) and IMAP (143), every FTP server FTP (21). By default each gets a local
+// port of its own: 2525, 2587, 1110, 1143 and 2121 for the first server of a kind, then the
 // next port up for the next one (2526 for a second mail server's SMTP, ...),
 // in the scenario's order. `--port HOST:PORT=LOCAL` maps one server port
 // exactly; with any `--port` given, only the mapped ones are served.
@@ -37,7 +37,7 @@ PortRequest parsePortRequest(std::string_view text);
 // One simulated server port reachable from outside.
 struct ServedPort {
     std::string host;            // "hamburger.edu"
-    std::string protocol;        // "SMTP", "POP3", "IMAP", "FTP", "HTTP" (a webmail)
+    std::string protocol;        // "SMTP", "Submission" (587), "POP3", "IMAP", "FTP", "HTTP" (a webmail)
     Ipv4Address address;         // the server's simulated address
     std::uint16_t port = 0;      // its simulated port (25)
     std::uint16_t localPort = 0; // the loopback port (2525); after binding, the real one

@@ -12,7 +12,7 @@ constexpr std::size_t maxPathOctets = 256;     // RFC 5321 §4.5.3.1.3
 constexpr std::size_t maxLocalPartOctets = 64;  // §4.5.3.1.1
 constexpr std::size_t maxDomainOctets = 255;    // §4.5.3.1.2
 
-constexpr std::array<std::pair<std::string_view, Verb>, 10> verbs{{
+constexpr std::array<std::pair<std::string_view, Verb>, 11> verbs{{
     {"HELO", Verb::Helo},
     {"EHLO", Verb::Ehlo},
     {"MAIL", Verb::Mail},
@@ -23,6 +23,7 @@ constexpr std::array<std::pair<std::string_view, Verb>, 10> verbs{{
     {"VRFY", Verb::Vrfy},
     {"HELP", Verb::Help},
     {"QUIT", Verb::Quit},
+    {"AUTH", Verb::Auth},
 }};
 
 bool isAddressChar(char c) {
@@ -54,8 +55,7 @@ std::string_view verbName(Verb verb) {
 }
 
 bool isUnimplementedVerb(std::string_view upperWord) {
-    static constexpr std::array<std::string_view, 8> known{"EXPN", "TURN", "ETRN", "ATRN",
-                                                           "STARTTLS", "AUTH", "BDAT", "SEND"};
+    static constexpr std::array<std::string_view, 7> known{"EXPN", "TURN", "ETRN", "ATRN", "STARTTLS", "BDAT", "SEND"};
     for (const std::string_view word : known) {
         if (word == upperWord) return true;
     }

@@ -27,6 +27,8 @@ struct ProtocolError {
 
 // ---- server side ----
 
+// Also a line that answers an AUTH challenge (a 334 reply): its verb is
+// empty and its argument the whole line, since it is base64, not a command.
 struct CommandReceived {
     std::string verb;      // the first word, upper-cased ("MAIL"), even if unknown
     std::string argument;  // "FROM: <alice@crepes.fr>"
@@ -54,6 +56,7 @@ struct Envelope {
     bool esmtp = false;        // EHLO rather than HELO
     std::string reversePath;   // empty for the null path <>
     std::vector<std::string> recipients;
+    std::string authenticatedUser;  // who AUTH proved the client to be; empty without AUTH
     bool operator==(const Envelope&) const = default;
 };
 

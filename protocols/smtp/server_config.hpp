@@ -41,6 +41,12 @@ struct ServerConfig {
     // honestly offer 8BITMIME (RFC 6152) and PIPELINING (RFC 2920).
     bool advertise8BitMime = true;
     bool advertisePipelining = true;
+    // AUTH PLAIN and LOGIN (RFC 4954, RFC 4616): advertised in EHLO and
+    // accepted only when on; otherwise AUTH gets 502 as before.
+    bool offerAuth = false;
+    // Message submission (RFC 6409 §4.3, port 587): MAIL before a successful
+    // AUTH gets "530 Authentication required".
+    bool requireAuth = false;
 };
 
 // A reply the host chose. An empty text means "the engine's usual wording
@@ -55,6 +61,10 @@ public:
     virtual ~ServerPolicy() = default;
     // 250 to accept; 550/553 permanent refusals; 450/451 temporary.
     virtual Decision checkSender(const std::string& reversePath);
+    // AUTH (RFC 4954): 235 when `user` with `password` may submit mail, 535
+    // when not, 454 for a temporary failure. Asked only when offerAuth is on;
+    // refuses everyone unless the host says otherwise.
+    virtual Decision authenticate(const std::string& user, const std::string& password);
     // 250/251 to accept; 550 unknown user, 551, 553; 450/451/452 temporary.
     virtual Decision checkRecipient(const std::string& address) = 0;
     // 250 to accept (the host has stored the message); 451/452/552/554 otherwise.

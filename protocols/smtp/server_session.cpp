@@ -5,6 +5,7 @@
 #include <utility>
 #include <variant>
 
+#include "protocols/common/base64.hpp"
 #include "protocols/common/one_line.hpp"
 #include "protocols/smtp/command.hpp"
 #include "protocols/smtp/dot_stuffing.hpp"
@@ -17,11 +18,14 @@ namespace {
 // RFC 5321 §4.2.2-style wording for the codes a policy may choose.
 std::string defaultText(int code) {
     switch (code) {
+        case 235: return "Authentication successful";
         case 250: return "OK";
         case 251: return "User not local; will forward";
         case 450: return "Requested mail action not taken: mailbox unavailable";
         case 451: return "Requested action aborted: local error in processing";
         case 452: return "Requested action not taken: insufficient system storage";
+        case 454: return "Temporary authentication failure";
+        case 535: return "Authentication credentials invalid";
         case 550: return "Requested action not taken: no such user here";
         case 551: return "User not local";
         case 552: return "Requested mail action aborted: exceeded storage allocation";
@@ -42,6 +46,7 @@ void checkDecision(const Decision& decision, std::initializer_list<int> allowed)
 }  // namespace
 
 Decision ServerPolicy::checkSender(const std::string&) { return {}; }
+Decision ServerPolicy::authenticate(const std::string&, const std::string&) { return {535, {}}; }
 Decision AcceptAllPolicy::checkRecipient(const std::string&) { return {}; }
 Decision AcceptAllPolicy::acceptMessage(const Envelope&, const std::string&) { return {}; }
 
@@ -114,7 +119,9 @@ void ServerSession::handleTimeout(std::chrono::nanoseconds now) {
 }
 
 void ServerSession::handleLine(const proto::Line& line) {
-    if (state_ == ServerState::Data) {
+    if (authStep_ != AuthStep::None) {
+        handleAuthResponse(line);
+    } else if (state_ == ServerState::Data) {
         handleDataLine(line);
     } else {
         handleCommand(line);
@@ -130,8 +137,9 @@ void ServerSession::handleCommand(const proto::Line& line) {
         return;
     }
     const std::optional<Verb> verb = verbFromWord(command.word);
-    if (!verb) {
-        if (isUnimplementedVerb(command.word)) {
+    const bool unoffered = verb == Verb::Auth && !config_.offerAuth;  // as unknown to this server as BDAT
+    if (!verb || unoffered) {
+        if (unoffered || isUnimplementedVerb(command.word)) {
             refuse(502, "Command not implemented", "command not implemented: " + command.word, line.text);
         } else {
             refuse(500, "Syntax error, command unrecognized", "unknown command", line.text);
@@ -168,6 +176,7 @@ ServerSession::Answer ServerSession::runVerb(Verb verb, const std::string& argum
         case Verb::Ehlo: return onHello(true, argument, rawLine);
         case Verb::Mail: return onMail(argument, rawLine);
         case Verb::Rcpt: return onRcpt(argument, rawLine);
+        case Verb::Auth: return onAuth(argument, rawLine);
         case Verb::Data:
             data_.clear();
             previousLineEndedCrlf_ = true;  // the DATA command's own CRLF
@@ -189,7 +198,8 @@ ServerSession::Answer ServerSession::runVerb(Verb verb, const std::string& argum
             reply(252, "Cannot VRFY user, but will accept message and attempt delivery");
             return Answer::Accepted;
         case Verb::Help:
-            reply(214, "Commands: HELO EHLO MAIL RCPT DATA RSET NOOP VRFY HELP QUIT");
+            reply(214, config_.offerAuth ? "Commands: HELO EHLO AUTH MAIL RCPT DATA RSET NOOP VRFY HELP QUIT"
+                                         : "Commands: HELO EHLO MAIL RCPT DATA RSET NOOP VRFY HELP QUIT");
             return Answer::Accepted;
         case Verb::Quit:
             reply(221, expand(config_.texts.quit));
@@ -214,12 +224,17 @@ ServerSession::Answer ServerSession::onHello(bool esmtp, const std::string& argu
     std::vector<std::string> lines{expand(config_.texts.ehlo), "SIZE " + std::to_string(config_.limits.maxMessageSize)};
     if (config_.advertise8BitMime) lines.emplace_back("8BITMIME");
     if (config_.advertisePipelining) lines.emplace_back("PIPELINING");
+    if (config_.offerAuth) lines.emplace_back("AUTH PLAIN LOGIN");
     lines.emplace_back("HELP");
     replyLines(250, std::move(lines));
     return Answer::Accepted;
 }
 
 ServerSession::Answer ServerSession::onMail(const std::string& argument, const std::string& rawLine) {
+    if (config_.requireAuth && envelope_.authenticatedUser.empty()) {
+        refuse(530, "Authentication required", "MAIL before AUTH on a submission port", rawLine);
+        return Answer::Refused;
+    }
     auto parsed = parsePathArgument(argument, "FROM", true);
     if (auto* error = std::get_if<PathError>(&parsed)) {
         refuse(501, "Syntax: MAIL FROM:<address>", error->what, rawLine);
@@ -241,6 +256,9 @@ ServerSession::Answer ServerSession::onMail(const std::string& argument, const s
         } else if (name == "BODY" && config_.advertise8BitMime &&
                    (proto::iequals(value, "7BIT") || proto::iequals(value, "8BITMIME"))) {
             // Octets pass through untouched either way.
+        } else if (name == "AUTH" && config_.offerAuth) {
+            // RFC 4954 §5: who submitted the message first (curl sends AUTH=<>);
+            // this server trusts no one else's word for it, so the value is ignored.
         } else {
             refuse(555, "MAIL FROM parameters not recognized or not implemented", "unknown parameter " + name,
                    rawLine);
@@ -289,6 +307,106 @@ ServerSession::Answer ServerSession::onRcpt(const std::string& argument, const s
         replyWithDecision(decision, path.address);
     }
     return Answer::Accepted;
+}
+
+ServerSession::Answer ServerSession::onAuth(const std::string& argument, const std::string& rawLine) {
+    if (!envelope_.esmtp) {
+        refuse(503, "Bad sequence of commands", "AUTH after HELO: only EHLO announces it", rawLine);
+        return Answer::Refused;
+    }
+    if (!envelope_.authenticatedUser.empty()) {
+        refuse(503, "Already authenticated", "a second AUTH in one session (RFC 4954 §4)", rawLine);
+        return Answer::Refused;
+    }
+    const std::size_t space = argument.find(' ');
+    const std::string mechanism = proto::asciiUpper(argument.substr(0, space));
+    const std::string initial = space == std::string::npos ? std::string{} : std::string{proto::trimSpaces(argument.substr(space + 1))};
+    const bool hasInitial = space != std::string::npos && !initial.empty();
+    if (mechanism.empty()) {
+        refuse(501, "Syntax: AUTH mechanism [initial-response]", "AUTH without a mechanism", rawLine);
+        return Answer::Refused;
+    }
+    if (mechanism == "PLAIN") {
+        if (hasInitial) {
+            finishPlain(initial == "=" ? std::string{} : initial, rawLine);
+        } else {
+            authStep_ = AuthStep::PlainResponse;
+            reply(334, "");  // PLAIN has no challenge: an empty one
+        }
+        return Answer::Accepted;
+    }
+    if (mechanism == "LOGIN") {
+        if (!hasInitial) {
+            authStep_ = AuthStep::LoginUser;
+            reply(334, proto::base64Encode("Username:"));
+            return Answer::Accepted;
+        }
+        const auto user = proto::base64Decode(initial == "=" ? std::string_view{} : std::string_view{initial});
+        if (!user) {
+            refuse(501, "Cannot decode response", "AUTH LOGIN with an initial response that is not base64", rawLine);
+            return Answer::Refused;
+        }
+        loginUser_ = *user;
+        authStep_ = AuthStep::LoginPassword;
+        reply(334, proto::base64Encode("Password:"));
+        return Answer::Accepted;
+    }
+    refuse(504, "Unrecognized authentication type", "AUTH mechanism " + mechanism + " not offered", rawLine);
+    return Answer::Refused;
+}
+
+void ServerSession::handleAuthResponse(const proto::Line& line) {
+    events_.emplace_back(CommandReceived{{}, line.text, line.text});
+    const AuthStep step = std::exchange(authStep_, AuthStep::None);
+    if (line.text == "*") {  // RFC 4954 §4: the client gives up
+        refuse(501, "Authentication cancelled", "the client cancelled AUTH", line.text);
+        return;
+    }
+    if (step == AuthStep::PlainResponse) {
+        finishPlain(line.text, line.text);
+        return;
+    }
+    const auto decoded = proto::base64Decode(line.text == "=" ? std::string_view{} : std::string_view{line.text});
+    if (line.tooLong || !decoded) {
+        refuse(501, "Cannot decode response", "an AUTH response that is not base64", line.text);
+        return;
+    }
+    if (step == AuthStep::LoginUser) {
+        loginUser_ = *decoded;
+        authStep_ = AuthStep::LoginPassword;
+        reply(334, proto::base64Encode("Password:"));
+        return;
+    }
+    finishAuth(std::exchange(loginUser_, {}), *decoded);
+}
+
+void ServerSession::finishPlain(const std::string& response, const std::string& rawLine) {
+    const auto decoded = proto::base64Decode(response);
+    if (!decoded) {
+        refuse(501, "Cannot decode response", "an AUTH PLAIN response that is not base64", rawLine);
+        return;
+    }
+    // RFC 4616: authzid NUL authcid NUL password; acting for someone else is not offered.
+    const std::size_t first = decoded->find('\0');
+    const std::size_t second = first == std::string::npos ? first : decoded->find('\0', first + 1);
+    if (second == std::string::npos) {
+        refuse(501, "Malformed PLAIN response", "an AUTH PLAIN response without two NULs", rawLine);
+        return;
+    }
+    const std::string authzid = decoded->substr(0, first);
+    const std::string user = decoded->substr(first + 1, second - first - 1);
+    if (!authzid.empty() && authzid != user) {
+        reply(535, defaultText(535));
+        return;
+    }
+    finishAuth(user, decoded->substr(second + 1));
+}
+
+void ServerSession::finishAuth(const std::string& user, const std::string& password) {
+    const Decision decision = policy_->authenticate(user, password);
+    checkDecision(decision, {235, 454, 535});
+    if (decision.code == 235) envelope_.authenticatedUser = user;
+    replyWithDecision(decision, {});
 }
 
 void ServerSession::handleDataLine(const proto::Line& line) {

@@ -54,6 +54,8 @@ public:
     void handleTimeout(std::chrono::nanoseconds now);
 
     ServerState state() const { return state_; }
+    // Who AUTH proved the client to be, or empty.
+    const std::string& authenticatedUser() const { return envelope_.authenticatedUser; }
     // After 221 or 421, or once the client closed: the host closes the connection.
     bool closed() const { return state_ == ServerState::Closed; }
 
@@ -70,6 +72,10 @@ private:
     Answer onHello(bool esmtp, const std::string& argument, const std::string& rawLine);
     Answer onMail(const std::string& argument, const std::string& rawLine);
     Answer onRcpt(const std::string& argument, const std::string& rawLine);
+    Answer onAuth(const std::string& argument, const std::string& rawLine);
+    void handleAuthResponse(const proto::Line& line);
+    void finishPlain(const std::string& response, const std::string& rawLine);
+    void finishAuth(const std::string& user, const std::string& password);
     // The one place the state changes, as kServerTransitions says.
     void moveOn(ServerTrigger trigger);
 
@@ -90,7 +96,11 @@ private:
     std::string output_;
     std::chrono::nanoseconds lastActivity_{0};
 
-    Envelope envelope_;  // clientDomain survives RSET; the rest is the transaction
+    Envelope envelope_;  // clientDomain and authenticatedUser survive RSET; the rest is the transaction
+    // An AUTH exchange in progress: the next line answers our 334, it is no command.
+    enum class AuthStep { None, PlainResponse, LoginUser, LoginPassword };
+    AuthStep authStep_ = AuthStep::None;
+    std::string loginUser_;  // LOGIN's user name, while its password is awaited
     std::string data_;
     bool previousLineEndedCrlf_ = true;
     bool dataLineTooLong_ = false;

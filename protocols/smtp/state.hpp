@@ -11,8 +11,9 @@
 
 namespace netstage::smtp {
 
-// Commands the server recognises (RFC 5321 §4.5.1 minimum set).
-enum class Verb { Helo, Ehlo, Mail, Rcpt, Data, Rset, Noop, Vrfy, Help, Quit };
+// Commands the server recognises (RFC 5321 §4.5.1 minimum set, and AUTH of
+// RFC 4954 when the server offers it).
+enum class Verb { Helo, Ehlo, Mail, Rcpt, Data, Rset, Noop, Vrfy, Help, Quit, Auth };
 
 enum class ServerState {
     Connected,   // before the greeting has been sent
@@ -60,6 +61,8 @@ inline constexpr std::array kServerTransitions{
     ServerTransition{ServerState::Identified, Verb::Helo, ServerState::Identified},
     ServerTransition{ServerState::Identified, Verb::Ehlo, ServerState::Identified},
     ServerTransition{ServerState::Identified, Verb::Mail, ServerState::MailGiven},
+    // RFC 4954 §4: after EHLO, never during a mail transaction.
+    ServerTransition{ServerState::Identified, Verb::Auth, ServerState::Identified},
     ServerTransition{ServerState::Identified, Verb::Rset, ServerState::Identified},
     ServerTransition{ServerState::Identified, Verb::Noop, ServerState::Identified},
     ServerTransition{ServerState::Identified, Verb::Vrfy, ServerState::Identified},

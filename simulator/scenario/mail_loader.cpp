@@ -228,7 +228,8 @@ HeloRelays readMailServers(const YamlValue& list, ScenarioSpec& spec) {
     for (const auto& v : list.items("mail servers")) {
         v.requireMap("a mail server");
         v.allowOnly({"host", "domain", "users", "smtp_replies", "pop3_replies", "add_received", "add_message_id", "relay_smtp",
-                     "retry_interval", "give_up_after", "offer_8bitmime", "webmail"});
+                     "retry_interval", "give_up_after", "offer_8bitmime", "webmail", "postmaster",
+                     "case_sensitive_local_parts", "relay_networks", "open_relay"});
         MailServerSpec server;
         server.where = v.where();
         const auto host = v.get("host");
@@ -246,6 +247,37 @@ HeloRelays readMailServers(const YamlValue& list, ScenarioSpec& spec) {
                 server.users.push_back(std::move(user));
             }
         }
+        if (auto c = v.find("case_sensitive_local_parts")) server.caseSensitiveLocalParts = c->asBool();
+        if (!server.caseSensitiveLocalParts) {
+            // One mailbox per local part in any case: two users that differ only in case would be one.
+            std::map<std::string, std::string> folded;
+            for (std::size_t i = 0; i < server.users.size(); ++i) {
+                std::string key = server.users[i].name;
+                for (char& c : key) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+                if (const auto [at, fresh] = folded.emplace(key, server.users[i].name); !fresh) {
+                    v.get("users").items("users")[i].get("name").fail(
+                        "the users '" + at->second + "' and '" + server.users[i].name +
+                        "' differ only in case, and local parts match in any case; give another name, or set "
+                        "case_sensitive_local_parts: true");
+                }
+            }
+        }
+        if (auto p = v.find("postmaster")) {
+            server.postmaster = readLineText(*p, "the postmaster's user name");
+            const bool known = std::any_of(server.users.begin(), server.users.end(),
+                                           [&](const MailUserSpec& u) { return u.name == server.postmaster; });
+            if (!known) p->fail("'" + server.postmaster + "' is not one of this server's users");
+        }
+        if (auto r = v.find("relay_networks")) {
+            std::vector<Ipv4Network> networks;
+            for (const auto& item : r->items("relay networks")) {
+                const auto network = Ipv4Network::parse(item.asString());
+                if (!network) item.fail("expected a network such as 10.0.1.0/24 (host bits zero) or an address");
+                networks.push_back(*network);
+            }
+            server.relayNetworks = std::move(networks);
+        }
+        if (auto o = v.find("open_relay")) server.openRelay = o->asBool();
         if (auto r = v.find("smtp_replies")) {
             server.smtpReplies =
                 readReplies(*r, {"greeting", "helo", "ehlo", "mail", "rcpt", "data", "accepted", "quit"}, "SMTP");
@@ -266,9 +298,9 @@ HeloRelays readMailServers(const YamlValue& list, ScenarioSpec& spec) {
             const auto port = w->get("port");
             server.webmailPort = static_cast<std::uint16_t>(port.asUnsigned(65535));
             if (server.webmailPort == 0) port.fail("expected a TCP port from 1 to 65535");
-            for (const std::uint16_t taken : {25, 110, 143}) {
+            for (const std::uint16_t taken : {25, 110, 143, 587}) {
                 if (server.webmailPort == taken) {
-                    port.fail("port " + std::to_string(taken) + " is the mail server's own (SMTP 25, POP3 110, IMAP 143); webmail is usually on 80");
+                    port.fail("port " + std::to_string(taken) + " is the mail server's own (SMTP 25, POP3 110, IMAP 143, submission 587); webmail is usually on 80");
                 }
             }
         }

@@ -14,6 +14,7 @@
 #include "simulator/expect/expectation.hpp"
 #include "simulator/scenario/quiz_spec.hpp"
 #include "simulator/packet/ipv4_address.hpp"
+#include "simulator/packet/ipv4_network.hpp"
 #include "simulator/scenario/ftp_spec.hpp"
 #include "simulator/scenario/scenario_error.hpp"
 
@@ -105,6 +106,10 @@ struct MailServerSpec {
     bool addMessageId = true;                // give a submitted message without one a Message-ID
     bool offer8BitMime = true;               // offer 8BITMIME in the EHLO reply (RFC 6152)
     SmtpStyleSpec relay;                     // how the server talks SMTP when it relays
+    std::string postmaster;                  // the user who reads postmaster@; empty: a mailbox of its own
+    bool caseSensitiveLocalParts = false;    // Bob@ and bob@ are two mailboxes
+    std::optional<std::vector<Ipv4Network>> relayNetworks;  // clients relayed for without AUTH; none given: the server's own /24s
+    bool openRelay = false;                  // relay for anyone (the old, abused behaviour)
     Time retryInterval = Time::fromSeconds(60);
     Time giveUpAfter = Time::fromSeconds(3600);
     std::uint16_t webmailPort = 0;           // webmail over HTTP on this port; 0: none

@@ -198,6 +198,10 @@ void World::buildMailServers() {
         config.addReceived = server.addReceived;
         config.addMessageId = server.addMessageId;
         config.offer8BitMime = server.offer8BitMime;
+        config.postmaster = server.postmaster;
+        config.caseSensitiveLocalParts = server.caseSensitiveLocalParts;
+        config.relayNetworks = server.relayNetworks;
+        config.openRelay = server.openRelay;
         config.retryInterval = server.retryInterval;
         config.giveUpAfter = server.giveUpAfter;
         config.webmailPort = server.webmailPort;

@@ -54,6 +54,44 @@ print('NOOP', s.noop()[0])
 s.quit()
 )";
 
+// smtplib on the submission port: login() (AUTH PLAIN, or LOGIN when argv[6]
+// says so), then a message to another domain.
+const char* kSmtplibSubmit = R"(
+import smtplib, sys
+s = smtplib.SMTP('127.0.0.1', int(sys.argv[1]), timeout=20)
+s.ehlo('student.example')
+print('AUTH', s.esmtp_features.get('auth', '').strip())
+if len(sys.argv) > 6 and sys.argv[6] == 'LOGIN':
+    s.user, s.password = sys.argv[2].split('@')[0], sys.argv[5]
+    print('LOGIN', s.auth('LOGIN', s.auth_login)[0])
+else:
+    print('LOGIN', s.login(sys.argv[2].split('@')[0], sys.argv[5])[0])
+body = 'Subject: %s\r\nFrom: <%s>\r\nTo: <%s>\r\n\r\nSubmitted.\r\n' % (sys.argv[4], sys.argv[2], sys.argv[3])
+print('REFUSED', s.sendmail(sys.argv[2], [sys.argv[3]], body))
+s.quit()
+)";
+
+// What an unauthenticated client that claims a local sender gets for a foreign recipient, and for a wrong password.
+const char* kSmtplibRefused = R"(
+import smtplib, sys
+s = smtplib.SMTP('127.0.0.1', int(sys.argv[1]), timeout=20)
+try:
+    s.sendmail('alice@crepes.fr', ['bob@hamburger.edu'], 'Subject: spam\r\n\r\nBuy.\r\n')
+except smtplib.SMTPRecipientsRefused as e:
+    print('RELAY', e.recipients['bob@hamburger.edu'][0], e.recipients['bob@hamburger.edu'][1].decode())
+s.quit()
+t = smtplib.SMTP('127.0.0.1', int(sys.argv[2]), timeout=20)
+try:
+    t.login('alice', 'wrong')
+except smtplib.SMTPAuthenticationError as e:
+    print('BADPASS', e.smtp_code)
+try:
+    t.sendmail('alice@crepes.fr', ['bob@hamburger.edu'], 'Subject: x\r\n\r\nx\r\n')
+except smtplib.SMTPSenderRefused as e:
+    print('NOAUTH', e.smtp_code)
+t.quit()
+)";
+
 const char* kPoplibRead = R"(
 import poplib, sys
 p = poplib.POP3('127.0.0.1', int(sys.argv[1]), timeout=20)
@@ -148,31 +186,69 @@ TEST(RealClients, smtplibSendsAndPoplibReadsItBackInTheSameRun) {
     EXPECT_EQ(countMailEvents(world, "stored", "From smtplib"), 1u);
 }
 
-TEST(RealClients, mailToAnotherDomainIsRelayedThroughTheWorld) {
-    ServingWorld world{"01-smtp-alice-to-bob"};
-    // Alice's own server takes her message for Bob and relays it: DNS MX, queue, SMTP to hamburger.edu.
-    const auto sent = python(kSmtplibSend, {port(world, "crepes.fr", 25), "alice@crepes.fr", "bob@hamburger.edu",
-                                            "Relayed for Bob"});
-    ASSERT_EQ(sent.exitCode, 0) << sent.errors;
-    for (int i = 0; i < 200 && countMailEvents(world, "stored", "Relayed for Bob") == 0; ++i) {
-        std::this_thread::sleep_for(std::chrono::milliseconds{20});
+TEST(RealClients, mailToAnotherDomainIsSubmittedWithAuthAndRelayedThroughTheWorld) {
+    for (const std::string mechanism : {"PLAIN", "LOGIN"}) {
+        ServingWorld world{"01-smtp-alice-to-bob"};
+        // Alice logs in on her own server's submission port; it relays: DNS MX, queue, SMTP to hamburger.edu.
+        const std::string subject = "Relayed for Bob by " + mechanism;
+        const auto sent = python(kSmtplibSubmit, {port(world, "crepes.fr", 587), "alice@crepes.fr", "bob@hamburger.edu",
+                                                  subject, "pancakes", mechanism});
+        ASSERT_EQ(sent.exitCode, 0) << sent.errors;
+        EXPECT_NE(sent.output.find("AUTH PLAIN LOGIN"), std::string::npos) << sent.output;
+        EXPECT_NE(sent.output.find("LOGIN 235"), std::string::npos) << sent.output;
+        EXPECT_NE(sent.output.find("REFUSED {}"), std::string::npos) << sent.output;
+        for (int i = 0; i < 200 && countMailEvents(world, "stored", subject) == 0; ++i) {
+            std::this_thread::sleep_for(std::chrono::milliseconds{20});
+        }
+        const auto read = python(kPoplibRead, {port(world, "hamburger.edu", 110), subject});
+        ASSERT_EQ(read.exitCode, 0) << read.errors;
+        EXPECT_NE(read.output.find("FOUND"), std::string::npos) << read.output;
+        world.stop();
+        // Queued and relayed by crepes.fr: Alice's scripted message and the real client's.
+        std::size_t queued = 0;
+        std::size_t relayed = 0;
+        for (const auto& record : world.recorder().records()) {
+            const auto* event = std::get_if<trace::Event>(&record);
+            if (event == nullptr || event->node != "crepes.fr") continue;
+            queued += event->is("mail", "queued");
+            relayed += event->is("mail", "relayed") && event->text("to") == "bob@hamburger.edu";
+        }
+        EXPECT_EQ(queued, 2u);
+        EXPECT_EQ(relayed, 2u);
+        EXPECT_EQ(countMailEvents(world, "stored", subject), 1u);
     }
-    const auto read = python(kPoplibRead, {port(world, "hamburger.edu", 110), "Relayed for Bob"});
-    ASSERT_EQ(read.exitCode, 0) << read.errors;
-    EXPECT_NE(read.output.find("FOUND"), std::string::npos) << read.output;
+}
+
+TEST(RealClients, noRelayForAClientThatOnlyClaimsALocalSenderNorForAWrongPassword) {
+    ServingWorld world{"01-smtp-alice-to-bob"};
+    const auto run = python(kSmtplibRefused, {port(world, "crepes.fr", 25), port(world, "crepes.fr", 587)});
+    ASSERT_EQ(run.exitCode, 0) << run.errors;
+    EXPECT_NE(run.output.find("RELAY 550 Relaying denied"), std::string::npos) << run.output;
+    EXPECT_NE(run.output.find("BADPASS 535"), std::string::npos) << run.output;
+    EXPECT_NE(run.output.find("NOAUTH 530"), std::string::npos) << run.output;
     world.stop();
-    // Queued and relayed by crepes.fr: Alice's scripted message and the real client's.
-    std::size_t queued = 0;
-    std::size_t relayed = 0;
+    std::size_t queued = 0;  // only Alice's scripted message, from her PC on crepes.fr's own network
     for (const auto& record : world.recorder().records()) {
         const auto* event = std::get_if<trace::Event>(&record);
-        if (event == nullptr || event->node != "crepes.fr") continue;
-        queued += event->is("mail", "queued");
-        relayed += event->is("mail", "relayed") && event->text("to") == "bob@hamburger.edu";
+        queued += event != nullptr && event->node == "crepes.fr" && event->is("mail", "queued");
     }
-    EXPECT_EQ(queued, 2u);
-    EXPECT_EQ(relayed, 2u);
-    EXPECT_EQ(countMailEvents(world, "stored", "Relayed for Bob"), 1u);
+    EXPECT_EQ(queued, 1u);
+}
+
+TEST(RealClients, smtplibReachesPostmasterWithAndWithoutADomain) {
+    ServingWorld world{"01-smtp-alice-to-bob"};
+    for (const std::string to : {"postmaster", "Postmaster@hamburger.edu"}) {
+        const auto sent = python(kSmtplibSend, {port(world, "hamburger.edu", 25), "student@example.org", to, "To " + to});
+        ASSERT_EQ(sent.exitCode, 0) << sent.errors;
+        EXPECT_NE(sent.output.find("REFUSED {}"), std::string::npos) << sent.output;
+    }
+    world.stop();
+    std::size_t toPostmaster = 0;
+    for (const auto& record : world.recorder().records()) {
+        const auto* event = std::get_if<trace::Event>(&record);
+        toPostmaster += event != nullptr && event->is("mail", "stored") && event->text("mailbox") == "postmaster@hamburger.edu";
+    }
+    EXPECT_EQ(toPostmaster, 2u);
 }
 
 TEST(RealClients, imaplibReadsCopiesAndExpunges) {
@@ -242,6 +318,27 @@ TEST(RealClients, curlSpeaksSmtpPop3AndImap) {
     EXPECT_NE(imapSearch.output.find("* SEARCH "), std::string::npos) << imapSearch.output;
     world.stop();
     EXPECT_EQ(countMailEvents(world, "stored", "From curl"), 1u);
+}
+
+TEST(RealClients, curlSubmitsWithAuthOnTheSubmissionPort) {
+    ServingWorld world{"01-smtp-alice-to-bob"};
+    test_support::TempDir dir;
+    const auto mail = dir.file("mail.txt");
+    {
+        std::ofstream out{mail};
+        out << "Subject: Submitted with curl\r\n\r\nTo another domain.\r\n";
+    }
+    // curl says AUTH, then MAIL FROM with AUTH=<> once the server offers AUTH (RFC 4954 §5).
+    const auto smtp = runProgram({"curl", "-sS", "-v", "--max-time", "20", "-u", "alice:pancakes",
+                                  "smtp://127.0.0.1:" + port(world, "crepes.fr", 587), "--mail-from", "alice@crepes.fr",
+                                  "--mail-rcpt", "bob@hamburger.edu", "--upload-file", mail.string()});
+    ASSERT_EQ(smtp.exitCode, 0) << smtp.errors;
+    EXPECT_NE(smtp.errors.find("235 Authentication successful"), std::string::npos) << smtp.errors;
+    for (int i = 0; i < 200 && countMailEvents(world, "stored", "Submitted with curl") == 0; ++i) {
+        std::this_thread::sleep_for(std::chrono::milliseconds{20});
+    }
+    world.stop();
+    EXPECT_EQ(countMailEvents(world, "stored", "Submitted with curl"), 1u);
 }
 
 TEST(RealClients, curlSpeaksFtpInBothModes) {

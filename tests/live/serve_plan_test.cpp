@@ -43,17 +43,21 @@ TEST(PortRequest, saysWhatIsWrong) {
 
 TEST(PortPlan, servesEveryServerOnItsOwnDefaultPort) {
     const auto ports = live::planPorts(load("01-smtp-alice-to-bob"), {});
-    ASSERT_EQ(ports.size(), 6u);
+    ASSERT_EQ(ports.size(), 8u);
     EXPECT_EQ(ports[0].host, "crepes.fr");
     EXPECT_EQ(ports[0].protocol, "SMTP");
     EXPECT_EQ(ports[0].localPort, 2525);
-    EXPECT_EQ(ports[1].localPort, 1110);
-    EXPECT_EQ(ports[2].localPort, 1143);
-    EXPECT_EQ(ports[3].host, "hamburger.edu");
-    EXPECT_EQ(ports[3].localPort, 2526);
-    EXPECT_EQ(ports[3].address.toString(), "10.0.2.10");
-    EXPECT_EQ(ports[4].localPort, 1111);
-    EXPECT_EQ(ports[5].localPort, 1144);
+    EXPECT_EQ(ports[1].protocol, "Submission");
+    EXPECT_EQ(ports[1].port, 587);
+    EXPECT_EQ(ports[1].localPort, 2587);
+    EXPECT_EQ(ports[2].localPort, 1110);
+    EXPECT_EQ(ports[3].localPort, 1143);
+    EXPECT_EQ(ports[4].host, "hamburger.edu");
+    EXPECT_EQ(ports[4].localPort, 2526);
+    EXPECT_EQ(ports[4].address.toString(), "10.0.2.10");
+    EXPECT_EQ(ports[5].localPort, 2588);
+    EXPECT_EQ(ports[6].localPort, 1111);
+    EXPECT_EQ(ports[7].localPort, 1144);
 }
 
 TEST(PortPlan, servesOnlyWhatIsMapped) {

@@ -394,3 +394,31 @@ TEST(ScenarioRefusals, aSizedMessageRepeatedThroughAnAliasCountsEveryRepeat) {
     EXPECT_EQ(errorFor(text), "s.yaml:21:50: the scenario declares more than 1024 MiB of content in all (stored messages, "
                               "messages sent, FTP files and uploads)");
 }
+
+TEST(ScenarioRefusals, twoMailUsersThatDifferOnlyInCaseAreRefusedUnlessLocalPartsAreCaseSensitive) {
+    const std::string twoAlices = with(mailScenario, "users: [{name: alice, password: secret}]",
+                                       "users: [{name: alice, password: secret}, {name: Alice}]");
+    EXPECT_EQ(errorFor(twoAlices),
+              "s.yaml:15:53: the users 'alice' and 'Alice' differ only in case, and local parts match in any case; give "
+              "another name, or set case_sensitive_local_parts: true");
+    EXPECT_NO_THROW(loadScenarioText(with(twoAlices, "    domain: crepes.fr\n",
+                                          "    domain: crepes.fr\n    case_sensitive_local_parts: true\n"),
+                                     "s.yaml"));
+}
+
+TEST(ScenarioRefusals, aPostmasterWhoIsNoUserIsRefused) {
+    EXPECT_EQ(errorFor(with(mailScenario, "    domain: crepes.fr\n", "    domain: crepes.fr\n    postmaster: carol\n")),
+              "s.yaml:15:17: 'carol' is not one of this server's users");
+}
+
+TEST(ScenarioRefusals, aRelayNetworkMustBeANetwork) {
+    EXPECT_EQ(errorFor(with(mailScenario, "    domain: crepes.fr\n",
+                            "    domain: crepes.fr\n    relay_networks: [10.0.1.0/24, 10.0.1.5/24]\n")),
+              "s.yaml:15:35: expected a network such as 10.0.1.0/24 (host bits zero) or an address");
+    const ScenarioSpec spec = loadScenarioText(
+        with(mailScenario, "    domain: crepes.fr\n", "    domain: crepes.fr\n    relay_networks: [10.0.1.0/24]\n    open_relay: true\n"),
+        "s.yaml");
+    ASSERT_TRUE(spec.mailServers[0].relayNetworks.has_value());
+    EXPECT_EQ(spec.mailServers[0].relayNetworks->at(0).toString(), "10.0.1.0/24");
+    EXPECT_TRUE(spec.mailServers[0].openRelay);
+}

@@ -84,10 +84,15 @@ std::pair<std::string, std::string> splitAddress(const std::string& address) {
 MailServer::MailServer(HostStack& host, MailServerConfig config, ResolverClient* resolver)
     : host_{host}, config_{std::move(config)}, resolver_{resolver}, queue_{std::make_unique<OutgoingQueue>(*this)} {
     config_.domain = lower(config_.domain);
-    store_.addUser("postmaster");  // RFC 5321 §4.5.1: every domain has one
+    if (config_.postmaster.empty()) store_.addUser("postmaster");  // RFC 5321 §4.5.1: every domain has one
     for (const auto& account : config_.accounts) store_.addUser(account.name);
     host_.tcp().listen(25, [this](std::shared_ptr<tcp::TcpConnection> connection) {
-        auto session = std::make_shared<SmtpServerConnection>(*this, std::move(connection));
+        auto session = std::make_shared<SmtpServerConnection>(*this, std::move(connection), false);
+        sessions_.keep(session);
+        session->start();
+    });
+    host_.tcp().listen(587, [this](std::shared_ptr<tcp::TcpConnection> connection) {
+        auto session = std::make_shared<SmtpServerConnection>(*this, std::move(connection), true);
         sessions_.keep(session);
         session->start();
     });
@@ -106,11 +111,15 @@ MailServer::MailServer(HostStack& host, MailServerConfig config, ResolverClient*
 
 MailServer::~MailServer() = default;
 
-smtp::ServerConfig MailServer::smtpServerConfig() const {
+smtp::ServerConfig MailServer::smtpServerConfig(bool submission) const {
     smtp::ServerConfig config;
     config.domain = config_.domain;
     config.texts = config_.smtpTexts;
     config.advertise8BitMime = config_.offer8BitMime;
+    // Port 25 is for other servers and the server's own networks: no AUTH
+    // there, so its EHLO stays what it always was (RFC 6409 §1 moves users to 587).
+    config.offerAuth = submission && !config_.accounts.empty();
+    config.requireAuth = submission;
     return config;
 }
 
@@ -124,16 +133,50 @@ bool MailServer::isLocalDomain(const std::string& domain) const { return lower(d
 
 bool MailServer::isLocalUser(const std::string& user) const { return store_.hasUser(user); }
 
+std::optional<std::string> MailServer::mailboxOf(const std::string& localPart) const {
+    if (proto::iequals(localPart, "postmaster")) return config_.postmaster.empty() ? "postmaster" : config_.postmaster;
+    if (store_.hasUser(localPart)) return localPart;
+    if (config_.caseSensitiveLocalParts) return std::nullopt;
+    for (const auto& account : config_.accounts) {
+        if (proto::iequals(account.name, localPart)) return account.name;
+    }
+    return std::nullopt;
+}
+
 smtp::Decision MailServer::checkSender(const std::string& /*reversePath*/) { return {250, {}}; }
 
-smtp::Decision MailServer::checkRecipient(const std::string& address, const std::string& reversePath) {
+smtp::Decision MailServer::authenticate(const std::string& user, const std::string& password) const {
+    for (const auto& account : config_.accounts) {
+        if (account.name == user && account.password == password) return {235, {}};
+    }
+    return {535, {}};
+}
+
+std::vector<Ipv4Network> MailServer::relayNetworks() const {
+    if (config_.relayNetworks) return *config_.relayNetworks;
+    std::vector<Ipv4Network> own;
+    for (const Ipv4Address address : host_.node().addresses()) {
+        const Ipv4Network lan = Ipv4Network::containing(address, 24);
+        if (std::find(own.begin(), own.end(), lan) == own.end()) own.push_back(lan);
+    }
+    return own;
+}
+
+bool MailServer::mayRelay(Ipv4Address client, const std::string& authenticatedUser) const {
+    if (config_.openRelay || !authenticatedUser.empty()) return true;
+    const auto networks = relayNetworks();
+    return std::any_of(networks.begin(), networks.end(), [&](const Ipv4Network& n) { return n.contains(client); });
+}
+
+smtp::Decision MailServer::checkRecipient(const std::string& address, Ipv4Address client,
+                                          const std::string& authenticatedUser) const {
     const auto [user, domain] = splitAddress(address);
-    if (isLocalDomain(domain)) {
-        if (isLocalUser(user)) return {250, {}};
+    if (domain.empty() || isLocalDomain(domain)) {
+        // Without a domain, only <postmaster> gets past the engine (RFC 5321 §4.1.1.3).
+        if (mailboxOf(user)) return {250, {}};
         return {550, "No such user here"};
     }
-    const auto [senderUser, senderDomain] = splitAddress(reversePath);
-    if (isLocalDomain(senderDomain) && isLocalUser(senderUser)) return {250, {}};
+    if (mayRelay(client, authenticatedUser)) return {250, {}};
     return {550, "Relaying denied"};
 }
 
@@ -153,13 +196,14 @@ smtp::Decision MailServer::acceptMessage(const smtp::Envelope& envelope, const s
     const std::string date = mail::formatRfc5322Date(unixSecondsAt(host_.simulator().now()));
     for (const auto& recipient : envelope.recipients) {
         const auto [user, domain] = splitAddress(recipient);
-        if (!isLocalDomain(domain)) {
+        const auto mailbox = domain.empty() || isLocalDomain(domain) ? mailboxOf(user) : std::nullopt;
+        if (!mailbox) {
             remote.push_back(recipient);
             continue;
         }
         mail::ReceivedInfo received{envelope.clientDomain.empty() ? nameOf(client) : envelope.clientDomain,
                                     config_.domain, envelope.esmtp ? "ESMTP" : "SMTP", {}, recipient, date};
-        deliverLocally(user, envelope.reversePath, mail::prependReceived(withHeaderSection(data), received));
+        deliverLocally(*mailbox, envelope.reversePath, mail::prependReceived(withHeaderSection(data), received));
     }
     if (!remote.empty()) {
         std::string relayed = data;

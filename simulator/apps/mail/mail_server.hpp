@@ -1,12 +1,14 @@
 #pragma once
-// A mail server host: SMTP in on port 25, POP3 on port 110, IMAP on port 143,
-// webmail over HTTP if configured (port 80), mailboxes for its own domain, and
+// A mail server host: SMTP in on port 25, message submission (SMTP with AUTH,
+// RFC 6409) on port 587, POP3 on port 110, IMAP on port 143, webmail over
+// HTTP if configured (port 80), mailboxes for its own domain, and
 // an outgoing queue that relays everything else to the recipient domain's
 // mail exchanger (resolved through DNS), retrying and finally bouncing.
 // Every change to a mailbox or the queue is recorded in the trace.
 
 #include <map>
 #include <memory>
+#include <optional>
 #include <set>
 #include <string>
 #include <tuple>
@@ -35,19 +37,28 @@ public:
     OutgoingQueue& queue() { return *queue_; }
     ResolverClient* resolver() { return resolver_; }
     WebmailApp* webmail() { return webmail_.get(); }
-    smtp::ServerConfig smtpServerConfig() const;
+    // Port 25, or the submission port 587 (AUTH offered and required).
+    smtp::ServerConfig smtpServerConfig(bool submission = false) const;
 
     // The name of the host with this address, for transcripts ("crepes.fr"), or the address itself.
     std::string nameOf(Ipv4Address address) const;
 
     // SMTP policy, shared by every incoming session.
     smtp::Decision checkSender(const std::string& reversePath);
-    // Local users are accepted; other domains only for mail from our own users (no open relay).
-    smtp::Decision checkRecipient(const std::string& address, const std::string& reversePath);
+    smtp::Decision authenticate(const std::string& user, const std::string& password) const;
+    // Local mailboxes (and postmaster) are accepted from anyone; other domains
+    // only for a client that authenticated, or is in the relay networks, or
+    // when the server is an open relay. What MAIL FROM claims counts for nothing.
+    smtp::Decision checkRecipient(const std::string& address, Ipv4Address client, const std::string& authenticatedUser) const;
     smtp::Decision acceptMessage(const smtp::Envelope& envelope, const std::string& data, Ipv4Address client);
+    bool mayRelay(Ipv4Address client, const std::string& authenticatedUser) const;
+    std::vector<Ipv4Network> relayNetworks() const;
 
     bool isLocalDomain(const std::string& domain) const;
     bool isLocalUser(const std::string& user) const;
+    // The mailbox a local part (or the bare "postmaster") is delivered to, or
+    // nothing: "Bob" -> "bob" unless local parts are case-sensitive, "Postmaster" -> the postmaster's.
+    std::optional<std::string> mailboxOf(const std::string& localPart) const;
     // Final delivery into a local mailbox, with Return-Path. Returns false for a duplicate (same Message-ID).
     bool deliverLocally(const std::string& user, const std::string& reversePath, const std::string& content);
 

@@ -4,18 +4,22 @@
 
 namespace netstage::apps {
 
-SmtpServerConnection::SmtpServerConnection(MailServer& server, std::shared_ptr<tcp::TcpConnection> connection)
+SmtpServerConnection::SmtpServerConnection(MailServer& server, std::shared_ptr<tcp::TcpConnection> connection,
+                                           bool submission)
     : ServerConnectionFor{server.host(), connection, "smtp", server.nameOf(connection->remote().address),
-                          server.smtpServerConfig(), static_cast<smtp::ServerPolicy*>(this)},
+                          server.smtpServerConfig(submission), static_cast<smtp::ServerPolicy*>(this)},
       server_{server} {}
 
 smtp::Decision SmtpServerConnection::checkSender(const std::string& reversePath) {
-    reversePath_ = reversePath;
     return server_.checkSender(reversePath);
 }
 
+smtp::Decision SmtpServerConnection::authenticate(const std::string& user, const std::string& password) {
+    return server_.authenticate(user, password);
+}
+
 smtp::Decision SmtpServerConnection::checkRecipient(const std::string& address) {
-    return server_.checkRecipient(address, reversePath_);
+    return server_.checkRecipient(address, connection().remote().address, engine().authenticatedUser());
 }
 
 smtp::Decision SmtpServerConnection::acceptMessage(const smtp::Envelope& envelope, const std::string& data) {

@@ -18,9 +18,11 @@ class MailServer;
 // connection base, is handed this object as its policy.
 class SmtpServerConnection final : public smtp::ServerPolicy, public ServerConnectionFor<smtp::ServerSession> {
 public:
-    SmtpServerConnection(MailServer& server, std::shared_ptr<tcp::TcpConnection> connection);
+    // `submission`: the connection came to port 587 (AUTH offered and required).
+    SmtpServerConnection(MailServer& server, std::shared_ptr<tcp::TcpConnection> connection, bool submission);
 
     smtp::Decision checkSender(const std::string& reversePath) override;
+    smtp::Decision authenticate(const std::string& user, const std::string& password) override;
     smtp::Decision checkRecipient(const std::string& address) override;
     smtp::Decision acceptMessage(const smtp::Envelope& envelope, const std::string& data) override;
 
@@ -28,7 +30,6 @@ private:
     void onEvent(smtp::ServerEvent& event) override;
 
     MailServer& server_;
-    std::string reversePath_;  // of the transaction in progress
 };
 
 }  // namespace netstage::apps

@@ -54,6 +54,9 @@ public:
     Decision checkRecipient(const std::string& address) override {
         return decider_ ? decider_->checkRecipient(address) : Decision{};
     }
+    Decision authenticate(const std::string& user, const std::string& password) override {
+        return decider_ ? decider_->authenticate(user, password) : ServerPolicy::authenticate(user, password);
+    }
     Decision acceptMessage(const Envelope& envelope, const std::string& data) override {
         const Decision decision = decider_ ? decider_->acceptMessage(envelope, data) : Decision{};
         if (decision.code == 250) stored.push_back({envelope, data});
