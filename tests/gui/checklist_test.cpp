@@ -136,8 +136,12 @@ TEST_F(ChecklistWindow, AnExpectationTheRunBreaksIsCrossedWhenReachedWithWhatHap
     const auto copy = dir.file("bob-keeps-two.yaml");
     {
         std::ofstream out{copy};
-        out << test_support::readSourceFile("scenarios/01-smtp-alice-to-bob.yaml")
-            << "  - {mailbox: bob@hamburger.edu, count: 2, note: \"a wrong guess\"}\n";
+        // One more expectation, at the end of the scenario's `expect:` list (the quiz follows it).
+        std::string text = test_support::readSourceFile("scenarios/01-smtp-alice-to-bob.yaml");
+        const std::size_t quiz = text.find("\nquiz:");
+        ASSERT_NE(quiz, std::string::npos);
+        text.insert(quiz + 1, "  - {mailbox: bob@hamburger.edu, count: 2, note: \"a wrong guess\"}\n");
+        out << text;
     }
     ASSERT_TRUE(window->openFile(QString::fromStdString(copy.string())));
     const int last = panel().list().count() - 1;

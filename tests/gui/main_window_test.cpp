@@ -143,7 +143,8 @@ TEST_F(MainWindowTest, theMenusHoldTheirEntriesInOrder) {
                            QStringLiteral("&Fit network to window"), QStringLiteral("-"),
                            QStringLiteral("&Presentation Mode"), QStringLiteral("&Theme"), QStringLiteral("-"),
                            QStringLiteral("Sequence chart"), QStringLiteral("Event list"),
-                           QStringLiteral("Packet inspector")}));
+                           QStringLiteral("Packet inspector"),
+                           QStringLiteral("Expectations")}));
     // Opening a file puts it under Open Recent, which opens it again.
     const QString path = write(QStringLiteral("good.jsonl"), sampleJson());
     ASSERT_TRUE(window.openFile(path));

@@ -107,7 +107,7 @@ TEST(WebmailScenario, theWebmailKeysAreCheckedWithTheLineAndColumn) {
     EXPECT_EQ(errorFor(twoUsers("{at: 1s, webmail: {read: 1, open: inbox}}", "{at: 1s, webmail: {open: inbox}}")),
               "w.yaml:18:103: expected exactly one of 'login', 'open', 'read', 'send' or 'logout'");
     EXPECT_EQ(errorFor(twoUsers("{at: 1s, webmail: {read: 1}}", "{at: 1s, webmail: {open: inbox}}", "webmail: {port: 25}, ")),
-              "w.yaml:13:53: port 25 is the mail server's own (SMTP 25, POP3 110, IMAP 143); webmail is usually on 80");
+              "w.yaml:13:53: port 25 is the mail server's own (SMTP 25, POP3 110, IMAP 143, submission 587); webmail is usually on 80");
     EXPECT_EQ(errorFor(twoUsers("{at: 1s, webmail: {send: {to: nobody, body: x}}}", "{at: 1s, webmail: {open: inbox}}")),
               "w.yaml:18:115: expected an e-mail address such as alice@crepes.fr (US-ASCII, no spaces, angle brackets or commas), "
               "found 'nobody'");

@@ -42,7 +42,9 @@ std::string WebmailApp::submit(const webmail::Submission& submission) {
     const std::string& domain = server_.config().domain;
     const std::string from = submission.user + "@" + domain;
     for (const auto& recipient : submission.to) {
-        const smtp::Decision decision = server_.checkRecipient(recipient, from);
+        // A webmail user has logged in: as an authenticated submission, so
+        // the server relays for them (the address only matters without a user).
+        const smtp::Decision decision = server_.checkRecipient(recipient, Ipv4Address{}, submission.user);
         if (decision.code != 250) return recipient + ": " + decision.text;
     }
     const std::int64_t now = unixSecondsAt(server_.host().simulator().now());
