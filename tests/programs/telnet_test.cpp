@@ -130,3 +130,24 @@ TEST(Telnet, linesTypedWhilePausedLeaveWhenTheWorldRunsAgain) {
     EXPECT_GT(packetsSince(pausedAt), 0u);
     EXPECT_NE(lab.screen("alice-pc").find("HELO crepes.fr\n250 Hello crepes.fr"), std::string::npos) << lab.screen("alice-pc");
 }
+
+TEST(Telnet, aWebPageFetchedByHandIsTheWebmailsLoginFormInItsOwnResponse) {
+    // HTTP by hand, as the lecture does SMTP: a request line, a Host field and
+    // an empty line; the server answers with one response holding one object.
+    test_support::Lab lab{"09b-webmail-pull-vs-push", "alice-pc"};
+    lab.pass(30_s);
+    lab.terminal("alice-pc");
+    lab.type("alice-pc", "telnet crepes.fr 80");
+    lab.type("alice-pc", "GET / HTTP/1.1");
+    lab.type("alice-pc", "Host: crepes.fr");
+    lab.type("alice-pc", "");
+    lab.settle("alice-pc");
+
+    const std::string& screen = lab.screen("alice-pc");
+    const std::size_t status = screen.find("HTTP/1.1 200 OK\n");
+    ASSERT_NE(status, std::string::npos) << screen;
+    EXPECT_NE(screen.find("Content-Type: text/html; charset=utf-8\n", status), std::string::npos) << screen;
+    EXPECT_NE(screen.find("<form method=\"post\" action=\"/login\"", status), std::string::npos) << screen;
+    // The connection stays open for the next request (HTTP/1.1 keeps it alive).
+    EXPECT_EQ(screen.find("Connection closed by foreign host."), std::string::npos) << screen;
+}
