@@ -43,7 +43,7 @@ int check(const fs::path& file, const fs::path& teacher, std::string& output) {
 
 TEST(Exercises, EveryLessonHasATaskAStartATeachersFileAndASolution) {
     const auto all = lessons();
-    ASSERT_GE(all.size(), 6u);  // FTP control/data, active/passive, SMTP push, message format, POP3 modes, IMAP state
+    ASSERT_GE(all.size(), 7u);  // FTP control/data, active/passive, SMTP push, message format, POP3 modes, IMAP state, webmail
     for (const auto& lesson : all) {
         for (const char* name : {"task.md", "start.yaml", "teacher.yaml", "solution.yaml"}) {
             EXPECT_TRUE(fs::is_regular_file(lesson / name)) << (lesson / name);
