@@ -44,6 +44,7 @@
 #include "simulator/scenario/scenario_loader.hpp"
 #include "simulator/trace/fingerprint_sink.hpp"
 #include "tests/gui/server_files.hpp"
+#include "tests/support/lecture.hpp"
 #include "tests/support/source_files.hpp"
 
 namespace netstage::gui {
@@ -60,25 +61,15 @@ bool processUntil(const std::function<bool()>& done, int limitMs = 20'000) {
     return true;
 }
 
-// The lecture's SMTP dialogue: what the client types, and the whole dialogue as the transcript shows it.
-const std::vector<std::string> lectureClientLines = {
-    "HELO crepes.fr",       "MAIL FROM: <alice@crepes.fr>", "RCPT TO: <bob@hamburger.edu>", "DATA",
-    "Do you like ketchup?", "How about pickles?",           ".",                            "QUIT"};
-const std::vector<std::string> lectureDialogue = {"S: 220 hamburger.edu",
-                                                  "C: HELO crepes.fr",
-                                                  "S: 250 Hello crepes.fr, pleased to meet you",
-                                                  "C: MAIL FROM: <alice@crepes.fr>",
-                                                  "S: 250 alice@crepes.fr... Sender ok",
-                                                  "C: RCPT TO: <bob@hamburger.edu>",
-                                                  "S: 250 bob@hamburger.edu ... Recipient ok",
-                                                  "C: DATA",
-                                                  "S: 354 Enter mail, end with \".\" on a line by itself",
-                                                  "C: Do you like ketchup?",
-                                                  "C: How about pickles?",
-                                                  "C: .",
-                                                  "S: 250 Message accepted for delivery",
-                                                  "C: QUIT",
-                                                  "S: 221 hamburger.edu closing connection"};
+// The lecture's SMTP dialogue as the transcript shows it, and what the client types in it.
+const std::vector<std::string>& lectureDialogue = test_support::lectureSmtpDialogue();
+const std::vector<std::string> lectureClientLines = [] {
+    std::vector<std::string> typed;
+    for (const std::string& line : test_support::lectureSmtpDialogue()) {
+        if (line.starts_with("C: ")) typed.push_back(line.substr(3));
+    }
+    return typed;
+}();
 
 class HostProgramsTest : public ::testing::Test {
 protected:
