@@ -164,6 +164,38 @@ print('NOTES', back)
 print('QUIT', f.quit()[:3])
 )";
 
+// A browser's part, with Python's http.client and html.parser: one persistent
+// connection; sign in, keep the cookie, load the inbox page, then fetch each
+// object it references (stylesheet, image) with a GET of its own.
+const char* kPythonBrowser = R"(
+import http.client, sys, urllib.parse
+from html.parser import HTMLParser
+class Refs(HTMLParser):
+    def __init__(self):
+        super().__init__(); self.refs = []
+    def handle_starttag(self, tag, attrs):
+        a = dict(attrs)
+        if tag == 'link' and a.get('rel') == 'stylesheet': self.refs.append(a['href'])
+        if tag == 'img': self.refs.append(a['src'])
+c = http.client.HTTPConnection('127.0.0.1', int(sys.argv[1]), timeout=20)
+c.request('POST', '/login', urllib.parse.urlencode({'user': 'bob', 'password': 'hungry'}),
+          {'Content-Type': 'application/x-www-form-urlencoded'})
+r = c.getresponse(); r.read()
+sock = c.sock
+print('LOGIN', r.status, r.getheader('Location'))
+cookie = r.getheader('Set-Cookie').split(';')[0]
+c.request('GET', '/inbox', headers={'Cookie': cookie})
+r = c.getresponse(); page = r.read().decode()
+print('INBOX', r.status, r.getheader('Content-Type'))
+p = Refs(); p.feed(page)
+for ref in p.refs:
+    c.request('GET', ref, headers={'Cookie': cookie})
+    r = c.getresponse(); body = r.read()
+    print('OBJECT', ref, r.status, r.getheader('Content-Type'), len(body) == int(r.getheader('Content-Length')))
+print('SAME CONNECTION', c.sock is sock)
+c.close()
+)";
+
 }  // namespace
 
 TEST(RealClients, smtplibSendsAndPoplibReadsItBackInTheSameRun) {
@@ -502,4 +534,24 @@ TEST(RealClients, curlUsesTheWebmailWithASessionCookie) {
     }
     world.stop();
     EXPECT_EQ(countMailEvents(world, "stored", "From curl"), 1u);
+}
+
+TEST(RealClients, aPythonBrowserFetchesThePageAndEachObjectItReferencesOverOneConnection) {
+    ServingWorld world{"09b-webmail-pull-vs-push"};
+    const auto run = python(kPythonBrowser, {port(world, "hamburger.edu", 80)});
+    ASSERT_EQ(run.exitCode, 0) << run.errors;
+    EXPECT_EQ(run.output,
+              "LOGIN 303 /inbox\n"
+              "INBOX 200 text/html; charset=utf-8\n"
+              "OBJECT /style.css 200 text/css True\n"
+              "OBJECT /logo.png 200 image/png True\n"
+              "SAME CONNECTION True\n");
+    world.stop();
+    // Four requests, four responses, one TCP connection into the world.
+    std::size_t opened = 0;
+    for (const auto& record : world.recorder().records()) {
+        const auto* event = std::get_if<trace::Event>(&record);
+        if (event != nullptr && event->is("bridge", "open")) ++opened;
+    }
+    EXPECT_EQ(opened, 1u);
 }
