@@ -20,6 +20,7 @@
 #include <functional>
 #include <string>
 
+#include "tests/gui/process_until.hpp"
 #include "gui/chart/sequence_chart_panel.hpp"
 #include "gui/chart/sequence_chart_view.hpp"
 #include "gui/player/default_trace_source.hpp"
@@ -41,16 +42,7 @@ using namespace netstage::gui;
 
 namespace {
 
-bool waitFor(const std::function<bool()>& done, int limitMs = 30'000) {
-    QElapsedTimer waited;
-    waited.start();
-    while (!done()) {
-        if (waited.elapsed() > limitMs) return false;
-        QApplication::processEvents(QEventLoop::AllEvents, 5);
-        QTest::qWait(1);
-    }
-    return true;
-}
+bool waitFor(const std::function<bool()>& done, int limitMs = 30'000) { return test_support::processUntil(done, limitMs); }
 
 void setSpeed(MainWindow& window, double speed) {
     window.player().setSpeed(speed);

@@ -43,6 +43,7 @@
 #include "simulator/scenario/run_scenario.hpp"
 #include "simulator/scenario/scenario_loader.hpp"
 #include "simulator/trace/fingerprint_sink.hpp"
+#include "tests/gui/process_until.hpp"
 #include "tests/gui/server_files.hpp"
 #include "tests/support/lecture.hpp"
 #include "tests/support/source_files.hpp"
@@ -50,16 +51,7 @@
 namespace netstage::gui {
 namespace {
 
-bool processUntil(const std::function<bool()>& done, int limitMs = 20'000) {
-    QElapsedTimer waited;
-    waited.start();
-    while (!done()) {
-        if (waited.elapsed() > limitMs) return false;
-        QApplication::processEvents(QEventLoop::AllEvents, 5);
-        QTest::qWait(1);
-    }
-    return true;
-}
+using test_support::processUntil;
 
 // The lecture's SMTP dialogue as the transcript shows it, and what the client types in it.
 const std::vector<std::string>& lectureDialogue = test_support::lectureSmtpDialogue();

@@ -30,6 +30,7 @@
 #include "gui/window/export_actions.hpp"
 #include "gui/window/live_actions.hpp"
 #include "gui/window/main_window.hpp"
+#include "tests/gui/process_until.hpp"
 #include "tests/live/serving_world.hpp"
 #include "tests/support/source_files.hpp"
 
@@ -38,17 +39,7 @@ namespace {
 
 using test_support::LineClient;
 
-// Runs the window's event loop until `done` says so, or ten seconds pass.
-bool processUntil(const std::function<bool()>& done, int limitMs = 10'000) {
-    QElapsedTimer waited;
-    waited.start();
-    while (!done()) {
-        if (waited.elapsed() > limitMs) return false;
-        QApplication::processEvents(QEventLoop::AllEvents, 5);
-        QTest::qWait(1);
-    }
-    return true;
-}
+using test_support::processUntil;
 
 class LiveModeTest : public ::testing::Test {
 protected:
